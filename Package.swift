@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Shuraku: settlement network zones (集落ネットワーク圏) for rural Japanese municipalities.
+///
+/// Modules follow the pipeline: load & project (ShurakuGeo) → travel times (ShurakuNetwork)
+/// → zones (ShurakuPlanner) → bus loops (ShurakuRoutes) → funding (ShurakuFunding)
+/// → outputs and commands (ShurakuCLI). Each depends only on those to its left.
+let package = Package(
+    name: "Shuraku",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "shuraku", targets: ["shuraku"]),
+        .executable(name: "shuraku-bench", targets: ["shuraku-bench"]),
+        .library(name: "ShurakuCore", targets: ["ShurakuCore"]),
+        .library(name: "ShurakuGeo", targets: ["ShurakuGeo"]),
+        .library(name: "ShurakuNetwork", targets: ["ShurakuNetwork"]),
+        .library(name: "ShurakuPlanner", targets: ["ShurakuPlanner"]),
+        .library(name: "ShurakuRoutes", targets: ["ShurakuRoutes"]),
+        .library(name: "ShurakuFunding", targets: ["ShurakuFunding"]),
+    ],
+    targets: [
+        // C libraries from the system (Debian: libgeos-dev, libproj-dev, libgdal-dev).
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"]), .brew(["geos"])]),
+        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"]), .brew(["proj"])]),
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"]), .brew(["gdal"])]),
+
+        // Plain value types shared by every module: coordinates, geometry, seeded randomness.
+        .target(name: "ShurakuCore"),
+        // The only module that sees GEOS, PROJ and GDAL: geometry, CRS, OGR read/write.
+        .target(name: "ShurakuGeo", dependencies: ["ShurakuCore", "CGEOS", "CPROJ", "CGDAL"]),
+        .target(name: "ShurakuNetwork", dependencies: ["ShurakuCore", "ShurakuGeo"]),
+        .target(name: "ShurakuPlanner", dependencies: ["ShurakuCore", "ShurakuGeo", "ShurakuNetwork"]),
+        .target(name: "ShurakuRoutes", dependencies: ["ShurakuCore", "ShurakuGeo", "ShurakuNetwork"]),
+        .target(name: "ShurakuFunding", dependencies: ["ShurakuCore"]),
+        .target(
+            name: "ShurakuCLI",
+            dependencies: [
+                "ShurakuCore", "ShurakuGeo", "ShurakuNetwork", "ShurakuPlanner", "ShurakuRoutes", "ShurakuFunding",
+            ]
+        ),
+        .executableTarget(name: "shuraku", dependencies: ["ShurakuCLI"]),
+        .executableTarget(
+            name: "shuraku-bench",
+            dependencies: ["ShurakuCore", "ShurakuGeo", "ShurakuNetwork", "ShurakuPlanner", "ShurakuRoutes"]
+        ),
+
+        .target(name: "ShurakuTestSupport", dependencies: ["ShurakuCore"], path: "Tests/ShurakuTestSupport"),
+        .testTarget(name: "ShurakuCoreTests", dependencies: ["ShurakuCore", "ShurakuTestSupport"]),
+        .testTarget(name: "ShurakuGeoTests", dependencies: ["ShurakuGeo", "ShurakuTestSupport"]),
+        .testTarget(name: "ShurakuNetworkTests", dependencies: ["ShurakuNetwork", "ShurakuTestSupport"]),
+        .testTarget(name: "ShurakuPlannerTests", dependencies: ["ShurakuPlanner", "ShurakuTestSupport"]),
+        .testTarget(name: "ShurakuRoutesTests", dependencies: ["ShurakuRoutes", "ShurakuTestSupport"]),
+        .testTarget(name: "ShurakuFundingTests", dependencies: ["ShurakuFunding", "ShurakuTestSupport"]),
+        .testTarget(name: "ShurakuCLITests", dependencies: ["ShurakuCLI", "ShurakuTestSupport"]),
+    ]
+)

@@ -1,0 +1,14 @@
+import Foundation
+
+// shuraku-bench SUBCOMMAND ...: each subcommand prints one line of figures.
+let args = Array(CommandLine.arguments.dropFirst())
+let usage = "usage: shuraku-bench pmedian|tsp|cvrp|matrix ..."
+guard let sub = args.first else {
+    FileHandle.standardError.write(Data((usage + "\n").utf8))
+    exit(2)
+}
+switch sub {
+default:
+    FileHandle.standardError.write(Data(("unknown benchmark '\(sub)'\n" + usage + "\n").utf8))
+    exit(2)
+}

@@ -1,0 +1,4 @@
+import ShurakuCLI
+import Foundation
+
+exit(ShurakuCLI.run(Array(CommandLine.arguments.dropFirst())))
