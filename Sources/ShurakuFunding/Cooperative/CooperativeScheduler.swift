@@ -4,6 +4,12 @@ public enum CooperativeScheduler {
     /// A schedule that keeps every worker within 80 % of their total hours at one employer,
     /// covers as much demand as it can and, with an automatic worker count, uses the fewest
     /// workers that reach that coverage.
+    ///
+    /// Automatic worker count: try the peak demand (the fewest workers that could cover
+    /// everything) and up to ``ScheduleParameters/extraWorkersToTry`` more, stopping at full
+    /// coverage, and keep the count with the most coverage (the fewest on ties). When demand is
+    /// still uncovered (the 80 % rule binds), step down below the peak while coverage holds, so
+    /// that utilisation is not diluted by workers the rule leaves idle. At least one worker.
     public static func schedule(_ demand: LabourDemand, parameters: ScheduleParameters = ScheduleParameters()) throws(FundingError) -> Schedule {
         try parameters.validate()
         let counts: [Int]
@@ -16,15 +22,30 @@ public enum CooperativeScheduler {
         var tried: [WorkerCountTrial] = []
         var best: ScheduleState?
         var bestCovered = -1
-        for w in counts {
+        func attempt(_ w: Int) -> (ScheduleState, Int) {
             let s = ScheduleSearch.run(demand: demand, workers: w, parameters: parameters)
             let covered = demand.total - ScheduleSearch.uncoveredTotal(s)
             tried.append(WorkerCountTrial(workers: w, coveredCells: covered))
+            return (s, covered)
+        }
+        for w in counts {
+            let (s, covered) = attempt(w)
             if covered > bestCovered {
                 best = s
                 bestCovered = covered
             }
             if covered == demand.total { break }
+        }
+        // When the 80 % rule keeps demand uncovered, fewer workers than the peak may cover
+        // just as much: step down while coverage holds.
+        if parameters.workers == nil, let b = best, b.workerCount == counts.first, bestCovered < demand.total {
+            var w = b.workerCount - 1
+            while w >= 1 {
+                let (s, covered) = attempt(w)
+                guard covered >= bestCovered else { break }
+                best = s
+                w -= 1
+            }
         }
         let s = best ?? ScheduleState(workers: 0, demand: demand, basis: parameters.shareBasis)
         return Schedule(

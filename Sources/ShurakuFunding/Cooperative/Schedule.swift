@@ -24,10 +24,11 @@ public struct WorkerSchedule: Sendable, Hashable {
 
 /// Why some wanted workers were not scheduled.
 public enum UncoveredReason: String, Sendable, Hashable, Codable {
-    /// Every worker was busy in that cell (more demand than workers).
+    /// More demand than free workers in that cell: in a cell with `f` free workers and `u`
+    /// uncovered wanted workers, `u − min(u, f)` are put down to this.
     case noFreeWorker = "no_free_worker"
     /// A worker was free, but the search found no way to send them without someone going over
-    /// 80 % at one employer.
+    /// 80 % at one employer (`min(u, f)` of the cell's uncovered wanted workers).
     case eightyPercentRule = "eighty_percent_rule"
 }
 

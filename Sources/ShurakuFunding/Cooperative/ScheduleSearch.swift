@@ -9,8 +9,8 @@ import ShurakuCore
 /// employer from one half-day and one month to the next (continuity). It is an integer
 /// program with 24·W·E variables; no exact solver is available here, so the search is:
 ///
-/// 1. **Construction.** Cells in calendar order; in each cell, employers with the most annual
-///    demand first; each wanted worker goes to the free worker with the most continuity, then
+/// 1. **Construction.** Cells in calendar order; in each cell, employers with the least annual
+///    demand first (short seasonal jobs are what keeps workers under 80 % elsewhere); each wanted worker goes to the free worker with the most continuity, then
 ///    the fewest cells at that employer so far (spreading each employer over workers), then
 ///    the fewest worked cells, then the lowest number. The rule is not enforced yet.
 /// 2. **Repair by swaps.** While a worker is over 80 %, apply the best exchange of two workers'
@@ -39,9 +39,11 @@ enum ScheduleSearch {
     static func run(demand: LabourDemand, workers: Int, parameters p: ScheduleParameters) -> ScheduleState {
         var s = ScheduleState(workers: workers, demand: demand, basis: p.shareBasis)
         guard workers > 0, s.employerCount > 0 else { return s }
+        // Smallest annual demand first: short seasonal jobs are what lets a worker stay under
+        // 80 % elsewhere, so when a cell has more demand than workers they are kept.
         let order = demand.employers.indices.sorted {
             let (a, b) = (demand.total(employer: $0), demand.total(employer: $1))
-            return a != b ? a > b : $0 < $1
+            return a != b ? a < b : $0 < $1
         }
         construct(&s, order: order)
         repairBySwaps(&s)
