@@ -17,6 +17,9 @@ public enum CooperativeScheduler {
             counts = [w]
         } else {
             let peak = demand.peak
+            guard peak + parameters.extraWorkersToTry <= ScheduleParameters.maxWorkers else {
+                throw .inputTooLarge(what: "workers wanted at once", limit: ScheduleParameters.maxWorkers - parameters.extraWorkersToTry)
+            }
             counts = Array(peak...(peak + (peak > 0 ? parameters.extraWorkersToTry : 0)))
         }
         var tried: [WorkerCountTrial] = []

@@ -41,8 +41,8 @@ func checkInvariants(_ s: Schedule, sourceLocation: SourceLocation = #_sourceLoc
 
 @Suite("Cooperative schedules")
 struct CooperativeSchedulerTests {
-    static func sample() throws -> LabourDemand {
-        try DemandCSV.parse(Data(contentsOf: URL(fileURLWithPath: SharedData.repoPath("geodata/cooperative/seasonal-example.csv"))))
+    static func sample(_ name: String = "seasonal-example.csv") throws -> LabourDemand {
+        try DemandCSV.parse(Data(contentsOf: URL(fileURLWithPath: SharedData.repoPath("geodata/cooperative/" + name))))
     }
 
     static func demand(_ rows: [(String, [Int])]) throws -> LabourDemand {
@@ -78,7 +78,8 @@ struct CooperativeSchedulerTests {
     func eightyPercentRuleBinds() throws {
         // The brewery wants one worker all year; the farm only in April (2 cells). A worker
         // may do at most 4 brewery cells per farm cell, so at most 2 + 8 = 10 of 26 cells.
-        let d = try Self.demand([("酒蔵", Self.months(1...12, am: 1, pm: 1)), ("農園", Self.months(4...4, am: 1, pm: 1))])
+        let d = try Self.sample("one-big-employer.csv")
+        #expect(d.employers == ["酒蔵 山川酒造", "山田農園"])
         #expect(CoverageBound.shareRule(d, workers: 2, basis: .hoursWorked) == 10)
         let s = try CooperativeScheduler.schedule(d)
         checkInvariants(s)
@@ -89,7 +90,7 @@ struct CooperativeSchedulerTests {
         #expect(s.workers.count == 1)
         // Only brewery cells are left: 14 because of the rule, 2 in April because the one
         // worker is at the farm then.
-        #expect(s.uncovered.allSatisfy { s.demand.employers[$0.employer] == "酒蔵" })
+        #expect(s.uncovered.allSatisfy { s.demand.employers[$0.employer] == "酒蔵 山川酒造" })
         #expect(s.uncovered.filter { $0.reason == .eightyPercentRule }.reduce(0) { $0 + $1.workers } == 14)
         #expect(s.uncovered.filter { $0.reason == .noFreeWorker }.map(\.cell.month) == [4, 4])
         #expect(s.workerCountsTried.first?.workers == d.peak)
@@ -99,6 +100,15 @@ struct CooperativeSchedulerTests {
         let report = try CooperativeReport.make(schedule: s, costs: nil)
         #expect(CooperativeRenderer.summaryCSV(report).contains("eighty_percent_rule_bound,true\n"))
         #expect(CooperativeRenderer.summaryMarkdown(report).contains("The 80 % rule bound"))
+    }
+
+    @Test("care mornings and nursery afternoons combine; a summer job is shared within the rule")
+    func careAndNursery() throws {
+        let s = try CooperativeScheduler.schedule(Self.sample("care-and-nursery.csv"))
+        checkInvariants(s)
+        #expect(s.workers.count == 3)
+        #expect(s.uncovered.isEmpty)
+        #expect(s.workedHours == 51 * 80)
     }
 
     @Test("a fixed worker count still never puts anyone above 80 % at one employer")
