@@ -12,8 +12,9 @@ public enum FundingError: Error, Hashable, Sendable, CustomStringConvertible {
     case wrongType(path: String, expected: String)
     /// A value has the right type but is not allowed (negative yen, percent above 100, ...).
     case invalidValue(path: String, reason: String)
-    /// A demand CSV problem at a 1-based physical line; `column` is the header name (or the
-    /// 1-based column number as text when the header itself is the problem), nil for the whole line.
+    /// A demand CSV problem at a 1-based physical line. `column` is the column's header name;
+    /// for a problem in the header itself it is the offending header text (`#n`, the 1-based
+    /// field number, when that is empty or no header has been read yet); nil for the whole line.
     case csv(line: Int, column: String?, reason: String)
     /// An input exceeds a documented size limit.
     case inputTooLarge(what: String, limit: Int)

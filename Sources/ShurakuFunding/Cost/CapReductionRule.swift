@@ -119,3 +119,28 @@ public struct CapStep: Sendable, Hashable, Codable, StrictlyKeyed {
         }
     }
 }
+
+extension CapReductionRule {
+    /// Parses a command-line spelling: `proportional`, `none`, or `steps:70=90,60=75` (at least
+    /// 70 % utilisation → 90 % of the cap, at least 60 % → 75 %, lower → 0).
+    public init(argument: String) throws(FundingError) {
+        switch argument {
+        case "proportional": self = .proportional
+        case "none": self = .none
+        case let s where s.hasPrefix("steps:"):
+            var steps: [CapStep] = []
+            for part in s.dropFirst("steps:".count).split(separator: ",", omittingEmptySubsequences: false) {
+                let kv = part.split(separator: "=", omittingEmptySubsequences: false)
+                guard kv.count == 2, let at = Int(kv[0]), let cap = Int(kv[1]), (0...100).contains(at), (0...100).contains(cap),
+                      !steps.contains(where: { $0.atLeastPercent == at })
+                else {
+                    throw .invalidParameter(name: "capReduction", reason: "'\(part)' is not a step AT=CAP with percentages 0...100 (thresholds distinct)")
+                }
+                steps.append(CapStep(atLeastPercent: at, capPercent: cap))
+            }
+            self = .steps(steps)
+        default:
+            throw .invalidParameter(name: "capReduction", reason: "'\(argument)' is not proportional, none or steps:AT=CAP,...")
+        }
+    }
+}

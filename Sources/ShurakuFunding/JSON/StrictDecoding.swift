@@ -24,7 +24,8 @@ public protocol StrictlyKeyed {
 extension StrictlyKeyed {
     /// Throws ``FundingError/unknownKey(path:)`` for the first key (in sorted order) that is not in
     /// ``knownKeys``; does nothing when the value is not an object (the typed decode reports that).
-    static func rejectUnknownKeys(in decoder: any Decoder) throws {
+    /// Call it first in `init(from:)`; callers' own scenario types may adopt the protocol too.
+    public static func rejectUnknownKeys(in decoder: any Decoder) throws {
         guard let container = try? decoder.container(keyedBy: AnyCodingKey.self) else { return }
         let known = Set(knownKeys)
         let unknown = container.allKeys.map(\.stringValue).filter { !known.contains($0) }.sorted()

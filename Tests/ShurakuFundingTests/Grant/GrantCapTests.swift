@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ShurakuFunding
+@testable import ShurakuFunding
 
 @Suite("Grant caps for settlement network zones")
 struct GrantCapTests {
@@ -96,5 +96,23 @@ struct GrantCapTests {
         #expect(throws: FundingError.unknownKey(path: "grants.zones.S1.x")) {
             try StrictJSON.decode(Scenario.self, from: Data(#"{"grants": {"zones": {"S1": {"x": 1}}}}"#.utf8))
         }
+    }
+}
+
+@Suite("Grant cap tables")
+struct GrantRendererTests {
+    @Test("CSV has one row per zone with the cap and its reason; Markdown adds the total")
+    func tables() throws {
+        let p = GrantPolicy(zones: ["S,2": GrantFeatureOverride(specialistStaff: true, ict: true)])
+        let caps = [p.cap(coreID: "S1", hasAppBookedBus: false), p.cap(coreID: "S,2", hasAppBookedBus: false)]
+        let lines = GrantRenderer.csv(caps).split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0] == "core_id,specialist_staff,ict,ict_from_app_bus,base_yen,addition_yen,grant_cap_yen,reason")
+        let row = try CSVLine.split(lines[2])
+        #expect(row[0] == "S,2")
+        #expect(row[6] == "30000000")
+        #expect(row[7] == caps[1].reason)
+        let md = GrantRenderer.markdown(caps)
+        #expect(md.contains("| **Total (2 zones)** | 1 | 1 | 45,000,000 yen | |"))
     }
 }
