@@ -10,9 +10,10 @@ import ShurakuCore
 /// program with 24·W·E variables; no exact solver is available here, so the search is:
 ///
 /// 1. **Construction.** Cells in calendar order; in each cell, employers with the least annual
-///    demand first (short seasonal jobs are what keeps workers under 80 % elsewhere); each wanted worker goes to the free worker with the most continuity, then
-///    the fewest cells at that employer so far (spreading each employer over workers), then
-///    the fewest worked cells, then the lowest number. The rule is not enforced yet.
+///    demand first (short seasonal jobs are what keeps workers under 80 % elsewhere). Each
+///    wanted worker goes to the free worker with the most continuity, then the fewest cells at
+///    that employer so far (spreading each employer over workers), then the fewest worked
+///    cells, then the lowest number. The rule is not enforced yet.
 /// 2. **Repair by swaps.** While a worker is over 80 %, apply the best exchange of two workers'
 ///    assignments in one cell that lowers the total excess (``ScheduleState`` explains excess).
 ///    Swaps keep coverage unchanged.

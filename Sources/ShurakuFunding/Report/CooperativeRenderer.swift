@@ -74,12 +74,15 @@ public enum CooperativeRenderer {
         if s.workedHours == s.workedHoursUpperBound {
             n.append("Utilisation reaches its upper bound for this number of workers, so no schedule covers more.")
         } else {
-            n.append("Utilisation upper bound (capacity and 80 % rule, from the demand alone): \(TextFormat.percent(s.workedHoursUpperBound, s.availableHours)) %; the schedule is a heuristic and may be below the best possible.")
+            let bound = TextFormat.percent(s.workedHoursUpperBound, s.availableHours)
+            n.append("Utilisation upper bound (capacity and 80 % rule, from the demand alone): \(bound) %; "
+                + "the schedule is a heuristic and may be below the best possible.")
         }
         if let c = r.costs {
             let state = c.capReductionApplied ? "applied (utilisation below 80 %)" : "not applied (utilisation at least 80 %)"
             n.append("Per-worker cap reduction rule: \(c.capReductionFormula); \(state).")
-            n.append("Amounts are whole yen; divisions round down; municipal share = grant − national share; usage fees = running cost − grant; fees are shared by hours received (largest remainder).")
+            n.append("Amounts are whole yen; divisions round down; municipal share = grant − national share; "
+                + "usage fees = running cost − grant; fees are shared by hours received (largest remainder).")
         }
         return n
     }
@@ -91,8 +94,13 @@ public enum CooperativeRenderer {
         var out = "## Worker schedules\n"
         for w in s.workers {
             let worked = w.workedCells * h
-            out += "\n### Worker \(w.number): \(Yen.format(worked)) h worked of \(Yen.format(s.availableHoursPerWorker)) (\(TextFormat.percent(worked, s.availableHoursPerWorker)) %)\n\n"
-            let parts = w.cellsByEmployer.map { "\(TextFormat.markdownCell(s.demand.employers[$0.employer])) \(Yen.format($0.cells * h)) h (\(TextFormat.percent($0.cells, w.workedCells)) %)" }
+            let available = s.availableHoursPerWorker
+            out += "\n### Worker \(w.number): \(Yen.format(worked)) h worked of \(Yen.format(available))"
+            out += " (\(TextFormat.percent(worked, available)) %)\n\n"
+            let parts = w.cellsByEmployer.map { part in
+                let name = TextFormat.markdownCell(s.demand.employers[part.employer])
+                return "\(name) \(Yen.format(part.cells * h)) h (\(TextFormat.percent(part.cells, w.workedCells)) %)"
+            }
             if !parts.isEmpty { out += "Employers: " + parts.joined(separator: ", ") + "\n\n" }
             out += "| Month | am | pm |\n|---:|---|---|\n"
             for m in 1...12 {
@@ -104,7 +112,8 @@ public enum CooperativeRenderer {
         if !s.uncovered.isEmpty {
             out += "\n### Not covered\n\n| Employer | Month | Half-day | Workers | Reason |\n|---|---:|---|---:|---|\n"
             for u in s.uncovered {
-                out += "| \(TextFormat.markdownCell(s.demand.employers[u.employer])) | \(u.cell.month) | \(u.cell.slot.rawValue) | \(u.workers) | \(reasonText(u.reason)) |\n"
+                let name = TextFormat.markdownCell(s.demand.employers[u.employer])
+                out += "| \(name) | \(u.cell.month) | \(u.cell.slot.rawValue) | \(u.workers) | \(reasonText(u.reason)) |\n"
             }
         }
         return out
@@ -136,7 +145,8 @@ public enum CooperativeRenderer {
         out += s.workers.isEmpty ? "],\n" : "\n  ],\n"
         out += "  \"uncovered\": ["
         out += s.uncovered.map { u in
-            "\n    {\"employer\": \(TextFormat.jsonString(s.demand.employers[u.employer])), \"month\": \(u.cell.month), \"slot\": \"\(u.cell.slot.rawValue)\", \"workers\": \(u.workers), \"reason\": \"\(u.reason.rawValue)\"}"
+            "\n    {\"employer\": \(TextFormat.jsonString(s.demand.employers[u.employer])), \"month\": \(u.cell.month), "
+                + "\"slot\": \"\(u.cell.slot.rawValue)\", \"workers\": \(u.workers), \"reason\": \"\(u.reason.rawValue)\"}"
         }.joined(separator: ",")
         out += s.uncovered.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
         return out
