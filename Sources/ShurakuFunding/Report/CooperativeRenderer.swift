@@ -11,11 +11,13 @@
 /// available_hours, demand_hours, worked_hours, uncovered_hours, uncovered_by_rule_hours,
 /// uncovered_by_capacity_hours, utilisation, utilisation_upper_bound, share_basis,
 /// max_share_at_one_employer, eighty_percent_rule_bound; with costs also workers_cost_yen,
-/// office_cost_yen, running_cost_yen, per_worker_cap_yen, cap_reduction_rule,
+/// office_cost_yen, running_cost_yen, per_worker_cap_yen, cap_reduction_rule (`proportional` |
+/// `none` | `steps`), cap_reduction_formula,
 /// cap_reduction_applied, reduced_per_worker_cap_yen, eligible_workers_cost_yen, office_cap_yen,
 /// eligible_office_cost_yen, eligible_cost_yen, grant_yen, national_share_yen,
 /// municipal_share_yen, special_allocation_tax_yen, municipal_net_yen, usage_fees_yen.
-/// Ratios are fractions with four decimals in CSV/JSON and percentages in Markdown.
+/// Ratios are fractions with four decimals in CSV/JSON and percentages in Markdown; share_basis
+/// is `hoursWorked` | `hoursAvailable`.
 public enum CooperativeRenderer {
     // MARK: summary
 

@@ -51,6 +51,8 @@ enum SummaryValue {
     case int(Int)
     case yen(Int)
     case text(String)
+    /// A machine value (CSV/JSON) with a human label (Markdown).
+    case code(String, label: String)
     case bool(Bool)
     /// A ratio shown as a percentage in Markdown and a 4-place fraction in CSV and JSON.
     case ratio(Int, Int)
@@ -60,6 +62,7 @@ enum SummaryValue {
         case .int(let v): Yen.format(v)
         case .yen(let v): Yen.format(v) + " yen"
         case .text(let s): TextFormat.markdownCell(s)
+        case .code(_, let label): TextFormat.markdownCell(label)
         case .bool(let b): b ? "yes" : "no"
         case .ratio(let n, let d): TextFormat.percent(n, d) + " %"
         }
@@ -68,7 +71,7 @@ enum SummaryValue {
     var csv: String {
         switch self {
         case .int(let v), .yen(let v): String(v)
-        case .text(let s): TextFormat.csvField(s)
+        case .text(let s), .code(let s, _): TextFormat.csvField(s)
         case .bool(let b): b ? "true" : "false"
         case .ratio(let n, let d): TextFormat.fraction(n, d)
         }
@@ -77,7 +80,7 @@ enum SummaryValue {
     var json: String {
         switch self {
         case .int(let v), .yen(let v): String(v)
-        case .text(let s): TextFormat.jsonString(s)
+        case .text(let s), .code(let s, _): TextFormat.jsonString(s)
         case .bool(let b): b ? "true" : "false"
         case .ratio(let n, let d): TextFormat.fraction(n, d)
         }

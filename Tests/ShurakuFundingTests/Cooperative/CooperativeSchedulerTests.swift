@@ -146,7 +146,8 @@ struct CooperativeSchedulerTests {
         #expect(c.eligibleWorkersCostYen == 2_083_333)
         #expect(c.grantYen == (2_083_333 + 2_000_000) / 2)
         let csv = CooperativeRenderer.summaryCSV(r)
-        #expect(csv.contains("cap_reduction_rule,proportional (cap × utilisation ÷ 80 %)\n"))
+        #expect(csv.contains("cap_reduction_rule,proportional\n"))
+        #expect(csv.contains("cap_reduction_formula,proportional (cap × utilisation ÷ 80 %)\n"))
         #expect(csv.contains("cap_reduction_applied,true\n"))
     }
 
