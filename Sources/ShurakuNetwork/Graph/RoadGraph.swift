@@ -42,6 +42,11 @@ public struct RoadGraph: Sendable {
     /// Geometry of every edge.
     public let lines: PolylineStore
 
+    /// The forward and reverse arcs again, packed per arc (head, seconds, metres) for the search
+    /// loop: one cache line holds what a relaxation reads.
+    let packedOut: [PackedArc]
+    let packedIn: [PackedArc]
+
     /// Connected components, largest first.
     public let components: ComponentTable
     /// Highest speed on any arc, km/h (for lower bounds).
@@ -151,6 +156,8 @@ public struct RoadGraph: Sendable {
                 imet[r] = met[a]
             }
         }
+        packedOut = (0..<arcs).map { PackedArc(head: hd[$0], seconds: sec[$0], meters: met[$0]) }
+        packedIn = (0..<arcs).map { PackedArc(head: tl[$0], seconds: isec[$0], meters: imet[$0]) }
         firstOut = outCount
         head = hd
         seconds = sec
@@ -200,4 +207,11 @@ public struct RoadGraph: Sendable {
             ? lines.slice(Int(s.line), from: s.from, to: s.to)
             : lines.slice(Int(s.line), from: s.to, to: s.from)
     }
+}
+
+/// One arc as the search loop reads it.
+struct PackedArc: Sendable {
+    var head: Int32
+    var seconds: Float32
+    var meters: Float32
 }

@@ -28,7 +28,7 @@ extension RoutingNetwork {
         let chunks = graph.withCSR(reverse: direction == .toSources) { csr in
             parallelChunks(
                 count: src.count, workers: workers,
-                makeState: { (DijkstraWorkspace(nodeCount: graph.nodeCount), [(Int32, Float32, Float32)]()) },
+                makeState: { (DijkstraWorkspace(nodeCount: graph.nodeCount), [(Int32, Float32, Float32)](), RowSortScratch()) },
                 work: { state, range in
                     var chunk = MatrixChunk()
                     let ws = state.0
@@ -43,7 +43,7 @@ extension RoutingNetwork {
                                 let v = Int(ws.settled[i])
                                 let a = Int(nodePlaceStart[v]), b = Int(nodePlaceStart[v + 1])
                                 if a == b { continue }
-                                let d = Double(ws.dist[v]), m = Double(ws.meters[v])
+                                let d = Double(ws.dist(v)), m = Double(ws.meters(v))
                                 for k in a..<b {
                                     let t = Int(nodePlaces[k])
                                     if t == s { continue }
@@ -55,7 +55,7 @@ extension RoutingNetwork {
                                 }
                             }
                         }
-                        chunk.appendSorted(&state.1)
+                        chunk.appendSorted(&state.1, scratch: &state.2, targetCount: places.count)
                     }
                     return chunk
                 })

@@ -51,12 +51,12 @@ public struct StraightLineModel: Hashable, Sendable {
         let detour = self.detour
         let chunks = parallelChunks(
             count: src.count, workers: workers,
-            makeState: { [(Int32, Float32, Float32)]() },
-            work: { row, range in
+            makeState: { ([(Int32, Float32, Float32)](), RowSortScratch()) },
+            work: { state, range in
                 var chunk = MatrixChunk()
                 for r in range {
                     let s = Int(src[r])
-                    row.append((Int32(s), 0, 0))
+                    state.0.append((Int32(s), 0, 0))
                     let ps = projected[s], ls = lonLat[s]
                     if ps.isFinite, ls.isFinite {
                         grid.forEach(near: ps) { t in
@@ -66,10 +66,10 @@ public struct StraightLineModel: Hashable, Sendable {
                             let g = geod.distanceMeters(ls, lonLat[t])
                             let m = g * detour
                             let sec = m / mps
-                            if sec <= cutoffSeconds { row.append((Int32(t), Float32(sec), Float32(m))) }
+                            if sec <= cutoffSeconds { state.0.append((Int32(t), Float32(sec), Float32(m))) }
                         }
                     }
-                    chunk.appendSorted(&row)
+                    chunk.appendSorted(&state.0, scratch: &state.1, targetCount: n)
                 }
                 return chunk
             })

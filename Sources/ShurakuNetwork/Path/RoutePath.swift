@@ -35,10 +35,10 @@ public struct PathFinder {
         let g = network.graph
         let ws = workspace
         g.withCSR(reverse: false) { csr in
-            ws.run(csr, source: pa.node, budget: .greatestFiniteMagnitude, target: pb.node)
+            ws.run(csr, source: pa.node, budget: .greatestFiniteMagnitude, target: pb.node, parents: true)
         }
         let t = Int(pb.node)
-        guard ws.reached(t), ws.heapPos[t] == -1 else { return nil }
+        guard ws.isSettled(t) else { return nil }
         var arcs: [Int] = []
         var v = t
         while ws.parent[v] >= 0 {
@@ -55,8 +55,8 @@ public struct PathFinder {
         add(pb.point)
         return RoutePath(
             points: pts,
-            seconds: Double(ws.dist[t]) + pa.connectorSeconds + pb.connectorSeconds,
-            meters: Double(ws.meters[t]) + pa.connectorMeters + pb.connectorMeters)
+            seconds: Double(ws.dist(t)) + pa.connectorSeconds + pb.connectorSeconds,
+            meters: Double(ws.meters(t)) + pa.connectorMeters + pb.connectorMeters)
     }
 }
 

@@ -2,9 +2,7 @@
 struct CSRView {
     let nodeCount: Int
     let firstOut: UnsafePointer<Int32>
-    let head: UnsafePointer<Int32>
-    let seconds: UnsafePointer<Float32>
-    let meters: UnsafePointer<Float32>
+    let arcs: UnsafePointer<PackedArc>
 }
 
 extension RoadGraph {
@@ -12,21 +10,14 @@ extension RoadGraph {
     /// (arcs into each node, for travel times *towards* a node).
     func withCSR<R>(reverse: Bool, _ body: (CSRView) throws -> R) rethrows -> R {
         let fo = reverse ? firstIn : firstOut
-        let hd = reverse ? tail : head
-        let sc = reverse ? inSeconds : seconds
-        let mt = reverse ? inMeters : meters
+        let arcs = reverse ? packedIn : packedOut
         return try fo.withUnsafeBufferPointer { f in
-            try hd.withUnsafeBufferPointer { h in
-                try sc.withUnsafeBufferPointer { s in
-                    try mt.withUnsafeBufferPointer { m in
-                        // Empty arrays may have a nil base address: substitute a dummy one.
-                        let dummyI = UnsafePointer<Int32>(bitPattern: 8)!
-                        let dummyF = UnsafePointer<Float32>(bitPattern: 8)!
-                        return try body(CSRView(
-                            nodeCount: nodeCount, firstOut: f.baseAddress ?? dummyI, head: h.baseAddress ?? dummyI,
-                            seconds: s.baseAddress ?? dummyF, meters: m.baseAddress ?? dummyF))
-                    }
-                }
+            try arcs.withUnsafeBufferPointer { a in
+                // An empty array may have no base address; nothing is read through it then.
+                let dummyI = UnsafePointer<Int32>(bitPattern: 8)!
+                let dummyA = UnsafePointer<PackedArc>(bitPattern: 8)!
+                return try body(CSRView(nodeCount: nodeCount, firstOut: f.baseAddress ?? dummyI,
+                                        arcs: a.baseAddress ?? dummyA))
             }
         }
     }

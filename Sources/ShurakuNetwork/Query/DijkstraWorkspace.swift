@@ -5,11 +5,15 @@
 /// The queue is a 4-ary heap with decrease-key. Not thread-safe: one workspace per worker.
 final class DijkstraWorkspace {
     let nodeCount: Int
-    let dist: UnsafeMutablePointer<Float32>
-    let meters: UnsafeMutablePointer<Float32>
-    let stamp: UnsafeMutablePointer<UInt32>
-    /// Heap slot of a queued node; -1 once settled.
-    let heapPos: UnsafeMutablePointer<Int32>
+    /// Per node, packed: what one relaxation reads and writes sits in one cache line.
+    struct NodeState {
+        var dist: Float32
+        var meters: Float32
+        var stamp: UInt32
+        /// Heap slot of a queued node; -1 once settled.
+        var heapPos: Int32
+    }
+    let node: UnsafeMutablePointer<NodeState>
     /// Arc (forward or reverse id, per the search) by which the node was reached; -1 at the source.
     let parent: UnsafeMutablePointer<Int32>
     let heapNode: UnsafeMutablePointer<Int32>
@@ -23,11 +27,8 @@ final class DijkstraWorkspace {
     init(nodeCount n: Int) {
         nodeCount = n
         let c = max(n, 1)
-        dist = .allocate(capacity: c)
-        meters = .allocate(capacity: c)
-        stamp = .allocate(capacity: c)
-        stamp.initialize(repeating: 0, count: c)
-        heapPos = .allocate(capacity: c)
+        node = .allocate(capacity: c)
+        node.initialize(repeating: NodeState(dist: 0, meters: 0, stamp: 0, heapPos: -1), count: c)
         parent = .allocate(capacity: c)
         heapNode = .allocate(capacity: c)
         heapKey = .allocate(capacity: c)
@@ -35,57 +36,64 @@ final class DijkstraWorkspace {
     }
 
     deinit {
-        dist.deallocate(); meters.deallocate(); stamp.deallocate(); heapPos.deallocate()
+        node.deallocate()
         parent.deallocate(); heapNode.deallocate(); heapKey.deallocate(); settled.deallocate()
     }
 
     /// Whether node `v` was reached by the last query.
-    @inline(__always) func reached(_ v: Int) -> Bool { stamp[v] == round }
+    @inline(__always) func reached(_ v: Int) -> Bool { node[v].stamp == round }
+
+    /// Travel time (seconds) and distance (metres) of a reached node.
+    @inline(__always) func dist(_ v: Int) -> Float32 { node[v].dist }
+    @inline(__always) func meters(_ v: Int) -> Float32 { node[v].meters }
+    /// Whether a reached node was settled (its time is final).
+    @inline(__always) func isSettled(_ v: Int) -> Bool { node[v].stamp == round && node[v].heapPos == -1 }
 
     /// Shortest travel times from `source` over `g`, settling nodes with time ≤ `budget`.
     /// Ties in time are broken by the shorter distance. Stops early once `target` is settled.
-    func run(_ g: CSRView, source: Int32, budget: Float32, target: Int32 = -1) {
+    /// Parent arcs are recorded only when `parents` is true (paths need them, matrices do not).
+    func run(_ g: CSRView, source: Int32, budget: Float32, target: Int32 = -1, parents: Bool = false) {
         round &+= 1
         if round == 0 {  // wrapped: clear stamps once every 2^32 queries
-            stamp.update(repeating: 0, count: max(nodeCount, 1))
+            for v in 0..<max(nodeCount, 1) { node[v].stamp = 0 }
             round = 1
         }
         settledCount = 0
         heapCount = 0
         guard source >= 0, Int(source) < nodeCount, budget >= 0 else { return }
         let s = Int(source)
-        stamp[s] = round
-        dist[s] = 0
-        meters[s] = 0
+        let r = round
+        node[s] = NodeState(dist: 0, meters: 0, stamp: r, heapPos: -1)
         parent[s] = -1
         push(s, 0)
+        let arcs = g.arcs
         while heapCount > 0 {
             let u = Int(heapNode[0])
             let du = heapKey[0]
             popMin()
-            heapPos[u] = -1
+            node[u].heapPos = -1
             settled[settledCount] = Int32(u)
             settledCount += 1
             if u == Int(target) { return }
-            let mu = meters[u]
+            let mu = node[u].meters
             var a = Int(g.firstOut[u])
             let end = Int(g.firstOut[u + 1])
             while a < end {
-                let v = Int(g.head[a])
-                let dv = du + g.seconds[a]
+                let arc = arcs[a]
+                let dv = du + arc.seconds
                 if dv <= budget {
-                    let mv = mu + g.meters[a]
-                    if stamp[v] != round {
-                        stamp[v] = round
-                        dist[v] = dv
-                        meters[v] = mv
-                        parent[v] = Int32(a)
+                    let v = Int(arc.head)
+                    let mv = mu + arc.meters
+                    let st = node[v]
+                    if st.stamp != r {
+                        node[v] = NodeState(dist: dv, meters: mv, stamp: r, heapPos: 0)
+                        if parents { parent[v] = Int32(a) }
                         push(v, dv)
-                    } else if heapPos[v] >= 0, dv < dist[v] || (dv == dist[v] && mv < meters[v]) {
-                        dist[v] = dv
-                        meters[v] = mv
-                        parent[v] = Int32(a)
-                        siftUp(Int(heapPos[v]), v, dv)
+                    } else if st.heapPos >= 0, dv < st.dist || (dv == st.dist && mv < st.meters) {
+                        node[v].dist = dv
+                        node[v].meters = mv
+                        if parents { parent[v] = Int32(a) }
+                        siftUp(Int(st.heapPos), v, dv)
                     }
                 }
                 a += 1
@@ -108,12 +116,12 @@ final class DijkstraWorkspace {
             heapKey[i] = pk
             let pn = heapNode[p]
             heapNode[i] = pn
-            heapPos[Int(pn)] = Int32(i)
+            node[Int(pn)].heapPos = Int32(i)
             i = p
         }
         heapKey[i] = key
         heapNode[i] = Int32(v)
-        heapPos[v] = Int32(i)
+        node[v].heapPos = Int32(i)
     }
 
     @inline(__always) private func popMin() {
@@ -139,11 +147,11 @@ final class DijkstraWorkspace {
             heapKey[i] = bk
             let bn = heapNode[best]
             heapNode[i] = bn
-            heapPos[Int(bn)] = Int32(i)
+            node[Int(bn)].heapPos = Int32(i)
             i = best
         }
         heapKey[i] = key
         heapNode[i] = v
-        heapPos[Int(v)] = Int32(i)
+        node[Int(v)].heapPos = Int32(i)
     }
 }
