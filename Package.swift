@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "shuraku-bench", targets: ["shuraku-bench"]),
         .library(name: "ShurakuCore", targets: ["ShurakuCore"]),
         .library(name: "ShurakuGeo", targets: ["ShurakuGeo"]),
+        .library(name: "ShurakuInput", targets: ["ShurakuInput"]),
         .library(name: "ShurakuNetwork", targets: ["ShurakuNetwork"]),
         .library(name: "ShurakuPlanner", targets: ["ShurakuPlanner"]),
         .library(name: "ShurakuRoutes", targets: ["ShurakuRoutes"]),
@@ -29,25 +30,29 @@ let package = Package(
         .target(name: "ShurakuCore"),
         // The only module that sees GEOS, PROJ and GDAL: geometry, CRS, OGR read/write.
         .target(name: "ShurakuGeo", dependencies: ["ShurakuCore", "CGEOS", "CPROJ", "CGDAL"]),
+        // Load & project: settlements, districts, boundary as domain values; field detection; inspect.
+        .target(name: "ShurakuInput", dependencies: ["ShurakuCore", "ShurakuGeo"]),
         .target(name: "ShurakuNetwork", dependencies: ["ShurakuCore", "ShurakuGeo"]),
-        .target(name: "ShurakuPlanner", dependencies: ["ShurakuCore", "ShurakuGeo", "ShurakuNetwork"]),
+        .target(name: "ShurakuPlanner", dependencies: ["ShurakuCore", "ShurakuGeo", "ShurakuInput", "ShurakuNetwork"]),
         .target(name: "ShurakuRoutes", dependencies: ["ShurakuCore", "ShurakuGeo", "ShurakuNetwork"]),
         .target(name: "ShurakuFunding", dependencies: ["ShurakuCore"]),
         .target(
             name: "ShurakuCLI",
             dependencies: [
-                "ShurakuCore", "ShurakuGeo", "ShurakuNetwork", "ShurakuPlanner", "ShurakuRoutes", "ShurakuFunding",
+                "ShurakuCore", "ShurakuGeo", "ShurakuInput", "ShurakuNetwork", "ShurakuPlanner", "ShurakuRoutes",
+                "ShurakuFunding",
             ]
         ),
         .executableTarget(name: "shuraku", dependencies: ["ShurakuCLI"]),
         .executableTarget(
             name: "shuraku-bench",
-            dependencies: ["ShurakuCore", "ShurakuGeo", "ShurakuNetwork", "ShurakuPlanner", "ShurakuRoutes"]
+            dependencies: ["ShurakuCore", "ShurakuGeo", "ShurakuInput", "ShurakuNetwork", "ShurakuPlanner", "ShurakuRoutes"]
         ),
 
         .target(name: "ShurakuTestSupport", dependencies: ["ShurakuCore"], path: "Tests/ShurakuTestSupport"),
         .testTarget(name: "ShurakuCoreTests", dependencies: ["ShurakuCore", "ShurakuTestSupport"]),
         .testTarget(name: "ShurakuGeoTests", dependencies: ["ShurakuGeo", "ShurakuTestSupport"]),
+        .testTarget(name: "ShurakuInputTests", dependencies: ["ShurakuInput", "ShurakuTestSupport"]),
         .testTarget(name: "ShurakuNetworkTests", dependencies: ["ShurakuNetwork", "ShurakuTestSupport"]),
         .testTarget(name: "ShurakuPlannerTests", dependencies: ["ShurakuPlanner", "ShurakuTestSupport"]),
         .testTarget(name: "ShurakuRoutesTests", dependencies: ["ShurakuRoutes", "ShurakuTestSupport"]),

@@ -1,0 +1,66 @@
+import ShurakuGeo
+import ShurakuInput
+
+/// The version printed by `--version` and recorded in `plan.json`.
+public let shurakuVersion = "0.1.0"
+
+/// The command-line entry point.
+public enum ShurakuCLI {
+    static let commands: [any Command.Type] = [InspectCommand.self]
+
+    /// Runs the command line `args` (without the program name) and returns the exit status.
+    public static func run(_ args: [String], console: Console = .standard) -> Int32 {
+        guard let first = args.first, first != "--help", first != "-h", first != "help" else {
+            console.out(overview())
+            return args.isEmpty ? ExitCode.badInput : ExitCode.success
+        }
+        if first == "--version" {
+            console.out("shuraku \(shurakuVersion)\n")
+            return ExitCode.success
+        }
+        guard let type = commands.first(where: { $0.spec.name == first }) else {
+            console.err("Error: unknown command '\(first)'\n\n" + overview())
+            return ExitCode.badInput
+        }
+        let spec = type.spec
+        let parsed: ParsedArgs
+        let command: any Command
+        do {
+            parsed = try ArgParser.parse(Array(args.dropFirst()), spec: spec)
+            if parsed.wantsHelp {
+                console.out(HelpRenderer.render(spec))
+                return ExitCode.success
+            }
+            command = try type.init(parsed)
+        } catch {
+            console.err("Error: \(error)\nUsage: shuraku \(spec.name) \(spec.usage)\nSee 'shuraku \(spec.name) --help'.\n")
+            return ExitCode.badInput
+        }
+        do {
+            return try command.run(console)
+        } catch let e as UsageError {
+            console.err("Error: \(e)\nSee 'shuraku \(spec.name) --help'.\n")
+            return ExitCode.badInput
+        } catch let e as InputError {
+            console.err("Error: \(e)\n")
+            return ExitCode.badInput
+        } catch let e as GeoError {
+            console.err("Error: \(e)\n")
+            if case .writeFailed = e { return ExitCode.failure }
+            return ExitCode.badInput
+        } catch {
+            console.err("Error: \(error)\n")
+            return ExitCode.failure
+        }
+    }
+
+    static func overview() -> String {
+        var lines = [
+            "shuraku \(shurakuVersion): settlement network zones (集落ネットワーク圏) for rural municipalities", "",
+            "USAGE: shuraku <command> [options]", "", "COMMANDS:",
+        ]
+        for c in commands { lines.append("  \(c.spec.name.padded(to: 12)) \(c.spec.abstract)") }
+        lines += ["", "See 'shuraku <command> --help' for a command's options and examples."]
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import ShurakuGeo
+
+/// What `shuraku inspect` finds in a source: per layer, its shape, fields with detected roles,
+/// population total and the problems a plan would trip over.
+public struct Inspection: Sendable, Codable, Equatable {
+    public struct Field: Sendable, Codable, Equatable {
+        public var name: String
+        public var type: String
+        /// "population", "id", "name", "core", or nil.
+        public var role: String?
+    }
+
+    public struct Layer: Sendable, Codable, Equatable {
+        public var name: String
+        public var driver: String
+        /// Geometry types found, with counts, e.g. ["Point": 195].
+        public var geometryTypes: [String: Int]
+        public var crs: String?
+        public var encoding: String?
+        public var featureCount: Int
+        /// lon/lat extent [minLon, minLat, maxLon, maxLat] when the CRS allows.
+        public var extentLonLat: [Double]?
+        public var fields: [Field]
+        public var populationField: String?
+        public var populationTotal: Double?
+        public var problems: [String]
+        public var notes: [String]
+    }
+
+    public var path: String
+    public var layers: [Layer]
+
+    /// Readable text for the terminal.
+    public func renderText() -> String {
+        var out = [path]
+        for l in layers {
+            let types = l.geometryTypes.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            out.append("  layer \(l.name) (\(l.driver)): \(l.featureCount) features\(types.isEmpty ? "" : ", \(types)")")
+            out.append("    CRS: \(l.crs ?? "none declared")")
+            if let e = l.extentLonLat, e.count == 4 {
+                out.append(String(format: "    extent (lon/lat): %.6f, %.6f – %.6f, %.6f", e[0], e[1], e[2], e[3]))
+            }
+            if let enc = l.encoding { out.append("    text encoding: \(enc)") }
+            out.append("    fields:")
+            let width = min(24, l.fields.map { $0.name.count }.max() ?? 0)
+            for f in l.fields {
+                let pad = String(repeating: " ", count: max(0, width - f.name.count))
+                out.append("      \(f.name)\(pad)  \(f.type)\(f.role.map { "  ← \($0)" } ?? "")")
+            }
+            if let pf = l.populationField, let t = l.populationTotal {
+                out.append("    population total: \(Inspection.grouped(t)) (\(pf))")
+            }
+            for n in l.notes { out.append("    note: \(n)") }
+            if l.problems.isEmpty {
+                out.append("    problems: none found")
+            } else {
+                out.append("    problems (\(l.problems.count)):")
+                for p in l.problems.prefix(30) { out.append("      - \(p)") }
+                if l.problems.count > 30 { out.append("      - … and \(l.problems.count - 30) more") }
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// JSON, keys sorted, for scripts.
+    public func renderJSON() -> String {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? enc.encode(self) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// 15687 → "15,687"; keeps decimals when there are any.
+    static func grouped(_ v: Double) -> String {
+        if v != v.rounded() { return String(format: "%.2f", v) }
+        let digits = String(Int64(v).magnitude)
+        var out = ""
+        for (i, c) in digits.reversed().enumerated() {
+            if i > 0 && i % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (v < 0 ? "-" : "") + String(out.reversed())
+    }
+}
