@@ -1,7 +1,8 @@
 import ShurakuCore
+import ShurakuGeo
 
 /// Errors of the road network module. Each case says what was wrong in words a planner can act on.
-public enum NetworkError: Error, Hashable, Sendable {
+public enum NetworkError: Error, Equatable, Sendable {
     /// A speed table could not be read: `reason` names the offending key or value.
     case invalidSpeedTable(reason: String)
     /// An option is out of range (e.g. a negative tolerance or a zero speed).
@@ -12,6 +13,8 @@ public enum NetworkError: Error, Hashable, Sendable {
     case indexOutOfRange(name: String, index: Int, count: Int)
     /// Two arrays that must have the same length do not.
     case lengthMismatch(name: String, expected: Int, actual: Int)
+    /// Reading or projecting the road layer failed.
+    case source(GeoError)
     /// Writing an export file failed.
     case writeFailed(path: String, reason: String)
 }

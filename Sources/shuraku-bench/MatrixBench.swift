@@ -1,6 +1,7 @@
 import Foundation
 import ShurakuCore
 import ShurakuGeo
+import ShurakuInput
 import ShurakuNetwork
 
 /// `shuraku-bench matrix --roads SRC --settlements SRC --cutoff-min M [--sources N]
@@ -93,45 +94,22 @@ enum MatrixBench {
     }
 }
 
-/// Roads and settlements read and projected for the bench.
-/// TEMPORARY: a plain GeoJSON reader with a local projection, until the OGR reader lands.
+/// Roads and settlements read through OGR and projected to the JGD2011/WGS 84 UTM zone of the
+/// settlements (the same choice the planner makes).
 struct BenchInput {
     var lines: [RoadLine]
     var places: [XY]
 
     static func load(roads: String, settlements: String) throws -> BenchInput {
-        func features(_ path: String) throws -> [[String: Any]] {
-            let d = try Data(contentsOf: URL(fileURLWithPath: path))
-            let o = try JSONSerialization.jsonObject(with: d) as? [String: Any]
-            return o?["features"] as? [[String: Any]] ?? []
+        let sLayer = try VectorReader.read(SourceSpec(parsing: settlements), options: ReadOptions(defaultLayer: "points"))
+        let metric = try StudyInputs.chooseCRS(for: sLayer)
+        let projected = try sLayer.projected(to: metric)
+        let places = projected.features.compactMap { f -> XY? in
+            guard let g = f.geometry, !g.isEmpty else { return nil }
+            if case .point(let p) = g { return p }
+            return g.envelope?.center
         }
-        let rf = try features(roads), sf = try features(settlements)
-        var lat0 = 0.0, lon0 = 0.0, k = 0.0
-        func coords(_ g: [String: Any]?) -> [[[Double]]] {
-            switch g?["type"] as? String {
-            case "LineString": return [(g?["coordinates"] as? [[Double]]) ?? []]
-            case "MultiLineString": return (g?["coordinates"] as? [[[Double]]]) ?? []
-            case "Point": return [[(g?["coordinates"] as? [Double]) ?? []]]
-            default: return []
-            }
-        }
-        for f in sf { for p in coords(f["geometry"] as? [String: Any]).joined() where p.count >= 2 { lon0 += p[0]; lat0 += p[1]; k += 1 } }
-        lon0 /= max(k, 1); lat0 /= max(k, 1)
-        let kx = 111_320.0 * cos(lat0 * .pi / 180), ky = 110_574.0
-        func proj(_ p: [Double]) -> XY { XY((p[0] - lon0) * kx, (p[1] - lat0) * ky) }
-        var lines: [RoadLine] = []
-        for f in rf {
-            var props: [String: String] = [:]
-            for (key, v) in (f["properties"] as? [String: Any]) ?? [:] {
-                if let s = v as? String { props[key] = s } else if let n = v as? NSNumber { props[key] = n.stringValue }
-            }
-            for part in coords(f["geometry"] as? [String: Any]) {
-                lines.append(RoadLine(points: part.filter { $0.count >= 2 }.map(proj), properties: props))
-            }
-        }
-        let places = sf.compactMap { f -> XY? in
-            coords(f["geometry"] as? [String: Any]).first?.first.flatMap { $0.count >= 2 ? proj($0) : nil }
-        }
+        let lines = try RoadSource.read(SourceSpec(parsing: roads), metric: metric)
         return BenchInput(lines: lines, places: places)
     }
 }
