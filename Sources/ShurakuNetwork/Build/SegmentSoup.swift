@@ -1,0 +1,98 @@
+import ShurakuCore
+
+/// The road lines broken into straight segments between merged vertices: the builder's working
+/// form before near-miss joins and chain contraction.
+struct SegmentSoup {
+    var vertexXY: [XY] = []
+    var segA: [Int32] = []
+    var segB: [Int32] = []
+    /// Speed in m/s.
+    var segSpeed: [Double] = []
+    /// Bit 0: drivable a→b; bit 1: drivable b→a.
+    var segFlags: [UInt8] = []
+
+    var segmentCount: Int { segA.count }
+
+    /// Hashable key of a coordinate, with -0.0 and 0.0 the same.
+    struct Key: Hashable {
+        let x: UInt64, y: UInt64
+        init(_ p: XY) {
+            x = (p.x == 0 ? 0.0 : p.x).bitPattern
+            y = (p.y == 0 ? 0.0 : p.y).bitPattern
+        }
+    }
+
+    /// Classify and node the lines: vertices with identical coordinates become one vertex.
+    static func make(_ lines: [RoadLine], classifier: RoadClassifier, report: inout BuildReport) -> SegmentSoup {
+        var soup = SegmentSoup()
+        var index: [Key: Int32] = [:]
+        let total = lines.reduce(0) { $0 + $1.points.count }
+        index.reserveCapacity(total)
+        soup.vertexXY.reserveCapacity(total)
+        soup.segA.reserveCapacity(total)
+        soup.segB.reserveCapacity(total)
+        soup.segSpeed.reserveCapacity(total)
+        soup.segFlags.reserveCapacity(total)
+        report.linesRead = lines.count
+        var ids: [Int32] = []
+        for line in lines {
+            let rule = classifier.rule(for: line.properties)
+            switch rule.kind {
+            case .excludedClass: report.linesExcluded += 1; continue
+            case .notARoad: report.linesNotRoads += 1; continue
+            case .road: break
+            }
+            ids.removeAll(keepingCapacity: true)
+            var finite = true
+            for p in line.points {
+                guard p.isFinite else { finite = false; break }
+                let key = Key(p)
+                let id: Int32
+                if let known = index[key] {
+                    id = known
+                } else {
+                    id = Int32(soup.vertexXY.count)
+                    index[key] = id
+                    soup.vertexXY.append(p)
+                }
+                if ids.last != id { ids.append(id) }
+            }
+            guard finite, ids.count >= 2 else { report.linesInvalid += 1; continue }
+            report.linesUsed += 1
+            if rule.direction != .both { report.linesOneWay += 1 }
+            if rule.usedMaxspeed { report.linesWithMaxspeed += 1 }
+            if let u = rule.unknownClass { report.unknownClasses[u, default: 0] += 1 }
+            let speed = rule.speedKmh / 3.6
+            let flags: UInt8 = (rule.direction.allowsForward ? 1 : 0) | (rule.direction.allowsBackward ? 2 : 0)
+            for k in 0..<(ids.count - 1) {
+                soup.segA.append(ids[k])
+                soup.segB.append(ids[k + 1])
+                soup.segSpeed.append(speed)
+                soup.segFlags.append(flags)
+            }
+        }
+        report.vertices = soup.vertexXY.count
+        return soup
+    }
+
+    /// Per vertex, the incident segments (CSR): `incidence[start[v]..<start[v+1]]`.
+    func incidence() -> (start: [Int32], segs: [Int32]) {
+        let n = vertexXY.count
+        var start = [Int32](repeating: 0, count: n + 1)
+        for s in 0..<segmentCount {
+            start[Int(segA[s]) + 1] += 1
+            start[Int(segB[s]) + 1] += 1
+        }
+        for v in 0..<n { start[v + 1] += start[v] }
+        var fill = start
+        var segs = [Int32](repeating: 0, count: Int(start[n]))
+        for s in 0..<segmentCount {
+            let a = Int(segA[s]), b = Int(segB[s])
+            segs[Int(fill[a])] = Int32(s)
+            fill[a] += 1
+            segs[Int(fill[b])] = Int32(s)
+            fill[b] += 1
+        }
+        return (start, segs)
+    }
+}

@@ -1,0 +1,49 @@
+import ShurakuCore
+import ShurakuGeo
+
+extension RoadLine {
+    /// Attribute names the builder reads besides the speed table's class fields.
+    public static let directionAndSpeedKeys = ["highway", "oneway", "junction", "maxspeed"]
+
+    /// Road lines from a layer already in a metric CRS: one line per (Multi)LineString part, with
+    /// the attributes the builder reads (`keys`, by default the speed table's class fields plus
+    /// ``directionAndSpeedKeys``) as text. Features without line geometry are skipped.
+    public static func lines(from layer: VectorLayer, keys: [String]? = nil, speeds: SpeedTable = .standard)
+        throws(NetworkError) -> [RoadLine]
+    {
+        if let crs = layer.crs, !crs.isMetric {
+            throw .invalidOption(name: "roads", reason: "\(layer.path): layer '\(layer.name)' is not in a metric CRS (\(crs))")
+        }
+        let wanted = keys ?? (speeds.classFields + directionAndSpeedKeys)
+        let columns: [(String, Int)] = Array(Set(wanted)).sorted().compactMap { k in layer.fieldIndex(k).map { (k, $0) } }
+        var out: [RoadLine] = []
+        out.reserveCapacity(layer.features.count)
+        for f in layer.features {
+            guard let g = f.geometry else { continue }
+            let parts = g.lineParts
+            if parts.isEmpty { continue }
+            var props: [String: String] = [:]
+            for (k, i) in columns where i < f.values.count {
+                if let t = f.values[i].text { props[k] = t }
+            }
+            for p in parts where !p.isEmpty { out.append(RoadLine(points: p, properties: props)) }
+        }
+        return out
+    }
+}
+
+/// Reading a road layer from any source OGR reads (GeoJSON, GeoPackage, Shapefile, OSM PBF…).
+public enum RoadSource {
+    /// Read `spec` (the `lines` layer of a multi-layer source such as OSM PBF unless one is named),
+    /// project it to `metric`, and turn it into road lines.
+    public static func read(_ spec: SourceSpec, metric: CRS, speeds: SpeedTable = .standard,
+                            options: ReadOptions = ReadOptions(defaultLayer: "lines")) throws(NetworkError) -> [RoadLine] {
+        let layer: VectorLayer
+        do {
+            layer = try VectorReader.read(spec, options: options).projected(to: metric)
+        } catch {
+            throw .source(error)
+        }
+        return try RoadLine.lines(from: layer, speeds: speeds)
+    }
+}

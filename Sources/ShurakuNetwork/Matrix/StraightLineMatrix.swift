@@ -1,0 +1,135 @@
+import ShurakuCore
+import ShurakuGeo
+
+/// Travel times without a road layer: geodesic distance × detour factor at a set speed.
+///
+/// Only pairs within the cutoff are computed: points are bucketed in a grid on their projected
+/// coordinates (cell = cutoff radius, padded 5 % for projection scale error), and the geodesic
+/// (PROJ, GRS80) is evaluated for candidates in neighbouring cells only.
+public struct StraightLineModel: Hashable, Sendable {
+    /// Road distance ÷ straight-line distance. Default 1.3.
+    public var detour: Double
+    /// Travel speed on the (detoured) distance, km/h. Default 40.
+    public var speedKmh: Double
+
+    public init(detour: Double = 1.3, speedKmh: Double = 40) {
+        self.detour = detour
+        self.speedKmh = speedKmh
+    }
+
+    /// Straight-line travel times between places.
+    /// - Parameters:
+    ///   - lonLat: places in longitude/latitude degrees (for the geodesic).
+    ///   - projected: the same places in a metric CRS (for the grid only).
+    ///   - sources: place indices of the rows (nil: all).
+    public func travelTimes(
+        lonLat: [XY], projected: [XY], sources: [Int32]? = nil, cutoffSeconds: Double,
+        direction: TravelTimeMatrix.Direction = .fromSources, workers: Int? = nil
+    ) throws(NetworkError) -> TravelTimeMatrix {
+        guard detour.isFinite, detour >= 1, detour <= 10 else {
+            throw .invalidOption(name: "detour", reason: "must be in [1, 10]")
+        }
+        guard speedKmh.isFinite, speedKmh > 0, speedKmh <= 300 else {
+            throw .invalidOption(name: "speedKmh", reason: "must be in (0, 300]")
+        }
+        guard cutoffSeconds.isFinite, cutoffSeconds >= 0 else {
+            throw .invalidOption(name: "cutoffSeconds", reason: "must be finite and ≥ 0")
+        }
+        if let w = workers, w < 1 { throw .invalidOption(name: "workers", reason: "must be ≥ 1") }
+        guard lonLat.count == projected.count else {
+            throw .lengthMismatch(name: "projected", expected: lonLat.count, actual: projected.count)
+        }
+        let n = lonLat.count
+        let src = sources ?? (0..<Int32(n)).map { $0 }
+        for s in src where s < 0 || Int(s) >= n { throw .indexOutOfRange(name: "source", index: Int(s), count: n) }
+
+        let mps = speedKmh / 3.6
+        let maxGeodesic = cutoffSeconds * mps / detour
+        let radius = maxGeodesic * 1.05 + 1
+        let grid = PointGrid(points: projected, cell: max(radius, 1))
+        let geod = Geodesic.grs80
+        let detour = self.detour
+        let chunks = parallelChunks(
+            count: src.count, workers: workers,
+            makeState: { ([(Int32, Float32, Float32)](), RowSortScratch()) },
+            work: { state, range in
+                var chunk = MatrixChunk()
+                for r in range {
+                    let s = Int(src[r])
+                    state.0.append((Int32(s), 0, 0))
+                    let ps = projected[s], ls = lonLat[s]
+                    if ps.isFinite, ls.isFinite {
+                        grid.forEach(near: ps) { t in
+                            guard t != s, lonLat[t].isFinite else { return }
+                            let dx = projected[t].x - ps.x, dy = projected[t].y - ps.y
+                            guard dx * dx + dy * dy <= radius * radius else { return }
+                            let g = geod.distanceMeters(ls, lonLat[t])
+                            let m = g * detour
+                            let sec = m / mps
+                            if sec <= cutoffSeconds { state.0.append((Int32(t), Float32(sec), Float32(m))) }
+                        }
+                    }
+                    chunk.appendSorted(&state.0, scratch: &state.1, targetCount: n)
+                }
+                return chunk
+            })
+        return TravelTimeMatrix(
+            mode: .straightLine(detour: detour, speedKmh: speedKmh), direction: direction,
+            cutoffSeconds: cutoffSeconds, sources: src, targetCount: n, chunks: chunks)
+    }
+}
+
+/// Points bucketed in square cells (hash of cell coordinates), for radius queries.
+struct PointGrid: Sendable {
+    let cell: Double
+    let keys: [Int64]      // sorted cell keys
+    let order: [Int32]     // point ids grouped by key
+    let start: [Int32]     // offsets into `order`, one per key (+1)
+
+    init(points: [XY], cell: Double) {
+        self.cell = cell
+        var keyed: [(Int64, Int32)] = []
+        keyed.reserveCapacity(points.count)
+        for (i, p) in points.enumerated() where p.isFinite {
+            keyed.append((PointGrid.key(p, cell), Int32(i)))
+        }
+        keyed.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        var k: [Int64] = [], st: [Int32] = []
+        for (i, e) in keyed.enumerated() where k.last != e.0 {
+            k.append(e.0)
+            st.append(Int32(i))
+        }
+        st.append(Int32(keyed.count))
+        keys = k
+        start = st
+        order = keyed.map(\.1)
+    }
+
+    static func cellXY(_ p: XY, _ cell: Double) -> (Int64, Int64) {
+        (Int64(max(-1e9, min(1e9, (p.x / cell).rounded(.down)))), Int64(max(-1e9, min(1e9, (p.y / cell).rounded(.down)))))
+    }
+
+    static func key(_ p: XY, _ cell: Double) -> Int64 {
+        let (cx, cy) = cellXY(p, cell)
+        return key(cx, cy)
+    }
+
+    static func key(_ cx: Int64, _ cy: Int64) -> Int64 { (cx + (1 << 31)) << 32 | (cy + (1 << 31)) }
+
+    /// Calls `body` with every point in the 3 × 3 cells around `p`, in ascending id order per cell.
+    func forEach(near p: XY, _ body: (Int) -> Void) {
+        let (cx, cy) = PointGrid.cellXY(p, cell)
+        for dx in -1...1 {
+            for dy in -1...1 {
+                let k = PointGrid.key(cx + Int64(dx), cy + Int64(dy))
+                var lo = 0, hi = keys.count
+                while lo < hi {
+                    let mid = (lo + hi) >> 1
+                    if keys[mid] < k { lo = mid + 1 } else { hi = mid }
+                }
+                guard lo < keys.count, keys[lo] == k else { continue }
+                for i in Int(start[lo])..<Int(start[lo + 1]) { body(Int(order[i])) }
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+/// Sparse many-to-many travel times: for each source row, the targets within the cutoff with
+/// their travel time and distance (compressed rows, targets ascending within a row).
+///
+/// Memory is proportional to the pairs within the cutoff. A pair missing from a row is beyond
+/// the cutoff or unreachable. A place's own entry is always present with 0 s and 0 m.
+public struct TravelTimeMatrix: Sendable {
+    /// How the times were made; outputs should say so.
+    public enum Mode: Hashable, Sendable {
+        /// Along the road graph (connector + road + connector).
+        case road
+        /// Geodesic distance × `detour` at `speedKmh`, because there was no road layer.
+        case straightLine(detour: Double, speedKmh: Double)
+    }
+
+    /// Which way each row runs.
+    public enum Direction: Hashable, Sendable {
+        /// Row `r` holds times *from* source `sources[r]` to each target.
+        case fromSources
+        /// Row `r` holds times *from* each target *to* source `sources[r]` (e.g. settlement → core,
+        /// computed on the reversed graph; differs from `fromSources` where streets are one-way).
+        case toSources
+    }
+
+    public let mode: Mode
+    public let direction: Direction
+    /// Pairs slower than this were left out, seconds.
+    public let cutoffSeconds: Double
+    /// Place index of each row.
+    public let sources: [Int32]
+    /// Number of places (targets are `0..<targetCount`).
+    public let targetCount: Int
+    /// Row offsets (`sources.count + 1` entries).
+    public let rowStart: [Int]
+    public let targets: [Int32]
+    public let seconds: [Float32]
+    /// Road distance of the fastest path, metres (straight-line mode: geodesic × detour).
+    public let meters: [Float32]
+
+    public var rowCount: Int { sources.count }
+    public var pairCount: Int { targets.count }
+
+    init(mode: Mode, direction: Direction, cutoffSeconds: Double, sources: [Int32], targetCount: Int,
+         rowStart: [Int], targets: [Int32], seconds: [Float32], meters: [Float32]) {
+        self.mode = mode
+        self.direction = direction
+        self.cutoffSeconds = cutoffSeconds
+        self.sources = sources
+        self.targetCount = targetCount
+        self.rowStart = rowStart
+        self.targets = targets
+        self.seconds = seconds
+        self.meters = meters
+    }
+
+    /// Entries of row `r`: indices into ``targets``, ``seconds``, ``meters``.
+    public func range(ofRow r: Int) -> Range<Int> { rowStart[r]..<rowStart[r + 1] }
+
+    /// Travel time and distance of row `r` to `target`, or nil when beyond the cutoff/unreachable.
+    public func entry(row r: Int, target: Int32) -> (seconds: Float32, meters: Float32)? {
+        var lo = rowStart[r], hi = rowStart[r + 1]
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if targets[mid] < target { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < rowStart[r + 1], targets[lo] == target else { return nil }
+        return (seconds[lo], meters[lo])
+    }
+}
+
+/// One row under construction, reused by a worker.
+struct RowBuffer {
+    var targets: [Int32] = []
+    var seconds: [Float32] = []
+    var meters: [Float32] = []
+}
+
+/// Rows of a contiguous block of sources, produced by one worker.
+struct MatrixChunk {
+    var rowLengths: [Int] = []
+    var targets: [Int32] = []
+    var seconds: [Float32] = []
+    var meters: [Float32] = []
+
+    /// Append a row, sorted by target (targets within a row are distinct, `< targetCount`).
+    mutating func appendSorted(_ row: inout [(Int32, Float32, Float32)], scratch: inout RowSortScratch, targetCount: Int) {
+        scratch.sort(row, targetCount: targetCount)
+        rowLengths.append(row.count)
+        for k in scratch.order {
+            let e = row[Int(k)]
+            targets.append(e.0)
+            seconds.append(e.1)
+            meters.append(e.2)
+        }
+        row.removeAll(keepingCapacity: true)
+    }
+}
+
+/// LSD radix sort of a row's entries by target (11-bit digits, as many as the target count
+/// needs), reused across rows: cheaper than a comparison sort for rows of thousands.
+struct RowSortScratch {
+    private(set) var order: [Int32] = []
+    private var other: [Int32] = []
+    private var count = [Int](repeating: 0, count: 2048)
+
+    mutating func sort(_ row: [(Int32, Float32, Float32)], targetCount: Int) {
+        let n = row.count
+        order.removeAll(keepingCapacity: true)
+        order.append(contentsOf: 0..<Int32(n))
+        guard n > 1 else { return }
+        if other.count < n { other = [Int32](repeating: 0, count: n) }
+        var shift = 0
+        let bits = max(1, Int.bitWidth - max(targetCount - 1, 1).leadingZeroBitCount)
+        while shift < bits {
+            for i in 0..<2048 { count[i] = 0 }
+            for i in order { count[Int(row[Int(i)].0 >> Int32(shift)) & 2047] += 1 }
+            var sum = 0
+            for i in 0..<2048 {
+                let c = count[i]
+                count[i] = sum
+                sum += c
+            }
+            for i in order {
+                let d = Int(row[Int(i)].0 >> Int32(shift)) & 2047
+                other[count[d]] = i
+                count[d] += 1
+            }
+            for k in 0..<n { order[k] = other[k] }
+            shift += 11
+        }
+    }
+}
+
+extension TravelTimeMatrix {
+    /// Stitch chunks (in order) into one matrix.
+    init(mode: Mode, direction: Direction, cutoffSeconds: Double, sources: [Int32], targetCount: Int,
+         chunks: [MatrixChunk]) {
+        let total = chunks.reduce(0) { $0 + $1.targets.count }
+        var rowStart = [0]
+        rowStart.reserveCapacity(sources.count + 1)
+        var t: [Int32] = [], s: [Float32] = [], m: [Float32] = []
+        t.reserveCapacity(total); s.reserveCapacity(total); m.reserveCapacity(total)
+        for c in chunks {
+            for len in c.rowLengths { rowStart.append(rowStart[rowStart.count - 1] + len) }
+            t.append(contentsOf: c.targets)
+            s.append(contentsOf: c.seconds)
+            m.append(contentsOf: c.meters)
+        }
+        self.init(mode: mode, direction: direction, cutoffSeconds: cutoffSeconds, sources: sources,
+                  targetCount: targetCount, rowStart: rowStart, targets: t, seconds: s, meters: m)
+    }
+}

@@ -1,0 +1,157 @@
+/// Scratch space of one Dijkstra search, reused query after query (STYLE.md rule 7).
+///
+/// Arrays are sized to the graph once; a stamp per node says whether its entries belong to the
+/// current query, so starting a query costs O(1) and a query touches only what it reaches.
+/// The queue is a 4-ary heap with decrease-key. Not thread-safe: one workspace per worker.
+final class DijkstraWorkspace {
+    let nodeCount: Int
+    /// Per node, packed: what one relaxation reads and writes sits in one cache line.
+    struct NodeState {
+        var dist: Float32
+        var meters: Float32
+        var stamp: UInt32
+        /// Heap slot of a queued node; -1 once settled.
+        var heapPos: Int32
+    }
+    let node: UnsafeMutablePointer<NodeState>
+    /// Arc (forward or reverse id, per the search) by which the node was reached; -1 at the source.
+    let parent: UnsafeMutablePointer<Int32>
+    let heapNode: UnsafeMutablePointer<Int32>
+    let heapKey: UnsafeMutablePointer<Float32>
+    /// Nodes in the order they were settled.
+    let settled: UnsafeMutablePointer<Int32>
+    private(set) var settledCount = 0
+    private var heapCount = 0
+    private var round: UInt32 = 0
+
+    init(nodeCount n: Int) {
+        nodeCount = n
+        let c = max(n, 1)
+        node = .allocate(capacity: c)
+        node.initialize(repeating: NodeState(dist: 0, meters: 0, stamp: 0, heapPos: -1), count: c)
+        parent = .allocate(capacity: c)
+        heapNode = .allocate(capacity: c)
+        heapKey = .allocate(capacity: c)
+        settled = .allocate(capacity: c)
+    }
+
+    deinit {
+        node.deallocate()
+        parent.deallocate(); heapNode.deallocate(); heapKey.deallocate(); settled.deallocate()
+    }
+
+    /// Whether node `v` was reached by the last query.
+    @inline(__always) func reached(_ v: Int) -> Bool { node[v].stamp == round }
+
+    /// Travel time (seconds) and distance (metres) of a reached node.
+    @inline(__always) func dist(_ v: Int) -> Float32 { node[v].dist }
+    @inline(__always) func meters(_ v: Int) -> Float32 { node[v].meters }
+    /// Whether a reached node was settled (its time is final).
+    @inline(__always) func isSettled(_ v: Int) -> Bool { node[v].stamp == round && node[v].heapPos == -1 }
+
+    /// Shortest travel times from `source` over `g`, settling nodes with time ≤ `budget`.
+    /// Ties in time are broken by the shorter distance. Stops early once `target` is settled.
+    /// Parent arcs are recorded only when `parents` is true (paths need them, matrices do not).
+    func run(_ g: CSRView, source: Int32, budget: Float32, target: Int32 = -1, parents: Bool = false) {
+        round &+= 1
+        if round == 0 {  // wrapped: clear stamps once every 2^32 queries
+            for v in 0..<max(nodeCount, 1) { node[v].stamp = 0 }
+            round = 1
+        }
+        settledCount = 0
+        heapCount = 0
+        guard source >= 0, Int(source) < nodeCount, budget >= 0 else { return }
+        let s = Int(source)
+        let r = round
+        node[s] = NodeState(dist: 0, meters: 0, stamp: r, heapPos: -1)
+        parent[s] = -1
+        push(s, 0)
+        let arcs = g.arcs
+        while heapCount > 0 {
+            let u = Int(heapNode[0])
+            let du = heapKey[0]
+            popMin()
+            node[u].heapPos = -1
+            settled[settledCount] = Int32(u)
+            settledCount += 1
+            if u == Int(target) { return }
+            let mu = node[u].meters
+            var a = Int(g.firstOut[u])
+            let end = Int(g.firstOut[u + 1])
+            while a < end {
+                let arc = arcs[a]
+                let dv = du + arc.seconds
+                if dv <= budget {
+                    let v = Int(arc.head)
+                    let mv = mu + arc.meters
+                    let st = node[v]
+                    if st.stamp != r {
+                        node[v] = NodeState(dist: dv, meters: mv, stamp: r, heapPos: 0)
+                        if parents { parent[v] = Int32(a) }
+                        push(v, dv)
+                    } else if st.heapPos >= 0, dv < st.dist || (dv == st.dist && mv < st.meters) {
+                        node[v].dist = dv
+                        node[v].meters = mv
+                        if parents { parent[v] = Int32(a) }
+                        siftUp(Int(st.heapPos), v, dv)
+                    }
+                }
+                a += 1
+            }
+        }
+    }
+
+    @inline(__always) private func push(_ v: Int, _ key: Float32) {
+        let i = heapCount
+        heapCount += 1
+        siftUp(i, v, key)
+    }
+
+    @inline(__always) private func siftUp(_ start: Int, _ v: Int, _ key: Float32) {
+        var i = start
+        while i > 0 {
+            let p = (i - 1) >> 2
+            let pk = heapKey[p]
+            if pk <= key { break }
+            heapKey[i] = pk
+            let pn = heapNode[p]
+            heapNode[i] = pn
+            node[Int(pn)].heapPos = Int32(i)
+            i = p
+        }
+        heapKey[i] = key
+        heapNode[i] = Int32(v)
+        node[v].heapPos = Int32(i)
+    }
+
+    @inline(__always) private func popMin() {
+        heapCount -= 1
+        let n = heapCount
+        if n == 0 { return }
+        let key = heapKey[n]
+        let v = heapNode[n]
+        var i = 0
+        while true {
+            let c0 = 4 * i + 1
+            if c0 >= n { break }
+            var best = c0
+            var bk = heapKey[c0]
+            let cEnd = min(c0 + 4, n)
+            var c = c0 + 1
+            while c < cEnd {
+                let k = heapKey[c]
+                if k < bk { bk = k; best = c }
+                c += 1
+            }
+            if bk >= key { break }
+            heapKey[i] = bk
+            let bn = heapNode[best]
+            heapNode[i] = bn
+            node[Int(bn)].heapPos = Int32(i)
+            i = best
+        }
+        heapKey[i] = key
+        heapNode[i] = v
+        node[Int(v)].heapPos = Int32(i)
+    }
+}
