@@ -8,6 +8,7 @@ guard let sub = args.first else {
     exit(2)
 }
 switch sub {
+case "pmedian": exit(PMedianBench.run(Array(args.dropFirst())))
 default:
     FileHandle.standardError.write(Data(("unknown benchmark '\(sub)'\n" + usage + "\n").utf8))
     exit(2)
