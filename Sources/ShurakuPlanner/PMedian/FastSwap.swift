@@ -180,6 +180,51 @@ struct FastSwap {
         return bestInsert >= 0 ? (bestInsert, bestRemove, bestDelta) : nil
     }
 
+    /// For each facility that may open, its best partner to close; the `limit` best such
+    /// pairs, best first (ties by facility index).
+    func rankedSwaps(limit: Int) -> [(insert: Int, remove: Int, delta: Score)] {
+        var minLossFacility = -1
+        var minLoss = Score.zero
+        for r in 0..<problem.facilityCount where isRemovable(r) {
+            if minLossFacility < 0 || loss[r] < minLoss {
+                minLoss = loss[r]
+                minLossFacility = r
+            }
+        }
+        guard minLossFacility >= 0 else { return [] }
+        var all: [(insert: Int, remove: Int, delta: Score)] = []
+        for i in 0..<problem.facilityCount where isInsertable(i) {
+            var bestR = minLossFacility
+            var bestValue = minLoss
+            for e in extraFacility[i].indices {
+                let r = Int(extraFacility[i][e])
+                guard !isFixed[r] else { continue }
+                let v = loss[r] - extraValue[i][e]
+                if v < bestValue || (v == bestValue && r < bestR) {
+                    bestValue = v
+                    bestR = r
+                }
+            }
+            all.append((i, bestR, bestValue - gain[i]))
+        }
+        all.sort { $0.delta != $1.delta ? $0.delta < $1.delta : $0.insert < $1.insert }
+        return Array(all.prefix(limit))
+    }
+
+    /// The facility that best replaces open facility `r`, or nil when none may open.
+    func bestInsertion(replacing r: Int) -> Int? {
+        var best = -1
+        var bestDelta = Score.zero
+        for i in 0..<problem.facilityCount where isInsertable(i) {
+            let d = swapDelta(open: i, close: r)
+            if best < 0 || d < bestDelta {
+                best = i
+                bestDelta = d
+            }
+        }
+        return best >= 0 ? best : nil
+    }
+
     /// The change of the total when `i` opens and `r` closes.
     func swapDelta(open i: Int, close r: Int) -> Score {
         var e = Score.zero

@@ -41,7 +41,7 @@ public enum PMedianSolver {
         if problem.hasLoadLimits {
             var search = CapacitatedSearch(problem: problem, columns: columns, deadline: options.deadline)
             search.start(count: count)
-            search.improve(iterations: iterations, rng: &rng)
+            search.improve(iterations: iterations, workLimit: workLimit(problem, options), rng: &rng)
             return search.solution()
         }
         var search = UncapacitatedSearch(problem: problem, columns: columns, deadline: options.deadline)

@@ -18,6 +18,9 @@ struct UncapacitatedSearch {
         while swap.openCount < count, let i = swap.bestAdd() { swap.swap(open: i, close: -1) }
     }
 
+    /// Opens `i` and closes `r` (either may be -1).
+    mutating func swapFacilities(open i: Int, close r: Int) { swap.swap(open: i, close: r) }
+
     /// Applies the best improving swap until none improves. Returns the swaps made.
     @discardableResult
     mutating func descend(log: inout [(Int, Int)]) -> Int {
