@@ -137,7 +137,14 @@ public struct PMedianProblem: Sendable {
         self.maxLoad = maxLoad
     }
 
-    /// The same problem with another facility count (used by the `.auto` search).
+    /// The same problem with another facility count.
+    public func withCount(_ newP: FacilityCount) throws(PMedianError) -> PMedianProblem {
+        if case .exactly(let k) = newP {
+            guard k >= fixedOpen.count, k <= facilityCount else { throw .invalidFacilityCount(k) }
+        }
+        return with(p: newP)
+    }
+
     func with(p newP: FacilityCount) -> PMedianProblem {
         var copy = self
         copy.p = newP

@@ -52,6 +52,6 @@ public enum PMedianSolver {
 
     /// The work limit of the metaheuristic for `problem`.
     static func workLimit(_ problem: PMedianProblem, _ options: PMedianOptions) -> Int {
-        max(1, options.workPerPair).multipliedReportingOverflow(by: max(problem.pairCount, 1000)).partialValue
+        max(1, options.workPerPair).multipliedReportingOverflow(by: max(problem.pairCount, 5000)).partialValue
     }
 }
