@@ -8,6 +8,8 @@ guard let sub = args.first else {
     exit(2)
 }
 switch sub {
+case "tsp": exit(TSPBench.run(Array(args.dropFirst())))
+case "cvrp": exit(CVRPBench.run(Array(args.dropFirst())))
 default:
     FileHandle.standardError.write(Data(("unknown benchmark '\(sub)'\n" + usage + "\n").utf8))
     exit(2)
