@@ -27,22 +27,24 @@ struct PlanCommand: Command {
             "shuraku plan --settlements small_areas.csv --group-by city_code --min-zone-pop 500 --out out/japan",
         ])
 
-    let config: PlanConfig
+    let args: ParsedArgs
 
     init(_ args: ParsedArgs) throws(UsageError) {
-        do {
-            config = try PlanConfig.resolve(args)
-        } catch let e as UsageError {
-            throw e
-        } catch {
-            // A scenario file problem: report it as a usage error with the file's words.
-            throw UsageError("\(error)")
-        }
+        guard args.value("--out") != nil else { throw UsageError("missing --out DIR") }
+        self.args = args
     }
 
     func run(_ console: Console) throws -> Int32 {
+        // Scenario problems are input problems (exit 2, no usage text); flag problems are usage errors.
+        let config = try PlanConfig.resolve(args)
         let progress = Progress(console: console, quiet: config.quiet)
         let folder = try OutputFolder(config.outputPath, force: config.force)
+        let signals = folder.removeOnSignal()
+        defer {
+            for s in signals { s.cancel() }
+            signal(SIGTERM, SIG_DFL)
+            signal(SIGINT, SIG_DFL)
+        }
         let out: PlanRunner.Output
         do {
             out = try PlanRunner(config: config, progress: progress).run()

@@ -19,6 +19,7 @@ struct PlanContext: Sendable {
     let boundary: Geometry?
     let grants: GrantPolicy
     let districtFile: String
+    let roadsFile: String?
 }
 
 /// One group's finished plan, in metric coordinates and settlement indices of the whole study.
@@ -73,6 +74,15 @@ enum GroupPlan {
                 }
             }
             matrix = try net.travelTimes(cutoffSeconds: limit, direction: .fromSources, workers: workers)
+            let onNetwork = blocked.filter { $0 == nil }.count
+            if onNetwork >= 2 && matrix.pairCount == matrix.rowCount {
+                let pieces = graph.components.components.count
+                throw InputError.invalid([InputProblem(
+                    file: ctx.roadsFile ?? "roads",
+                    message: "the road layer connects no two settlements\(group.map { " of group \($0)" } ?? "") within "
+                        + "\(String(format: "%g", cfg.maxTravelMin)) min (it falls into \(pieces) unconnected pieces); "
+                        + "check that lines share vertices at junctions, or raise --snap-tolerance")])
+            }
             loopTravel = .road(net)
             travelModel = "road network"
         } else {

@@ -69,7 +69,8 @@ struct PlanRunner {
         let ctx = PlanContext(
             config: cfg, settlements: settlements, crs: inputs.crs, graph: graph, districts: inputs.districts,
             districtAreas: districtAreas, boundary: inputs.boundary, grants: grants,
-            districtFile: inputs.sources["districts"]?.description ?? "districts")
+            districtFile: inputs.sources["districts"]?.description ?? "districts",
+            roadsFile: inputs.sources["roads"]?.description)
 
         // Groups, planned in parallel when there are several.
         var groups: [(String?, [Int])] = []
