@@ -11,13 +11,17 @@ import ShurakuCore
 struct IteratedSearch {
     let inst: Instance
     var driver: LocalSearchDriver
-    var startTemperature = 0.05
-    var endTemperature = 0.002
+    var startTemperature = 0.2
+    var endTemperature = 0.005
     var blinkRate = 0.01
 
     init(_ inst: Instance) {
         self.inst = inst
         driver = LocalSearchDriver(inst)
+        let env = ProcessInfo.processInfo.environment
+        if let v = env["TUNE_T0"].flatMap(Double.init) { startTemperature = v }
+        if let v = env["TUNE_T1"].flatMap(Double.init) { endTemperature = v }
+        if let v = env["TUNE_BLINK"].flatMap(Double.init) { blinkRate = v }
     }
 
     /// Local search over every route.
