@@ -8,7 +8,7 @@ enum CVRPBench {
     static let usage = "usage: shuraku-bench cvrp FILE.vrp [--seed S] [--time-limit SEC] [--iterations N]"
 
     /// Default ruin & recreate rounds: calibrated to stay well within 10 s on X-n200.
-    static func defaultIterations(customers: Int) -> Int { 20_000 }
+    static func defaultIterations(customers: Int) -> Int { 8_000 }
 
     static func run(_ args: [String]) -> Int32 {
         do {

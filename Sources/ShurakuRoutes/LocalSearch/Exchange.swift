@@ -56,6 +56,9 @@ struct Exchange: Move {
         for which in 0..<3 {
             let w = which == 0 ? v : s.node(rv, which == 1 ? pv - 1 : pv + 1)
             guard w != 0, w != u else { continue }
+            // Each stop's new place costs at least what its old one saved (triangle inequality).
+            let ru = Int(s.routeOf[u]), rw = Int(s.routeOf[w]), iu = Int(s.position[u]), iw = Int(s.position[w])
+            guard s.removalGain(ru, iu, iu, inst) + s.removalGain(rw, iw, iw, inst) > 0 else { continue }
             var move = Exchange(u, w, in: s)
             let e = move.evaluate(in: s, inst)
             guard e.feasible else { continue }

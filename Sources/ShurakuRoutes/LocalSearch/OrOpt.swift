@@ -42,6 +42,10 @@ struct OrOpt: Move {
         for length in 1...min(3, m - 1) {
             for side in 0..<(length == 1 ? 1 : 2) {
                 let start = side == 0 ? pu : pu - length + 1
+                // Inserting elsewhere costs at least nothing (triangle inequality): skip hopeless segments.
+                guard start >= 0, start + length <= m, s.removalGain(r, start, start + length - 1, inst) > 0 else {
+                    continue
+                }
                 for after in (pv - 1)...pv where isValid(start: start, length: length, after: after, count: m) {
                     for flip in 0..<(length == 1 ? 1 : 2) {
                         var move = OrOpt(route: Int32(r), start: Int32(start), length: Int32(length),

@@ -48,6 +48,8 @@ struct Relocate: Move {
             for side in 0..<(length == 1 ? 1 : 2) {
                 let start = side == 0 ? pu : pu - length + 1
                 guard start >= 0, start + length <= m1 else { continue }
+                // Inserting elsewhere costs at least nothing (triangle inequality): skip hopeless segments.
+                guard s.removalGain(r1, start, start + length - 1, inst) > 0 else { continue }
                 for after in (pv - 1)...pv {
                     for flip in 0..<(length == 1 ? 1 : 2) {
                         var move = Relocate(from: Int32(r1), start: Int32(start), length: Int32(length),

@@ -15,7 +15,7 @@ public struct RoutingOptions: Sendable {
     /// Safety net: stop improving once this passes.
     public var deadline: Deadline
 
-    public init(seed: UInt64 = 0, iterations: Int = 2_000, tourIterations: Int = 20_000, deadline: Deadline = .never) {
+    public init(seed: UInt64 = 0, iterations: Int = 1_000, tourIterations: Int = 5_000, deadline: Deadline = .never) {
         self.seed = seed
         self.iterations = max(0, iterations)
         self.tourIterations = max(0, tourIterations)

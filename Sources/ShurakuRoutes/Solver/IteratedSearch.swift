@@ -18,10 +18,6 @@ struct IteratedSearch {
     init(_ inst: Instance) {
         self.inst = inst
         driver = LocalSearchDriver(inst)
-        let env = ProcessInfo.processInfo.environment
-        if let v = env["TUNE_T0"].flatMap(Double.init) { startTemperature = v }
-        if let v = env["TUNE_T1"].flatMap(Double.init) { endTemperature = v }
-        if let v = env["TUNE_BLINK"].flatMap(Double.init) { blinkRate = v }
     }
 
     /// Local search over every route.

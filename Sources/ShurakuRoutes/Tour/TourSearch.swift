@@ -403,7 +403,6 @@ final class TourSearch {
     /// at the end.
     func iterate(_ iterations: Int, rng: inout SeededGenerator, deadline: Deadline, acceptance: Double = 0.5) {
         guard m >= 8, iterations > 0 else { return }
-        let acceptance = ProcessInfo.processInfo.environment["TUNE_ACC"].flatMap(Double.init) ?? acceptance
         let maxLength = max(1, min(50, m / 4))
         let bestTour = UnsafeMutablePointer<Int32>.allocate(capacity: m)
         defer { bestTour.deallocate() }
