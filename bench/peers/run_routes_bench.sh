@@ -2,7 +2,8 @@
 # Runs shuraku-bench tsp/cvrp on the shared instances and OR-Tools (GLS) with the same time
 # per instance, and prints the BENCHMARKS.md table rows. Needs: swift build -c release
 # --product shuraku-bench, and bench/peers/setup_routes_peer.sh once.
-# usage: bench/peers/run_routes_bench.sh [tsp|cvrp|all] [SEED]
+# usage: bench/peers/run_routes_bench.sh [tsp|cvrp|all] [SEED] [PEER_MS]
+# PEER_MS, if given, is a fixed OR-Tools time limit instead of "the same time as ours".
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 shared="${SHURAKU_SHARED:-$root/../shared}"
@@ -10,6 +11,7 @@ bench="$root/.build/release/shuraku-bench"
 py="$root/bench/peers/.venv/bin/python"
 which="${1:-all}"
 seed="${2:-1}"
+peer_ms="${3:-}"
 
 field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p"; }
 
@@ -22,6 +24,7 @@ row() {  # kind file optimum-lookup
     gap="$(echo "$ours" | field gap)"; ms="$(echo "$ours" | field ms)"
     # OR-Tools gets the same wall time as ours took (at least 1 s: its search needs a start).
     local limit=$(( ms > 1000 ? ms : 1000 ))
+    if [[ -n "$peer_ms" ]]; then limit="$peer_ms"; fi
     peer="$("$py" "$root/bench/peers/ortools_routes.py" "$kind" "$file" --time-limit-ms "$limit")"
     pcost="$(echo "$peer" | field cost)"
     pgap="$(awk -v c="$pcost" -v o="$opt" 'BEGIN { if (c == "none") print "–"; else printf "%.2f%%", 100 * (c - o) / o }')"

@@ -8,6 +8,10 @@ import ShurakuCore
 /// routes are built (Clarke–Wright savings, and the giant tour cut by Split), improved by
 /// local search, reduced in number when routes are minimised first, improved by ruin &
 /// recreate rounds, and finally each route is re-optimised as a single tour.
+///
+/// Costs are assumed to obey the triangle inequality, as shortest-path travel times do: then
+/// one route, when it fits, is also the cheapest answer, and the local search can skip moves
+/// that cannot gain. Other matrices are still solved, only with weaker guarantees.
 public enum RoutingEngine {
     /// Solves `problem`. The same problem and options always give the same solution (unless
     /// the deadline cuts the search short).
