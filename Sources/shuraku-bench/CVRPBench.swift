@@ -9,7 +9,7 @@ enum CVRPBench {
 
     /// Default ruin & recreate rounds: about 3 to 4 s of CPU on X-n143 / X-n200, so that the
     /// wall time stays within 10 s even on the shared, busy 2-core machine.
-    static func defaultIterations(customers: Int) -> Int { 6_000 }
+    static func defaultIterations(customers: Int) -> Int { 8_000 }
 
     static func run(_ args: [String]) -> Int32 {
         do {
