@@ -158,3 +158,16 @@ func emptyProblems() throws {
     #expect(s.routes.isEmpty)
     #expect(s.unassigned == [.init(node: 1, reason: .roundTripExceedsMaxDuration)])
 }
+
+@Test("a deadline already passed still gives a complete, feasible answer")
+func passedDeadline() throws {
+    var rng = SeededGenerator(seed: 3)
+    let n = 30
+    let travel = RoutingFixtures.euclideanTravel(n: n, rng: &rng)
+    let problem = try RoutingProblem(nodeCount: n, travel: travel, demand: [0] + Array(repeating: 1, count: n - 1),
+                                     capacity: 7)
+    let s = RoutingEngine.solve(problem, options: RoutingOptions(seed: 1, deadline: .after(seconds: 0)))
+    #expect(RoutingFixtures.violation(s, problem) == nil)
+    #expect(s.unassigned.isEmpty)
+    #expect(s.routes.count >= 5)
+}
