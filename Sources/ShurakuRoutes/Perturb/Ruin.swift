@@ -8,7 +8,7 @@ import ShurakuCore
 enum Ruin {
     /// Average number of stops removed per round: 10, or fewer on small problems (about 15 %
     /// of the routed stops, at least 2).
-    static func averageRemoved(routed: Int) -> Double { min(10, max(2, 0.15 * Double(routed))) }
+    static func averageRemoved(routed: Int) -> Double { min(10, max(3, 0.25 * Double(routed))) }
     /// Longest string removed from one route.
     static let maxStringLength = 10
 
