@@ -51,10 +51,10 @@ public enum RoutingEngine {
         }
         var budget = options.iterations
         // Dissolve routes while the others can absorb their stops: required when routes are
-        // minimised first (up to half the rounds); under `.cost` (up to a tenth) a tight fleet is
+        // minimised first (up to half the rounds); under `.cost` (up to a quarter) a tight fleet is
         // often cheaper but not always, so the cost search then runs from both starts.
         let start = state
-        let share = problem.objective == .cost ? budget / 10 : budget / 2
+        let share = problem.objective == .cost ? budget / 4 : budget / 2
         let (fewer, used) = RouteMinimizer.run(state, search: &search, budget: share, rng: &rng,
                                                deadline: options.deadline)
         budget -= used
