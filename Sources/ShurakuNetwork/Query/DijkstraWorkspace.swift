@@ -24,9 +24,17 @@ final class DijkstraWorkspace {
     private var heapCount = 0
     private var round: UInt32 = 0
 
-    init(nodeCount n: Int) {
+    /// - Parameter placeCount: places that sink entries may name (0 when the search has none).
+    init(nodeCount n: Int, placeCount: Int = 0) {
         nodeCount = n
         let c = max(n, 1)
+        let pc = max(placeCount, 1)
+        placeCapacity = placeCount
+        placeBest = .allocate(capacity: pc)
+        placeBestMeters = .allocate(capacity: pc)
+        touchedList = .allocate(capacity: pc)
+        placeStamp = .allocate(capacity: pc)
+        placeStamp.initialize(repeating: 0, count: pc)
         node = .allocate(capacity: c)
         node.initialize(repeating: NodeState(dist: 0, meters: 0, stamp: 0, heapPos: -1), count: c)
         parent = .allocate(capacity: c)
@@ -37,6 +45,7 @@ final class DijkstraWorkspace {
 
     deinit {
         node.deallocate()
+        placeBest.deallocate(); placeBestMeters.deallocate(); touchedList.deallocate(); placeStamp.deallocate()
         parent.deallocate(); heapNode.deallocate(); heapKey.deallocate(); settled.deallocate()
     }
 
@@ -49,23 +58,46 @@ final class DijkstraWorkspace {
     /// Whether a reached node was settled (its time is final).
     @inline(__always) func isSettled(_ v: Int) -> Bool { node[v].stamp == round && node[v].heapPos == -1 }
 
+    /// A start of a search: a node already reached at some time and distance.
+    struct Seed {
+        var node: Int32
+        var seconds: Float32
+        var meters: Float32
+    }
+
     /// Shortest travel times from `source` over `g`, settling nodes with time ≤ `budget`.
     /// Ties in time are broken by the shorter distance. Stops early once `target` is settled.
     /// Parent arcs are recorded only when `parents` is true (paths need them, matrices do not).
     func run(_ g: CSRView, source: Int32, budget: Float32, target: Int32 = -1, parents: Bool = false) {
+        run(g, seeds: [Seed(node: source, seconds: 0, meters: 0)], budget: budget, target: target, parents: parents)
+    }
+
+    /// The same from several seeds; when `sinks` is given, every settled node also offers its
+    /// sink places their time (see ``offer(place:seconds:meters:)``), without queueing them.
+    func run(_ g: CSRView, seeds: [Seed], budget: Float32, target: Int32 = -1, parents: Bool = false,
+             sinks: SinkView? = nil) {
         round &+= 1
         if round == 0 {  // wrapped: clear stamps once every 2^32 queries
             for v in 0..<max(nodeCount, 1) { node[v].stamp = 0 }
+            for p in 0..<placeCapacity { placeStamp[p] = 0 }
             round = 1
         }
         settledCount = 0
         heapCount = 0
-        guard source >= 0, Int(source) < nodeCount, budget >= 0 else { return }
-        let s = Int(source)
+        touchedCount = 0
         let r = round
-        node[s] = NodeState(dist: 0, meters: 0, stamp: r, heapPos: -1)
-        parent[s] = -1
-        push(s, 0)
+        for sd in seeds where sd.node >= 0 && Int(sd.node) < nodeCount && sd.seconds <= budget {
+            let v = Int(sd.node)
+            if node[v].stamp != r {
+                node[v] = NodeState(dist: sd.seconds, meters: sd.meters, stamp: r, heapPos: 0)
+                parent[v] = -1
+                push(v, sd.seconds)
+            } else if sd.seconds < node[v].dist || (sd.seconds == node[v].dist && sd.meters < node[v].meters) {
+                node[v].dist = sd.seconds
+                node[v].meters = sd.meters
+                siftUp(Int(node[v].heapPos), v, sd.seconds)
+            }
+        }
         let arcs = g.arcs
         while heapCount > 0 {
             let u = Int(heapNode[0])
@@ -76,6 +108,16 @@ final class DijkstraWorkspace {
             settledCount += 1
             if u == Int(target) { return }
             let mu = node[u].meters
+            if let sk = sinks {
+                var k = Int(sk.start[u])
+                let kEnd = Int(sk.start[u + 1])
+                while k < kEnd {
+                    let e = sk.entries[k]
+                    let d = du + e.seconds
+                    if d <= budget { offer(place: Int(e.place), seconds: d, meters: mu + e.meters) }
+                    k += 1
+                }
+            }
             var a = Int(g.firstOut[u])
             let end = Int(g.firstOut[u + 1])
             while a < end {
@@ -99,6 +141,37 @@ final class DijkstraWorkspace {
                 a += 1
             }
         }
+    }
+
+    // MARK: Places reached through sinks
+
+    private let placeCapacity: Int
+    private let placeBest: UnsafeMutablePointer<Float32>
+    private let placeBestMeters: UnsafeMutablePointer<Float32>
+    private let placeStamp: UnsafeMutablePointer<UInt32>
+    private let touchedList: UnsafeMutablePointer<Int32>
+    /// Places offered a time in the current query, in first-offer order.
+    private(set) var touchedCount = 0
+
+    /// Offer place `p` a time; keeps the best (time, then distance) per query.
+    @inline(__always) func offer(place p: Int, seconds: Float32, meters: Float32) {
+        let best = placeBest, bestM = placeBestMeters
+        if placeStamp[p] != round {
+            placeStamp[p] = round
+            best[p] = seconds
+            bestM[p] = meters
+            touchedList[touchedCount] = Int32(p)
+            touchedCount += 1
+        } else if seconds < best[p] || (seconds == best[p] && meters < bestM[p]) {
+            best[p] = seconds
+            bestM[p] = meters
+        }
+    }
+
+    /// The `i`-th place offered in this query, with its best time and distance.
+    @inline(__always) func touched(_ i: Int) -> (place: Int, seconds: Float32, meters: Float32) {
+        let p = Int(touchedList[i])
+        return (p, placeBest[p], placeBestMeters[p])
     }
 
     @inline(__always) private func push(_ v: Int, _ key: Float32) {

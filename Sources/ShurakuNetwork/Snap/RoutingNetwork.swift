@@ -3,18 +3,22 @@ import ShurakuCore
 /// A road graph with places (settlements) joined to it: what matrices and paths run on.
 ///
 /// Each place is snapped to the nearest point on the nearest edge (not the nearest node) through
-/// a grid of segments; that point becomes a graph node (edges are split there, so the graph stays
-/// exact), and the straight connector from the place is recorded in its ``PlaceLink``. Travel time
-/// between two places is connector + road + connector.
+/// a grid of segments, and the straight connector from the place is recorded in its
+/// ``PlaceLink``. Travel time between two places is connector + road + connector.
+///
+/// Two exact views of the same network: ``graph`` has a node at every snapped point (edges split
+/// there; paths and exports use it), while matrices search the junction graph ``roads`` with the
+/// places attached to its edges (see `PlaceAttachments`), which keeps places out of the queue.
 public struct RoutingNetwork: Sendable {
     /// The road graph with a node at every snapped point.
     public let graph: RoadGraph
+    /// The junction graph the places were joined to.
+    public let roads: RoadGraph
     /// One link per place, in input order.
     public let places: [PlaceLink]
     public let connector: ConnectorOptions
-    /// Places at each node (CSR): `nodePlaces[nodePlaceStart[v]..<nodePlaceStart[v+1]]`.
-    let nodePlaceStart: [Int32]
-    let nodePlaces: [Int32]
+    /// Places on the junction graph, for matrix searches.
+    let attachments: PlaceAttachments
 
     public var placeCount: Int { places.count }
 
@@ -22,6 +26,7 @@ public struct RoutingNetwork: Sendable {
     public init(roads: RoadGraph, places points: [XY], connector: ConnectorOptions = ConnectorOptions()) throws(NetworkError) {
         try connector.validate()
         self.connector = connector
+        self.roads = roads
         let lines = roads.lines
         // Segment index over every edge's geometry.
         var segEdge: [Int32] = [], segK: [Int32] = [], a: [XY] = [], b: [XY] = []
@@ -118,17 +123,7 @@ public struct RoutingNetwork: Sendable {
         }
         places = links
 
-        var start = [Int32](repeating: 0, count: g.nodeCount + 1)
-        for l in links where l.node >= 0 { start[Int(l.node) + 1] += 1 }
-        for v in 0..<g.nodeCount { start[v + 1] += start[v] }
-        var fill = start
-        var at = [Int32](repeating: 0, count: Int(start[g.nodeCount]))
-        for (i, l) in links.enumerated() where l.node >= 0 {
-            at[Int(fill[Int(l.node)])] = Int32(i)
-            fill[Int(l.node)] += 1
-        }
-        nodePlaceStart = start
-        nodePlaces = at
+        attachments = PlaceAttachments(roads: roads, edgeOf: snaps.map { $0?.edge }, pos: snaps.map { $0?.pos ?? 0 })
     }
 
     /// Places whose link is not `onNetwork`, with their status (for reports).
