@@ -9,6 +9,9 @@ guard let sub = args.first else {
 }
 switch sub {
 case "matrix": exit(MatrixBench.run(Array(args.dropFirst())))
+case "pmedian": exit(PMedianBench.run(Array(args.dropFirst())))
+case "tsp": exit(TSPBench.run(Array(args.dropFirst())))
+case "cvrp": exit(CVRPBench.run(Array(args.dropFirst())))
 default:
     FileHandle.standardError.write(Data(("unknown benchmark '\(sub)'\n" + usage + "\n").utf8))
     exit(2)

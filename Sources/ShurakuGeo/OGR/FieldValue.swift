@@ -1,5 +1,8 @@
 /// The type of an attribute field as OGR reports it.
 public enum FieldType: String, Sendable, Codable, Hashable {
+    /// Written as an integer with OGR's boolean subtype (true/false in GeoJSON); values are
+    /// `.integer(0)` / `.integer(1)`.
+    case boolean
     case integer, real, string, date, other
 }
 

@@ -160,7 +160,8 @@ public enum VectorReader {
             let t = OGR_Fld_GetType(fd)
             ogrTypes.append(t)
             let fname = OGR_Fld_GetNameRef(fd).map { String(cString: $0) } ?? "field\(i + 1)"
-            fields.append(FieldInfo(name: fname, type: fieldType(t)))
+            let isBool = t == OFTInteger && OGR_Fld_GetSubType(fd) == OFSTBoolean
+            fields.append(FieldInfo(name: fname, type: isBool ? .boolean : fieldType(t)))
         }
         let crs = try layerCRS(h, path: path)
         let declared = OGR_GT_Flatten(OGR_L_GetGeomType(h))

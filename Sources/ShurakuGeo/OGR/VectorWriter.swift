@@ -108,6 +108,7 @@ public enum VectorWriter {
                 throw GeoError.writeFailed(path: path, reason: "cannot define field \(f.name)")
             }
             defer { OGR_Fld_Destroy(fd) }
+            if f.type == .boolean { OGR_Fld_SetSubType(fd, OFSTBoolean) }
             // OGR_L_CreateField: OGRERR_NONE on success.
             guard OGR_L_CreateField(lh, fd, 1) == OGRERR_NONE else {
                 throw GeoError.writeFailed(path: path, reason: GDALRuntime.lastError(or: "cannot create field \(f.name)"))
@@ -149,6 +150,7 @@ public enum VectorWriter {
 
     private static func ogrType(_ t: FieldType) -> OGRFieldType {
         switch t {
+        case .boolean: OFTInteger
         case .integer: OFTInteger64
         case .real: OFTReal
         case .string, .date, .other: OFTString

@@ -1,0 +1,86 @@
+import Foundation
+
+/// Writes a plan's files into a temporary folder beside the destination and moves them into place
+/// only when all are written, so a failed or killed run never leaves half a plan.
+///
+/// An existing folder from an earlier plan (it holds Shuraku's `plan.json`) is replaced as a
+/// whole; any other non-empty folder is refused unless `force`, in which case the plan's files
+/// are moved into it one by one and other files are left alone.
+struct OutputFolder {
+    let destination: URL
+    let staging: URL
+    let force: Bool
+
+    /// Checks the destination and creates the staging folder.
+    init(_ path: String, force: Bool) throws {
+        let fm = FileManager.default
+        destination = URL(fileURLWithPath: path).standardizedFileURL
+        self.force = force
+        var isDir: ObjCBool = false
+        if fm.fileExists(atPath: destination.path, isDirectory: &isDir) {
+            guard isDir.boolValue else { throw UsageError("--out \(path): a file is in the way, not a folder") }
+            let contents = (try? fm.contentsOfDirectory(atPath: destination.path)) ?? []
+            if !contents.isEmpty && !OutputFolder.isPlanFolder(destination) && !force {
+                throw UsageError(
+                    "--out \(path): the folder is not empty and holds no earlier plan; choose another folder or add --force")
+            }
+        }
+        let parent = destination.deletingLastPathComponent()
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw RunFailure("--out \(path): cannot create \(parent.path): \(error.localizedDescription)")
+        }
+        staging = parent.appendingPathComponent(".\(destination.lastPathComponent).shuraku-\(UUID().uuidString)")
+        do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw RunFailure("--out \(path): cannot write in \(parent.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Path of `name` inside the staging folder.
+    func path(_ name: String) -> String { staging.appendingPathComponent(name).path }
+
+    /// Whether `dir` holds a `plan.json` written by Shuraku.
+    static func isPlanFolder(_ dir: URL) -> Bool {
+        guard let data = FileManager.default.contents(atPath: dir.appendingPathComponent("plan.json").path),
+            let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return false }
+        return obj["tool"] as? String == "shuraku"
+    }
+
+    /// Moves the staged plan into place.
+    func commit() throws {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        let exists = fm.fileExists(atPath: destination.path, isDirectory: &isDir)
+        do {
+            if !exists {
+                try fm.moveItem(at: staging, to: destination)
+            } else if OutputFolder.isPlanFolder(destination) || ((try? fm.contentsOfDirectory(atPath: destination.path))?.isEmpty ?? false) {
+                // Swap: old plan aside, new plan in, old plan removed.
+                let old = destination.deletingLastPathComponent()
+                    .appendingPathComponent(".\(destination.lastPathComponent).old-\(UUID().uuidString)")
+                try fm.moveItem(at: destination, to: old)
+                try fm.moveItem(at: staging, to: destination)
+                try? fm.removeItem(at: old)
+            } else {
+                // --force into a foreign folder: replace only our files.
+                for name in try fm.contentsOfDirectory(atPath: staging.path).sorted() {
+                    let target = destination.appendingPathComponent(name)
+                    if fm.fileExists(atPath: target.path) { try fm.removeItem(at: target) }
+                    try fm.moveItem(at: staging.appendingPathComponent(name), to: target)
+                }
+                try fm.removeItem(at: staging)
+            }
+        } catch {
+            throw RunFailure("cannot move the plan into \(destination.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Removes the staging folder (after a failure).
+    func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+}

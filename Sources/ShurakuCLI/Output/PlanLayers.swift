@@ -1,0 +1,104 @@
+import Foundation
+import ShurakuGeo
+
+/// The four output layers of the contract (DESIGN.md), built from a ``PlanResult``. Field names
+/// and order here are what users' scripts read: extend, never rename.
+enum PlanLayers {
+    static func zones(_ r: PlanResult, grouped: Bool) -> OutputLayer {
+        var fields: [FieldInfo] = [
+            f("zone_id", .string), f("core_id", .string), f("core_name", .string), f("population", .integer),
+            f("settlements", .integer), f("max_travel_min", .real), f("mean_travel_min", .real), f("area_km2", .real),
+            f("districts", .string), f("meets_min_population", .boolean), f("route_km", .real), f("route_min", .real),
+            f("grant_cap_yen", .integer), f("loops", .integer), f("grant_basis", .string),
+        ]
+        if grouped { fields.append(f("group", .string)) }
+        let features = r.zones.enumerated().map { i, z in
+            var v: [FieldValue] = [
+                .string(z.zoneID), .string(z.coreID), .string(z.coreName), .integer(z.population), .integer(Int64(z.settlementCount)),
+                real(z.maxTravelMin, 2), real(z.meanTravelMin, 2), real(z.areaKm2, 3), .string(z.districts.joined(separator: ";")),
+                bool(z.meetsMinPopulation), real(z.routeKm, 3), real(z.routeMin, 2), .integer(z.grantCapYen),
+                .integer(Int64(z.loops)), .string(z.grantBasis),
+            ]
+            if grouped { v.append(z.group.map(FieldValue.string) ?? .null) }
+            return VectorFeature(fid: Int64(i + 1), geometry: multiPolygon(z.shape), values: v)
+        }
+        return OutputLayer(name: "zones", geometryType: .multiPolygon, crs: .lonLat, fields: fields, features: features)
+    }
+
+    static func settlements(_ r: PlanResult, grouped: Bool) -> OutputLayer {
+        var fields: [FieldInfo] = [
+            f("settlement_id", .string), f("name", .string), f("population", .integer), f("zone_id", .string),
+            f("core_id", .string), f("is_core", .boolean), f("travel_min", .real), f("status", .string), f("reason", .string),
+            f("travel_km", .real), f("district", .string),
+        ]
+        if grouped { fields.append(f("group", .string)) }
+        let features = r.settlements.enumerated().map { i, s in
+            var v: [FieldValue] = [
+                .string(s.id), .string(s.name), .integer(s.population), text(s.zoneID), text(s.coreID), bool(s.isCore),
+                s.travelMin.map { real($0, 2) } ?? .null, .string(s.status), text(s.reason),
+                s.travelKm.map { real($0, 3) } ?? .null, text(s.district),
+            ]
+            if grouped { v.append(text(s.group)) }
+            return VectorFeature(fid: Int64(i + 1), geometry: .point(s.lonLat), values: v)
+        }
+        return OutputLayer(name: "settlements", geometryType: .point, crs: .lonLat, fields: fields, features: features)
+    }
+
+    static func cores(_ r: PlanResult, grouped: Bool) -> OutputLayer {
+        var fields: [FieldInfo] = [
+            f("zone_id", .string), f("core_id", .string), f("core_name", .string), f("zone_population", .integer),
+            f("designated", .boolean), f("settlements", .integer),
+        ]
+        if grouped { fields.append(f("group", .string)) }
+        let features = r.zones.enumerated().map { i, z in
+            var v: [FieldValue] = [
+                .string(z.zoneID), .string(z.coreID), .string(z.coreName), .integer(z.population), bool(z.coreDesignated),
+                .integer(Int64(z.settlementCount)),
+            ]
+            if grouped { v.append(text(z.group)) }
+            return VectorFeature(fid: Int64(i + 1), geometry: .point(z.coreLonLat), values: v)
+        }
+        return OutputLayer(name: "cores", geometryType: .point, crs: .lonLat, fields: fields, features: features)
+    }
+
+    static func routes(_ r: PlanResult) -> OutputLayer {
+        let fields: [FieldInfo] = [
+            f("zone_id", .string), f("loop", .integer), f("stops", .string), f("length_km", .real), f("duration_min", .real),
+            f("stop_count", .integer), f("arrival_min", .string),
+        ]
+        let features = r.routes.enumerated().map { i, rt in
+            let arrivals = rt.arrivalsMin.map { String(format: "%.1f", $0) }.joined(separator: ",")
+            return VectorFeature(fid: Int64(i + 1), geometry: .lineString(rt.line), values: [
+                .string(rt.zoneID), .integer(Int64(rt.loop)), .string(rt.stops.joined(separator: ",")), real(rt.lengthKm, 3),
+                real(rt.durationMin, 2), .integer(Int64(rt.stops.count)), .string(arrivals),
+            ])
+        }
+        return OutputLayer(name: "routes", geometryType: .lineString, crs: .lonLat, fields: fields, features: features)
+    }
+
+    /// `summary.csv`: one row per zone, the zone fields without geometry.
+    static func summary(_ r: PlanResult, grouped: Bool) -> OutputLayer {
+        var z = zones(r, grouped: grouped)
+        z.name = "summary"
+        z.geometryType = .none
+        return z
+    }
+
+    // MARK: - Helpers
+
+    private static func f(_ name: String, _ type: FieldType) -> FieldInfo { FieldInfo(name: name, type: type) }
+    private static func text(_ s: String?) -> FieldValue { s.map(FieldValue.string) ?? .null }
+    private static func bool(_ b: Bool) -> FieldValue { .integer(b ? 1 : 0) }
+
+    /// A real rounded to `digits` decimals, so that outputs do not carry float noise.
+    static func real(_ d: Double, _ digits: Int) -> FieldValue {
+        guard d.isFinite else { return .null }
+        let p = pow(10.0, Double(digits))
+        return .real((d * p).rounded() / p)
+    }
+
+    private static func multiPolygon(_ g: Geometry) -> Geometry {
+        let parts = g.polygonParts
+        return .multiPolygon(parts)
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import ShurakuCore
+import ShurakuGeo
+
+/// Writes a plan folder (DESIGN.md's output contract): `plan.gpkg` with the layers zones,
+/// settlements, cores and routes and their default styles; one RFC 7946 `.geojson` per layer
+/// with a `.qml` beside it; `summary.csv`; `plan.json`; `map.svg`. All or nothing.
+struct PlanWriter {
+    let result: PlanResult
+    let config: PlanConfig
+    /// Input role → path, hashed into plan.json.
+    let inputs: [(role: String, path: String)]
+    let grouped: Bool
+
+    func write(to folder: OutputFolder) throws {
+        do {
+            try writeFiles(folder)
+            try folder.commit()
+        } catch {
+            folder.discard()
+            throw error
+        }
+    }
+
+    private func writeFiles(_ folder: OutputFolder) throws {
+        let layers = [
+            PlanLayers.zones(result, grouped: grouped), PlanLayers.settlements(result, grouped: grouped),
+            PlanLayers.cores(result, grouped: grouped), PlanLayers.routes(result),
+        ]
+        let styles = qmlStyles()
+        try VectorWriter.writeGeoPackage(layers, to: folder.path("plan.gpkg"), sql: styleSQL(styles))
+        for layer in layers {
+            try VectorWriter.writeGeoJSON(layer, to: folder.path("\(layer.name).geojson"))
+            try write(styles[layer.name] ?? "", to: folder.path("\(layer.name).qml"))
+        }
+        try VectorWriter.writeCSV(PlanLayers.summary(result, grouped: grouped), to: folder.path("summary.csv"))
+        try write(planJSON(), to: folder.path("plan.json"))
+        let title = "Shuraku plan: \(result.zones.count) zones, ≤ \(String(format: "%g", config.maxTravelMin)) min"
+        try write(MapSVG(result: result, title: title).render(), to: folder.path("map.svg"))
+    }
+
+    private func write(_ text: String, to path: String) throws { try write(Data(text.utf8), to: path) }
+
+    private func write(_ data: Data, to path: String) throws {
+        do {
+            try data.write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw RunFailure("\(path): cannot write: \(error.localizedDescription)")
+        }
+    }
+
+    // MARK: - Styles
+
+    private func qmlStyles() -> [String: String] {
+        let cats = result.zones.map { QMLStyle.Category(zoneID: $0.zoneID, label: "\($0.zoneID) \($0.coreName) (\($0.population)人)") }
+        let style = QMLStyle(categories: cats, fontFamily: config.labelFont)
+        return [
+            "zones": style.zones(),
+            "settlements": style.settlements(maxPopulation: result.settlements.map(\.population).max() ?? 1),
+            "cores": style.cores(),
+            "routes": style.routes(),
+        ]
+    }
+
+    /// SQL that creates QGIS's `layer_styles` table and makes each style its layer's default.
+    private func styleSQL(_ styles: [String: String]) -> [String] {
+        var sql = [
+            """
+            CREATE TABLE layer_styles (id INTEGER PRIMARY KEY AUTOINCREMENT, f_table_catalog TEXT(256), \
+            f_table_schema TEXT(256), f_table_name TEXT(256), f_geometry_column TEXT(256), styleName TEXT(30), \
+            styleQML TEXT, styleSLD TEXT, useAsDefault BOOLEAN, description TEXT, owner TEXT(30), ui TEXT(30), \
+            update_time DATETIME)
+            """
+        ]
+        for name in ["zones", "settlements", "cores", "routes"] {
+            let qml = (styles[name] ?? "").replacingOccurrences(of: "'", with: "''")
+            sql.append("""
+                INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName, \
+                styleQML, styleSLD, useAsDefault, description, owner, ui, update_time) VALUES ('', '', '\(name)', 'geom', \
+                '\(name)', '\(qml)', '', 1, 'Shuraku default style', '', NULL, '2000-01-01T00:00:00Z')
+                """)
+        }
+        return sql
+    }
+
+    // MARK: - plan.json
+
+    private func planJSON() throws -> Data {
+        var params: [String: JSONValue] = [:]
+        for (key, value) in config.effectiveParameters() {
+            switch value {
+            case nil: params[key] = .null
+            case .text(let t)?: params[key] = .string(t)
+            case .number(let d)?: params[key] = d == d.rounded() && abs(d) < 1e15 ? .int(Int64(d)) : .number(d)
+            case .flag(let b)?: params[key] = .bool(b)
+            case .object(let data)?:
+                params[key] = (try? JSONSerialization.jsonObject(with: data)).map(PlanWriter.json) ?? .null
+            }
+        }
+        var inputObj: [String: JSONValue] = [:]
+        for (role, path) in inputs {
+            inputObj[role] = .object(["path": .string(path), "sha256": .string(PlanWriter.checksum(path))])
+        }
+        let m = PlanMetrics(result)
+        let metrics: [String: JSONValue] = [
+            "zones": .int(Int64(m.zones)), "settlements": .int(Int64(m.settlements)), "population": .int(m.population),
+            "unserved_settlements": .int(Int64(m.unservedSettlements)), "unserved_population": .int(m.unservedPopulation),
+            "mean_travel_min": .rounded(m.meanTravelMin, 3), "max_travel_min": .rounded(m.maxTravelMin, 3),
+            "min_zone_population": .int(m.minZonePopulation), "max_zone_population": .int(m.maxZonePopulation),
+            "route_km_total": .rounded(m.routeKmTotal, 3), "route_min_total": .rounded(m.routeMinTotal, 3),
+            "grant_cap_yen_total": .int(m.grantCapYenTotal),
+        ]
+        var members: [String: [String]] = [:]
+        for s in result.settlements { if let z = s.zoneID { members[z, default: []].append(s.id) } }
+        let zones: [JSONValue] = result.zones.map { z in
+            .object([
+                "zone_id": .string(z.zoneID), "core_id": .string(z.coreID), "core_name": .string(z.coreName),
+                "population": .int(z.population), "members": .array((members[z.zoneID] ?? []).map(JSONValue.string)),
+            ])
+        }
+        let doc: JSONValue = .object([
+            "tool": .string("shuraku"), "version": .string(shurakuVersion), "parameters": .object(params),
+            "inputs": .object(inputObj), "travel_model": .string(result.travelModel), "work_crs": .string(result.workCRS),
+            "metrics": .object(metrics), "zones": .array(zones), "notes": .array(result.notes.map(JSONValue.string)),
+            "warnings": .array(result.warnings.map(JSONValue.string)),
+        ])
+        return try doc.rendered()
+    }
+
+    /// SHA-256 of an input (all sidecar files of a Shapefile, in a fixed order).
+    static func checksum(_ path: String) -> String {
+        let spec = SourceSpec(parsing: path)
+        var files = [spec.path]
+        if spec.path.lowercased().hasSuffix(".shp") {
+            let base = (spec.path as NSString).deletingPathExtension
+            files = ["shp", "shx", "dbf", "prj", "cpg"].map { "\(base).\($0)" }.filter { FileManager.default.fileExists(atPath: $0) }
+        }
+        var h = SHA256()
+        for f in files {
+            guard let d = FileManager.default.contents(atPath: f) else { return "unreadable" }
+            h.update(d)
+        }
+        return h.hexDigest()
+    }
+
+    static func json(_ any: Any) -> JSONValue {
+        switch any {
+        case let s as String: return .string(s)
+        case let n as NSNumber:
+            if String(cString: n.objCType) == "c" { return .bool(n.boolValue) }
+            let d = n.doubleValue
+            return d == d.rounded() && abs(d) < 1e15 ? .int(Int64(d)) : .number(d)
+        case let a as [Any]: return .array(a.map(json))
+        case let o as [String: Any]: return .object(o.mapValues(json))
+        default: return .null
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import ShurakuCore
+
+/// What the `.auto` search needs from either search.
+protocol OpenSetSearch {
+    var fast: FastSwap { get }
+    var currentScore: Score { get }
+    mutating func swapFacilities(open i: Int, close r: Int)
+    /// Opens the facility that serves the most unassigned demand; false when none serves any.
+    mutating func openForCover() -> Bool
+    mutating func improve(iterations: Int, workLimit: Int, rng: inout SeededGenerator)
+    func solution() -> PMedianSolution
+}
+
+/// The `.auto` facility count: the fewest open facilities that leave unassigned only demand
+/// that no candidate can serve, then the best solution for that count.
+///
+/// 1. Greedy cover: after the fixed facilities, repeatedly open the facility that serves the
+///    most unassigned demand, until only unservable demand is left (or nothing helps: the
+///    remaining demand then counts as unservable for this search).
+/// 2. Shrink: close the facility whose loss is smallest, run a short search at the smaller
+///    count; keep it while the unassigned demand stays at the target, stop at the first failure.
+/// 3. Polish: the full search at the final count.
+///
+/// The minimum is not guaranteed (set cover is NP-hard), but step 2 searches each smaller
+/// count with the full swap neighbourhood before giving up.
+enum AutoCount {
+    static func solve(
+        _ problem: PMedianProblem, columns: FacilityColumns, iterations: Int, options: PMedianOptions,
+        rng: inout SeededGenerator
+    ) -> PMedianSolution {
+        let workLimit = PMedianSolver.workLimit(problem, options)
+        if problem.hasLoadLimits {
+            var search = CapacitatedSearch(problem: problem, columns: columns, deadline: options.deadline)
+            return run(&search, problem: problem, iterations: iterations, workLimit: workLimit, rng: &rng)
+        }
+        var search = UncapacitatedSearch(problem: problem, columns: columns, deadline: options.deadline)
+        return run(&search, problem: problem, iterations: iterations, workLimit: workLimit, rng: &rng)
+    }
+
+    static func run<S: OpenSetSearch>(
+        _ search: inout S, problem: PMedianProblem, iterations: Int, workLimit: Int, rng: inout SeededGenerator
+    ) -> PMedianSolution {
+        for f in problem.fixedOpen where !search.fast.isOpen[Int(f)] { search.swapFacilities(open: Int(f), close: -1) }
+        let usable = (0..<problem.facilityCount).map(problem.isUsable)
+        var target: Int64 = 0
+        for c in 0..<problem.clientCount where !problem.isServable(c, usable: usable) {
+            target += problem.unassignedScore(c).unassigned
+        }
+        while search.currentScore.unassigned > target {
+            if !search.openForCover() { break }
+        }
+        target = max(target, search.currentScore.unassigned)
+        let trialIterations = min(iterations, 50)
+        while let r = search.fast.bestDrop() {
+            var trial = search
+            trial.swapFacilities(open: -1, close: r)
+            trial.improve(iterations: trialIterations, workLimit: max(1, workLimit / 4), rng: &rng)
+            guard trial.currentScore.unassigned <= target else { break }
+            search = trial
+        }
+        search.improve(iterations: iterations, workLimit: workLimit, rng: &rng)
+        return search.solution()
+    }
+}
+
+extension UncapacitatedSearch: OpenSetSearch {
+    var fast: FastSwap { swap }
+    var currentScore: Score { swap.total }
+
+    mutating func openForCover() -> Bool {
+        guard let i = swap.bestAdd(), swap.gain[i].unassigned > 0 else { return false }
+        swap.swap(open: i, close: -1)
+        return true
+    }
+}
+
+extension CapacitatedSearch: OpenSetSearch {
+    var currentScore: Score { state.score }
+
+    mutating func openForCover() -> Bool {
+        let problem = fast.problem
+        let maxLoad = problem.maxLoad ?? .max
+        var best = -1
+        var bestDemand: Int64 = 0
+        var bestClients = 0
+        for i in 0..<problem.facilityCount where fast.isInsertable(i) {
+            var demand: Int64 = 0
+            var clients = 0
+            for k in fast.columns.range(i) {
+                let c = Int(fast.columns.client[k])
+                guard state.assigned[c] < 0, problem.demand[c] <= maxLoad else { continue }
+                demand += problem.demand[c]
+                clients += 1
+            }
+            demand = min(demand, maxLoad)
+            if clients > 0, best < 0 || demand > bestDemand || (demand == bestDemand && clients > bestClients) {
+                best = i
+                bestDemand = demand
+                bestClients = clients
+            }
+        }
+        guard best >= 0 else { return false }
+        swapFacilities(open: best, close: -1)
+        return true
+    }
+}

@@ -1,0 +1,160 @@
+import ShurakuCore
+
+/// The search used when `minLoad` or `maxLoad` is set.
+///
+/// Open sets are explored by facility swaps, each evaluated exactly by a ``LoadedAssignment``
+/// (close, open, reinsert, repair). On small problems every swap is evaluated; on larger ones
+/// the candidates are the best swaps of the uncapacitated ``FastSwap`` ranking, plus swaps aimed
+/// at the capacitated trouble spots (the facility with the largest shortfall, a client left
+/// out for capacity). Around that descent runs an iterated local search: a random swap, descent,
+/// keep if not worse.
+struct CapacitatedSearch {
+    var fast: FastSwap
+    var state: LoadedAssignment
+    let deadline: Deadline
+    /// Swap candidates evaluated exactly per descent step on larger problems.
+    let candidateCount = 12
+    /// Problems with at most this many (insert, remove) pairs evaluate every swap.
+    let exhaustiveLimit = 400
+
+    init(problem: PMedianProblem, columns: FacilityColumns, deadline: Deadline) {
+        fast = FastSwap(problem: problem, columns: columns)
+        state = LoadedAssignment(problem: problem, columns: columns, ownerOf: fast.ownerOf)
+        self.deadline = deadline
+    }
+
+    /// Work done so far (all assignment work is reported into `fast`'s counter).
+    var work: Int { fast.work }
+
+    /// Runs `body` on the assignment and counts its work.
+    private mutating func onState(_ body: (inout LoadedAssignment) -> Void) {
+        let before = state.work
+        body(&state)
+        fast.noteWork(state.work - before)
+    }
+
+    /// Greedy open set under the uncapacitated objective, its swap descent, then a
+    /// capacity-respecting assignment with repair.
+    mutating func start(count: Int) {
+        for f in fast.problem.fixedOpen where !fast.isOpen[Int(f)] { fast.swap(open: Int(f), close: -1) }
+        while fast.openCount < count, let i = fast.bestAdd() { fast.swap(open: i, close: -1) }
+        while let s = fast.bestSwap(), s.delta < .zero { fast.swap(open: s.insert, close: s.remove) }
+        let open = fast.openFacilities
+        onState { $0.reset(open: open) }
+        onState { $0.improve(nil, swaps: true) }
+    }
+
+    /// Opens `i` and closes `r` (either may be -1), with repair.
+    mutating func swapFacilities(open i: Int, close r: Int) {
+        onState { $0.swapFacilities(open: i, close: r) }
+        fast.swap(open: i, close: r)
+    }
+
+    /// The swaps worth evaluating exactly from the current state.
+    func candidates() -> [(Int, Int)] {
+        let n = fast.problem.facilityCount
+        let removable = (0..<n).filter(fast.isRemovable)
+        let insertable = (0..<n).filter(fast.isInsertable)
+        if removable.count * insertable.count <= exhaustiveLimit {
+            return insertable.flatMap { i in removable.map { (i, $0) } }
+        }
+        var list = fast.rankedSwaps(limit: candidateCount).map { ($0.insert, $0.remove) }
+        // The removable facility furthest below the minimum load, replaced by its best partner.
+        var worst = -1
+        var worstShort: Int64 = 0
+        for r in removable {
+            let s = state.shortfall(state.load[r])
+            if s > worstShort {
+                worstShort = s
+                worst = r
+            }
+        }
+        if worst >= 0, let i = fast.bestInsertion(replacing: worst) { list.append((i, worst)) }
+        // A client left out although some facility could serve it: open one of its facilities.
+        for c in 0..<fast.problem.clientCount where state.assigned[c] < 0 {
+            var opened = false
+            for k in Int(fast.problem.pairStart[c])..<Int(fast.problem.pairStart[c + 1]) {
+                let i = Int(fast.problem.pairFacility[k])
+                guard fast.isInsertable(i) else { continue }
+                var bestR = -1
+                var bestDelta = Score.zero
+                for r in removable {
+                    let d = fast.swapDelta(open: i, close: r)
+                    if bestR < 0 || d < bestDelta {
+                        bestR = r
+                        bestDelta = d
+                    }
+                }
+                if bestR >= 0 { list.append((i, bestR)) }
+                opened = true
+                break
+            }
+            if opened { break }
+        }
+        return list
+    }
+
+    /// Applies the best improving facility swap until none improves. Returns the swaps made.
+    @discardableResult
+    mutating func descend(log: inout [(Int, Int)], workLimit: Int) -> Int {
+        var moves = 0
+        while work < workLimit, !deadline.hasPassed {
+            var best: LoadedAssignment? = nil
+            var bestSwap = (-1, -1)
+            for (i, r) in candidates() {
+                var trial = state
+                trial.swapFacilities(open: i, close: r)
+                if trial.score < (best?.score ?? state.score) {
+                    best = trial
+                    bestSwap = (i, r)
+                }
+                fast.noteWork(trial.work - state.work)
+            }
+            guard let next = best else { break }
+            state = next
+            onState { $0.improve(nil, swaps: true, maxPasses: 2) }
+            fast.swap(open: bestSwap.0, close: bestSwap.1)
+            log.append(bestSwap)
+            moves += 1
+        }
+        return moves
+    }
+
+    /// Iterated local search for at most `iterations` rounds and about `workLimit` pair visits.
+    mutating func improve(iterations: Int, workLimit: Int, rng: inout SeededGenerator) {
+        let limit = work &+ workLimit
+        var log: [(Int, Int)] = []
+        descend(log: &log, workLimit: limit)
+        let n = fast.problem.facilityCount
+        var best = state
+        for _ in 0..<iterations {
+            if deadline.hasPassed || work >= limit { break }
+            log.removeAll(keepingCapacity: true)
+            let removable = (0..<n).filter(fast.isRemovable)
+            let insertable = (0..<n).filter(fast.isInsertable)
+            guard !removable.isEmpty, !insertable.isEmpty else { break }
+            let r = removable[rng.index(below: removable.count)]
+            let i = insertable[rng.index(below: insertable.count)]
+            swapFacilities(open: i, close: r)
+            log.append((i, r))
+            descend(log: &log, workLimit: limit)
+            if state.score <= best.score {
+                best = state
+            } else {
+                state = best
+                for (i, r) in log.reversed() { fast.swap(open: r, close: i) }
+            }
+        }
+        state = best
+        // Final polish over every client: afterwards no unassigned client has an open facility
+        // with room in reach.
+        onState { $0.improve(nil, swaps: true, maxPasses: 50) }
+    }
+
+    /// The current solution.
+    func solution() -> PMedianSolution {
+        PMedianSolution(
+            problem: state.problem, isOpen: state.isOpen, assignment: state.assigned,
+            assignmentCost: state.assignedCost)
+    }
+}

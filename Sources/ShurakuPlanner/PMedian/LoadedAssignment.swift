@@ -1,0 +1,320 @@
+/// An assignment of clients to a given open set that respects `maxLoad` exactly, with the
+/// moves that improve it: regret-ordered insertion, client shifts, client swaps, and
+/// ejection (make room for an unassigned client by moving one client elsewhere).
+///
+/// The score (unassigned weight, shortfall below `minLoad`, cost) is kept up to date by every
+/// move. A client whose own facility is open is pinned to it and never moves.
+struct LoadedAssignment {
+    let problem: PMedianProblem
+    let columns: FacilityColumns
+    let ownerOf: [Int32]
+    let minLoad: Int64
+    let maxLoad: Int64
+
+    private(set) var isOpen: [Bool]
+    private(set) var assigned: [Int32]
+    private(set) var assignedCost: [Int64]
+    private(set) var load: [Int64]
+    private var members: [[Int32]]
+    private var memberSlot: [Int32]
+    private(set) var score = Score.zero
+    /// Pair visits, a deterministic measure of work.
+    private(set) var work = 0
+
+    init(problem: PMedianProblem, columns: FacilityColumns, ownerOf: [Int32]) {
+        self.problem = problem
+        self.columns = columns
+        self.ownerOf = ownerOf
+        minLoad = problem.minLoad ?? 0
+        maxLoad = problem.maxLoad ?? .max
+        let n = problem.facilityCount, m = problem.clientCount
+        isOpen = [Bool](repeating: false, count: n)
+        assigned = [Int32](repeating: -1, count: m)
+        assignedCost = [Int64](repeating: 0, count: m)
+        load = [Int64](repeating: 0, count: n)
+        members = [[Int32]](repeating: [], count: n)
+        memberSlot = [Int32](repeating: -1, count: m)
+        for c in 0..<m { score += problem.unassignedScore(c) }
+    }
+
+    @inline(__always)
+    func shortfall(_ x: Int64) -> Int64 { x < minLoad ? minLoad - x : 0 }
+
+    @inline(__always)
+    func isPinned(_ c: Int) -> Bool {
+        let f = Int(ownerOf[c])
+        return f >= 0 && isOpen[f]
+    }
+
+    // MARK: - Elementary changes
+
+    /// Moves client `c` to facility `b` (or unassigns it when `b < 0`) at pair cost `cost`.
+    mutating func move(_ c: Int, to b: Int, cost: Int64) {
+        let a = Int(assigned[c])
+        let d = problem.demand[c]
+        if a >= 0 {
+            score.shortfall += shortfall(load[a] - d) - shortfall(load[a])
+            load[a] -= d
+            score.cost -= assignedCost[c]
+            let s = Int(memberSlot[c])
+            let last = members[a].removeLast()
+            if last != Int32(c) {
+                members[a][s] = last
+                memberSlot[Int(last)] = Int32(s)
+            }
+        } else {
+            score -= problem.unassignedScore(c)
+        }
+        if b >= 0 {
+            score.shortfall += shortfall(load[b] + d) - shortfall(load[b])
+            load[b] += d
+            score.cost += cost
+            assigned[c] = Int32(b)
+            assignedCost[c] = cost
+            memberSlot[c] = Int32(members[b].count)
+            members[b].append(Int32(c))
+        } else {
+            score += problem.unassignedScore(c)
+            assigned[c] = -1
+            assignedCost[c] = 0
+            memberSlot[c] = -1
+        }
+    }
+
+    /// Opens `i`; its own client moves to it.
+    mutating func open(_ i: Int) {
+        isOpen[i] = true
+        score.shortfall += shortfall(0)
+        let own = Int(problem.facilityOwnClient[i])
+        if own >= 0, let cost = pairCost(own, i) { move(own, to: i, cost: cost) }
+    }
+
+    /// Closes `r` and returns its former clients, now unassigned.
+    mutating func close(_ r: Int) -> [Int32] {
+        let displaced = members[r]
+        for c in displaced { move(Int(c), to: -1, cost: 0) }
+        score.shortfall -= shortfall(0)
+        isOpen[r] = false
+        return displaced
+    }
+
+    /// The cost of pair (c, f), or nil when the pair is not allowed (binary search in column f).
+    func pairCost(_ c: Int, _ f: Int) -> Int64? {
+        var lo = Int(columns.start[f]), hi = Int(columns.start[f + 1])
+        let key = Int32(c)
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if columns.client[mid] < key { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < Int(columns.start[f + 1]) && columns.client[lo] == key ? columns.cost[lo] : nil
+    }
+
+    // MARK: - Building an assignment
+
+    /// Opens exactly `open` (closing the rest) and assigns every client from scratch.
+    mutating func reset(open openSet: [Int]) {
+        for f in 0..<problem.facilityCount where isOpen[f] { _ = close(f) }
+        for f in openSet { open(f) }
+        let free = (0..<problem.clientCount).filter { assigned[$0] < 0 }.map { Int32($0) }
+        insert(free)
+        improve(nil)
+    }
+
+    /// Inserts unassigned clients, largest regret first (the gap between their two cheapest
+    /// open facilities; a single option is the largest regret), each to its cheapest open
+    /// facility with room.
+    mutating func insert(_ clients: [Int32]) {
+        var order: [(regret: Int64, demand: Int64, client: Int32)] = []
+        order.reserveCapacity(clients.count)
+        for c32 in clients {
+            let c = Int(c32)
+            guard assigned[c] < 0 else { continue }
+            var c1: Int64 = -1, c2: Int64 = -1
+            for k in Int(problem.pairStart[c])..<Int(problem.pairStart[c + 1]) where isOpen[Int(problem.pairFacility[k])] {
+                if c1 < 0 { c1 = problem.pairCost[k] } else { c2 = problem.pairCost[k]; break }
+            }
+            work += 1
+            guard c1 >= 0 else { continue }
+            order.append((c2 < 0 ? .max : c2 - c1, problem.demand[c], c32))
+        }
+        order.sort {
+            if $0.regret != $1.regret { return $0.regret > $1.regret }
+            if $0.demand != $1.demand { return $0.demand > $1.demand }
+            return $0.client < $1.client
+        }
+        for entry in order {
+            let c = Int(entry.client)
+            let d = problem.demand[c]
+            for k in Int(problem.pairStart[c])..<Int(problem.pairStart[c + 1]) {
+                let f = Int(problem.pairFacility[k])
+                work += 1
+                if isOpen[f], load[f] <= maxLoad - d {
+                    move(c, to: f, cost: problem.pairCost[k])
+                    break
+                }
+            }
+        }
+    }
+
+    // MARK: - Improvement
+
+    /// The best shift of client `c` (to another open facility with room), or nil if none
+    /// lowers the score.
+    func bestShift(_ c: Int) -> (facility: Int, cost: Int64, delta: Score)? {
+        let a = Int(assigned[c])
+        let d = problem.demand[c]
+        var base = Score.zero
+        if a >= 0 {
+            base.cost = -assignedCost[c]
+            base.shortfall = shortfall(load[a] - d) - shortfall(load[a])
+        } else {
+            base = Score.zero - problem.unassignedScore(c)
+        }
+        var best: (facility: Int, cost: Int64, delta: Score)? = nil
+        let costMatters = minLoad == 0 && a >= 0
+        for k in Int(problem.pairStart[c])..<Int(problem.pairStart[c + 1]) {
+            let cost = problem.pairCost[k]
+            // Without a minimum load, only a cheaper facility can help an assigned client.
+            if costMatters, cost >= assignedCost[c] { break }
+            let b = Int(problem.pairFacility[k])
+            guard b != a, isOpen[b], load[b] <= maxLoad - d else { continue }
+            var delta = base
+            delta.cost += cost
+            delta.shortfall += shortfall(load[b] + d) - shortfall(load[b])
+            if delta < (best?.delta ?? .zero) { best = (b, cost, delta) }
+        }
+        return best
+    }
+
+    /// Makes room for unassigned client `c` at an open facility by moving one of its clients to
+    /// another open facility with room; applies the best such pair of moves. Returns whether
+    /// `c` was placed.
+    mutating func eject(_ c: Int) -> Bool {
+        let d = problem.demand[c]
+        guard d <= maxLoad else { return false }
+        var best: (victim: Int, victimTo: Int, victimCost: Int64, to: Int, cost: Int64, delta: Score)? = nil
+        for k in Int(problem.pairStart[c])..<Int(problem.pairStart[c + 1]) {
+            let f = Int(problem.pairFacility[k])
+            guard isOpen[f] else { continue }
+            let need = load[f] + d - maxLoad
+            guard need > 0 else { continue }
+            for v32 in members[f] {
+                let v = Int(v32)
+                let dv = problem.demand[v]
+                guard dv >= need, !isPinned(v) else { continue }
+                for q in Int(problem.pairStart[v])..<Int(problem.pairStart[v + 1]) {
+                    let g = Int(problem.pairFacility[q])
+                    work += 1
+                    guard g != f, isOpen[g], load[g] <= maxLoad - dv else { continue }
+                    let loadF = load[f] - dv + d
+                    var delta = Score.zero - problem.unassignedScore(c)
+                    delta.cost += problem.pairCost[k] + problem.pairCost[q] - assignedCost[v]
+                    delta.shortfall += shortfall(loadF) - shortfall(load[f])
+                    delta.shortfall += shortfall(load[g] + dv) - shortfall(load[g])
+                    if delta < (best?.delta ?? Score(unassigned: .max, shortfall: 0, cost: 0)) {
+                        best = (v, g, problem.pairCost[q], f, problem.pairCost[k], delta)
+                    }
+                    break  // the cheapest place with room for v is enough
+                }
+            }
+        }
+        guard let b = best else { return false }
+        move(b.victim, to: b.victimTo, cost: b.victimCost)
+        move(c, to: b.to, cost: b.cost)
+        return true
+    }
+
+    /// The best swap of assigned client `c` with a client of another open facility that is
+    /// among `c`'s cheaper options, or nil if none lowers the score.
+    func bestSwap(_ c: Int, options: Int) -> (other: Int, delta: Score)? {
+        let a = Int(assigned[c])
+        guard a >= 0 else { return nil }
+        let d = problem.demand[c]
+        var best: (other: Int, delta: Score)? = nil
+        var tried = 0
+        for k in Int(problem.pairStart[c])..<Int(problem.pairStart[c + 1]) {
+            let cost = problem.pairCost[k]
+            if minLoad == 0, cost >= assignedCost[c] { break }
+            let b = Int(problem.pairFacility[k])
+            guard b != a, isOpen[b] else { continue }
+            tried += 1
+            if tried > options { break }
+            for o32 in members[b] {
+                let o = Int(o32)
+                guard !isPinned(o), let back = pairCost(o, a) else { continue }
+                let dO = problem.demand[o]
+                let loadA = load[a] - d + dO, loadB = load[b] - dO + d
+                guard loadA <= maxLoad, loadB <= maxLoad else { continue }
+                var delta = Score.zero
+                delta.cost = cost + back - assignedCost[c] - assignedCost[o]
+                delta.shortfall = shortfall(loadA) - shortfall(load[a]) + shortfall(loadB) - shortfall(load[b])
+                if delta < (best?.delta ?? .zero) { best = (o, delta) }
+            }
+        }
+        return best
+    }
+
+    /// Applies improving shifts, ejections and (when `swaps`) client swaps to the clients of
+    /// `worklist` (all clients when nil) until a pass changes nothing.
+    mutating func improve(_ worklist: [Int32]?, swaps: Bool = false, maxPasses: Int = 8) {
+        let clients = worklist ?? (0..<problem.clientCount).map { Int32($0) }
+        for _ in 0..<maxPasses {
+            var changed = false
+            for c32 in clients {
+                let c = Int(c32)
+                guard !isPinned(c) else { continue }
+                work += Int(problem.pairStart[c + 1] - problem.pairStart[c])
+                if let s = bestShift(c) {
+                    move(c, to: s.facility, cost: s.cost)
+                    changed = true
+                } else if assigned[c] < 0 {
+                    if eject(c) { changed = true }
+                } else if swaps, let s = bestSwap(c, options: 4) {
+                    let a = Int(assigned[c]), b = Int(assigned[s.other])
+                    let costCB = pairCost(c, b) ?? 0, costOA = pairCost(s.other, a) ?? 0
+                    move(c, to: -1, cost: 0)
+                    move(s.other, to: a, cost: costOA)
+                    move(c, to: b, cost: costCB)
+                    changed = true
+                }
+            }
+            if !changed { break }
+        }
+    }
+
+    /// Swaps facilities: closes `r`, opens `i`, reinserts the displaced clients and repairs the
+    /// neighbourhood of both.
+    mutating func swapFacilities(open i: Int, close r: Int) {
+        let displaced = r >= 0 ? close(r) : []
+        if i >= 0 { open(i) }
+        var touched = displaced
+        if i >= 0 {
+            var gains: [(Int64, Int32)] = []
+            for k in columns.range(i) {
+                let c = Int(columns.client[k])
+                touched.append(Int32(c))
+                if assigned[c] >= 0, columns.cost[k] < assignedCost[c] {
+                    gains.append((assignedCost[c] - columns.cost[k], Int32(c)))
+                }
+            }
+            work += columns.range(i).count
+            gains.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
+            for (_, c32) in gains {
+                let c = Int(c32)
+                guard !isPinned(c), let cost = pairCost(c, i), load[i] <= maxLoad - problem.demand[c] else { continue }
+                let a = Int(assigned[c])
+                var delta = Score.cost(cost - assignedCost[c])
+                delta.shortfall = shortfall(load[a] - problem.demand[c]) - shortfall(load[a])
+                    + shortfall(load[i] + problem.demand[c]) - shortfall(load[i])
+                if delta < .zero { move(c, to: i, cost: cost) }
+            }
+        }
+        insert(displaced)
+        improve(touched, maxPasses: 3)
+    }
+
+    /// Clients currently unassigned.
+    var unassignedClients: [Int32] {
+        (0..<problem.clientCount).filter { assigned[$0] < 0 }.map { Int32($0) }
+    }
+}

@@ -1,0 +1,29 @@
+import ShurakuCore
+
+/// Settings of a p-median solve. The defaults are deterministic: same problem, same result.
+public struct PMedianOptions: Sendable {
+    /// Seed of every random step.
+    public var seed: UInt64
+    /// Most perturbation rounds of the metaheuristic after the first local optimum (nil: a
+    /// default that depends only on the problem's size, see ``defaultIterations(for:)``).
+    public var iterations: Int?
+    /// Work limit of the metaheuristic, in pair visits per allowed pair of the problem. Rounds
+    /// stop when either limit is reached. Work is counted, not timed, so it is deterministic;
+    /// it keeps problems with few open facilities (expensive rounds) fast.
+    public var workPerPair: Int
+    /// Safety net only: when it passes, the search returns its best so far. Results are
+    /// reproducible only when the iteration budget, not the deadline, ends the search.
+    public var deadline: Deadline
+
+    public init(seed: UInt64 = 1, iterations: Int? = nil, workPerPair: Int = 60, deadline: Deadline = .never) {
+        self.seed = seed
+        self.iterations = iterations
+        self.workPerPair = workPerPair
+        self.deadline = deadline
+    }
+
+    /// The default number of perturbation rounds for a problem.
+    public static func defaultIterations(for problem: PMedianProblem) -> Int {
+        problem.hasLoadLimits ? 200 : 5000
+    }
+}

@@ -1,0 +1,188 @@
+/// How many facilities a p-median solve opens.
+public enum FacilityCount: Hashable, Sendable {
+    /// Exactly this many open facilities, fixed ones included.
+    case exactly(Int)
+    /// The fewest facilities that leave unassigned only demand that no candidate can serve
+    /// (a capacitated set cover), then the best solution for that count.
+    case auto
+}
+
+/// A capacitated p-median problem with a distance limit, in sparse form.
+///
+/// Clients `0..<clientCount` each carry a demand; candidate facilities are `0..<facilityCount`.
+/// Only the listed (client, facility) pairs may be used: a pair beyond the travel limit is simply
+/// absent. Pairs are stored row by row (CSR): the pairs of client `c` are the indices
+/// `pairStart[c]..<pairStart[c + 1]` of `pairFacility` and `pairCost`, sorted by cost, then by
+/// facility index. Costs are already weighted by the caller (e.g. population × seconds).
+///
+/// The objective is lexicographic: (1) unassigned demand, (2) total shortfall below `minLoad`,
+/// (3) total cost. `maxLoad` is hard; `minLoad` is soft.
+public struct PMedianProblem: Sendable {
+    /// Demand (population) of each client; used for the load limits.
+    public let demand: [Int64]
+    /// Number of candidate facilities.
+    public let facilityCount: Int
+    /// Row offsets, `clientCount + 1` entries.
+    public let pairStart: [Int32]
+    /// Facility of each pair.
+    public let pairFacility: [Int32]
+    /// Cost of each pair (non-negative).
+    public let pairCost: [Int64]
+    /// For each facility, the client that *is* the facility (-1 if none). When the facility is
+    /// open, that client is assigned to it.
+    public let facilityOwnClient: [Int32]
+    /// Facilities that must be open, sorted ascending, without duplicates.
+    public let fixedOpen: [Int32]
+    /// Number of open facilities, fixed ones included.
+    public internal(set) var p: FacilityCount
+    /// Soft lower limit on each open facility's load (sum of its clients' demand).
+    public let minLoad: Int64?
+    /// Hard upper limit on each open facility's load.
+    public let maxLoad: Int64?
+
+    /// Number of clients.
+    public var clientCount: Int { demand.count }
+    /// Number of allowed (client, facility) pairs.
+    public var pairCount: Int { pairFacility.count }
+    /// Whether a load limit is set (the capacitated search is used then).
+    public var hasLoadLimits: Bool { minLoad != nil || maxLoad != nil }
+
+    /// Largest supported sum of costs or of demand weights: sums of these stay far from overflow.
+    static let valueLimit: Int64 = 1 << 60
+
+    /// Checks every invariant and stores the problem.
+    ///
+    /// - Throws: ``PMedianError`` naming the first violated invariant.
+    public init(
+        demand: [Int64],
+        facilityCount: Int,
+        pairStart: [Int32],
+        pairFacility: [Int32],
+        pairCost: [Int64],
+        facilityOwnClient: [Int32]? = nil,
+        fixedOpen: [Int32] = [],
+        p: FacilityCount,
+        minLoad: Int64? = nil,
+        maxLoad: Int64? = nil
+    ) throws(PMedianError) {
+        let m = demand.count
+        guard facilityCount >= 0, facilityCount < Int(Int32.max), m < Int(Int32.max) else {
+            throw .sizeOutOfRange
+        }
+        guard pairStart.count == m + 1, pairStart.first == 0,
+            Int(pairStart[m]) == pairFacility.count, pairCost.count == pairFacility.count
+        else { throw .malformedPairs }
+        var demandTotal: Int64 = 0
+        for d in demand {
+            guard d >= 0, d <= PMedianProblem.valueLimit / Int64(m + 1) else { throw .demandOutOfRange }
+            demandTotal += d
+            guard demandTotal <= PMedianProblem.valueLimit / Int64(m + 1) else { throw .demandOutOfRange }
+        }
+        var costTotal: Int64 = 0
+        var seen = [Int32](repeating: -1, count: facilityCount)
+        for c in 0..<m {
+            let lo = Int(pairStart[c]), hi = Int(pairStart[c + 1])
+            guard lo <= hi else { throw .malformedPairs }
+            var rowMax: Int64 = 0
+            for k in lo..<hi {
+                let f = pairFacility[k], cost = pairCost[k]
+                guard f >= 0, Int(f) < facilityCount else { throw .facilityOutOfRange(client: c) }
+                guard cost >= 0, cost <= PMedianProblem.valueLimit else { throw .costOutOfRange(client: c) }
+                guard seen[Int(f)] != Int32(c) else { throw .duplicatePair(client: c, facility: Int(f)) }
+                seen[Int(f)] = Int32(c)
+                if k > lo {
+                    let pc = pairCost[k - 1], pf = pairFacility[k - 1]
+                    guard pc < cost || (pc == cost && pf < f) else { throw .unsortedRow(client: c) }
+                }
+                rowMax = cost
+            }
+            costTotal += rowMax
+            guard costTotal <= PMedianProblem.valueLimit else { throw .costOutOfRange(client: c) }
+        }
+        let own = facilityOwnClient ?? [Int32](repeating: -1, count: facilityCount)
+        guard own.count == facilityCount else { throw .malformedOwnClients }
+        var ownerOf = [Int32](repeating: -1, count: m)
+        for f in 0..<facilityCount where own[f] >= 0 {
+            let c = Int(own[f])
+            guard c < m else { throw .malformedOwnClients }
+            guard ownerOf[c] < 0 else { throw .sharedOwnClient(client: c) }
+            ownerOf[c] = Int32(f)
+            let row = Int(pairStart[c])..<Int(pairStart[c + 1])
+            guard row.contains(where: { pairFacility[$0] == Int32(f) }) else {
+                throw .ownClientNotAllowed(facility: f)
+            }
+        }
+        let fixed = Array(Set(fixedOpen)).sorted()
+        for f in fixed {
+            guard f >= 0, Int(f) < facilityCount else { throw .fixedOutOfRange(facility: Int(f)) }
+            if let maxLoad, own[Int(f)] >= 0, demand[Int(own[Int(f)])] > maxLoad {
+                throw .fixedOverCapacity(facility: Int(f))
+            }
+        }
+        if case .exactly(let k) = p {
+            guard k >= fixed.count, k <= facilityCount else { throw .invalidFacilityCount(k) }
+        }
+        if let minLoad { guard minLoad >= 0, minLoad <= PMedianProblem.valueLimit else { throw .invalidLoadLimit } }
+        if let maxLoad { guard maxLoad >= 0, maxLoad <= PMedianProblem.valueLimit else { throw .invalidLoadLimit } }
+
+        self.demand = demand
+        self.facilityCount = facilityCount
+        self.pairStart = pairStart
+        self.pairFacility = pairFacility
+        self.pairCost = pairCost
+        self.facilityOwnClient = own
+        self.fixedOpen = fixed
+        self.p = p
+        self.minLoad = minLoad
+        self.maxLoad = maxLoad
+    }
+
+    /// The same problem with another facility count.
+    public func withCount(_ newP: FacilityCount) throws(PMedianError) -> PMedianProblem {
+        if case .exactly(let k) = newP {
+            guard k >= fixedOpen.count, k <= facilityCount else { throw .invalidFacilityCount(k) }
+        }
+        return with(p: newP)
+    }
+
+    func with(p newP: FacilityCount) -> PMedianProblem {
+        var copy = self
+        copy.p = newP
+        return copy
+    }
+}
+
+/// Why a p-median problem could not be built or solved.
+public enum PMedianError: Error, Hashable, Sendable {
+    /// Client or facility count beyond `Int32`.
+    case sizeOutOfRange
+    /// CSR arrays of inconsistent lengths or offsets.
+    case malformedPairs
+    /// A negative demand, or demands whose sum is too large.
+    case demandOutOfRange
+    /// A pair names a facility outside `0..<facilityCount`.
+    case facilityOutOfRange(client: Int)
+    /// A negative cost, or costs whose sum is too large.
+    case costOutOfRange(client: Int)
+    /// The same facility twice in one client's row.
+    case duplicatePair(client: Int, facility: Int)
+    /// A row not sorted by (cost, facility).
+    case unsortedRow(client: Int)
+    /// `facilityOwnClient` has the wrong length or names a client out of range.
+    case malformedOwnClients
+    /// Two facilities name the same own client.
+    case sharedOwnClient(client: Int)
+    /// A facility's own client has no pair to it.
+    case ownClientNotAllowed(facility: Int)
+    /// A fixed facility outside `0..<facilityCount`.
+    case fixedOutOfRange(facility: Int)
+    /// A fixed facility whose own client alone exceeds `maxLoad`.
+    case fixedOverCapacity(facility: Int)
+    /// `p` below the number of fixed facilities or above the number of candidates.
+    case invalidFacilityCount(Int)
+    /// A negative or absurd load limit.
+    case invalidLoadLimit
+    /// `p` exceeds the facilities that can be opened (a facility whose own client alone
+    /// exceeds `maxLoad` can never open).
+    case tooFewUsableFacilities(needed: Int, usable: Int)
+}

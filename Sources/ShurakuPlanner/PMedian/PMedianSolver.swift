@@ -1,0 +1,57 @@
+import ShurakuCore
+
+/// Entry point of the zoning engine: solves a ``PMedianProblem``.
+///
+/// - Without load limits: greedy start, Resende–Werneck style fast swap descent, variable
+///   neighbourhood search ([UncapacitatedSearch]).
+/// - With `minLoad` and/or `maxLoad`: the same swap machinery ranks candidate swaps, each is
+///   evaluated exactly by a capacity-respecting assignment with shift/swap repair
+///   ([CapacitatedSearch]).
+/// - `.auto`: a greedy cover gives an upper bound on `p`, then `p − 1, p − 2, …` are tried until
+///   one leaves demand unassigned that the larger count served ([AutoCount]).
+///
+/// Deterministic for a given ``PMedianOptions/seed`` and iteration budget. The result is a value;
+/// independent problems can be solved in parallel.
+public enum PMedianSolver {
+    /// Solves `problem`.
+    ///
+    /// - Throws: ``PMedianError/tooFewUsableFacilities(needed:usable:)`` when `p` exceeds the
+    ///   facilities that can open.
+    public static func solve(_ problem: PMedianProblem, options: PMedianOptions = PMedianOptions()) throws(PMedianError)
+        -> PMedianSolution
+    {
+        let columns = FacilityColumns(problem)
+        let usable = (0..<problem.facilityCount).filter(problem.isUsable).count
+        var rng = SeededGenerator(seed: options.seed)
+        let iterations = max(0, options.iterations ?? PMedianOptions.defaultIterations(for: problem))
+        switch problem.p {
+        case .exactly(let p):
+            guard p <= usable else { throw .tooFewUsableFacilities(needed: p, usable: usable) }
+            return solveExactly(problem, columns: columns, count: p, iterations: iterations, options: options, rng: &rng)
+        case .auto:
+            return AutoCount.solve(problem, columns: columns, iterations: iterations, options: options, rng: &rng)
+        }
+    }
+
+    /// Solves for exactly `count` open facilities.
+    static func solveExactly(
+        _ problem: PMedianProblem, columns: FacilityColumns, count: Int, iterations: Int, options: PMedianOptions,
+        rng: inout SeededGenerator
+    ) -> PMedianSolution {
+        if problem.hasLoadLimits {
+            var search = CapacitatedSearch(problem: problem, columns: columns, deadline: options.deadline)
+            search.start(count: count)
+            search.improve(iterations: iterations, workLimit: workLimit(problem, options), rng: &rng)
+            return search.solution()
+        }
+        var search = UncapacitatedSearch(problem: problem, columns: columns, deadline: options.deadline)
+        search.greedyStart(count: count)
+        search.improve(iterations: iterations, workLimit: workLimit(problem, options), rng: &rng)
+        return search.solution()
+    }
+
+    /// The work limit of the metaheuristic for `problem`.
+    static func workLimit(_ problem: PMedianProblem, _ options: PMedianOptions) -> Int {
+        max(1, options.workPerPair).multipliedReportingOverflow(by: max(problem.pairCount, 5000)).partialValue
+    }
+}

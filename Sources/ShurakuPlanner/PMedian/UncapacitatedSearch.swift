@@ -1,0 +1,94 @@
+import ShurakuCore
+
+/// The search used when no load limit is set: greedy start, fast swap descent, then variable
+/// neighbourhood search (shake by `k` random swaps, descend, keep if not worse; `k` grows on
+/// failure and drops back to 1 on improvement).
+struct UncapacitatedSearch {
+    var swap: FastSwap
+    let deadline: Deadline
+
+    init(problem: PMedianProblem, columns: FacilityColumns, deadline: Deadline) {
+        swap = FastSwap(problem: problem, columns: columns)
+        self.deadline = deadline
+    }
+
+    /// Opens the fixed facilities, then adds the best facility until `count` are open.
+    mutating func greedyStart(count: Int) {
+        for f in swap.problem.fixedOpen where !swap.isOpen[Int(f)] { swap.swap(open: Int(f), close: -1) }
+        while swap.openCount < count, let i = swap.bestAdd() { swap.swap(open: i, close: -1) }
+    }
+
+    /// Opens `i` and closes `r` (either may be -1).
+    mutating func swapFacilities(open i: Int, close r: Int) { swap.swap(open: i, close: r) }
+
+    /// Applies the best improving swap until none improves. Returns the swaps made.
+    @discardableResult
+    mutating func descend(log: inout [(Int, Int)]) -> Int {
+        var moves = 0
+        while true {
+            swap.noteWork(swap.problem.facilityCount)
+            guard let s = swap.bestSwap(), s.delta < .zero else { break }
+            swap.swap(open: s.insert, close: s.remove)
+            log.append((s.insert, s.remove))
+            moves += 1
+            if moves & 63 == 0, deadline.hasPassed { break }
+        }
+        return moves
+    }
+
+    /// Variable neighbourhood search from the current open set, for at most `iterations` rounds
+    /// and about `workLimit` pair visits (a deterministic stand-in for time).
+    mutating func improve(iterations: Int, workLimit: Int, rng: inout SeededGenerator) {
+        var log: [(Int, Int)] = []
+        descend(log: &log)
+        let n = swap.problem.facilityCount
+        var removable: [Int] = []
+        var insertable: [Int] = []
+        let removableCount = (0..<n).filter(swap.isRemovable).count
+        guard removableCount > 0 else { return }
+        let kMax = max(1, min(removableCount, 10))
+        var k = 1
+        var bestTotal = swap.total
+        let workStart = swap.work
+        for _ in 0..<iterations {
+            if deadline.hasPassed { break }
+            if swap.work - workStart > workLimit { break }
+            log.removeAll(keepingCapacity: true)
+            for _ in 0..<k {
+                swap.noteWork(n)
+                removable.removeAll(keepingCapacity: true)
+                insertable.removeAll(keepingCapacity: true)
+                for f in 0..<n {
+                    if swap.isRemovable(f) { removable.append(f) } else if swap.isInsertable(f) { insertable.append(f) }
+                }
+                guard !removable.isEmpty, !insertable.isEmpty else { break }
+                let r = removable[rng.index(below: removable.count)]
+                let i = insertable[rng.index(below: insertable.count)]
+                swap.swap(open: i, close: r)
+                log.append((i, r))
+            }
+            descend(log: &log)
+            if swap.total < bestTotal {
+                bestTotal = swap.total
+                k = 1
+            } else {
+                if bestTotal < swap.total {
+                    for (i, r) in log.reversed() { swap.swap(open: r, close: i) }
+                }
+                k = k % kMax + 1
+            }
+        }
+    }
+
+    /// The current solution.
+    func solution() -> PMedianSolution {
+        let m = swap.problem.clientCount
+        var assignment = [Int32](repeating: -1, count: m)
+        var cost = [Int64](repeating: 0, count: m)
+        for c in 0..<m where swap.first[c] >= 0 {
+            assignment[c] = swap.first[c]
+            cost[c] = swap.value1[c].cost
+        }
+        return PMedianSolution(problem: swap.problem, isOpen: swap.isOpen, assignment: assignment, assignmentCost: cost)
+    }
+}

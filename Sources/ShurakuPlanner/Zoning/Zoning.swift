@@ -1,0 +1,30 @@
+/// A zoning: cores, their members, and why anyone is left out.
+public struct Zoning: Sendable {
+    public struct Zone: Sendable, Hashable {
+        /// Settlement index of the core (基幹集落).
+        public var core: Int
+        /// Settlement indices of the members, core included, ascending.
+        public var members: [Int]
+        public var population: Int64
+        public var maxTravelSeconds: Double
+        /// Population-weighted mean travel time of the members to the core.
+        public var meanTravelSeconds: Double
+        /// Names of the districts the members are in (empty without districts).
+        public var districts: [String]
+        public var meetsMinPopulation: Bool
+        /// Whether the core was designated (not chosen by the solver).
+        public var isDesignated: Bool
+    }
+
+    /// Zones ordered by their core's position in the input.
+    public var zones: [Zone]
+    /// For each settlement, its zone index (nil = unserved).
+    public var zoneOf: [Int?]
+    /// For each settlement, its travel time and road distance to its core (nil = unserved).
+    public var travelSeconds: [Double?]
+    public var travelMeters: [Double?]
+    /// For each settlement, why it is unserved (nil = assigned).
+    public var unservedReason: [String?]
+    /// Constraints that could not all hold, and by how much; choices the planner made.
+    public var notes: [String]
+}

@@ -1,0 +1,38 @@
+/// How zones must respect districts.
+public enum DistrictMode: String, Sendable, CaseIterable {
+    /// No zone spans two districts.
+    case within
+    /// Zones are unions of whole districts.
+    case whole
+    /// Districts play no part in zoning.
+    case ignore
+}
+
+/// The rules a zoning must follow.
+public struct ZoningParameters: Sendable {
+    /// Longest travel time from a settlement to its core.
+    public var maxTravelSeconds: Double
+    /// Longest road distance from a settlement to its core, when limited.
+    public var maxTravelMeters: Double?
+    /// Smallest zone population (soft: reported when it cannot hold).
+    public var minPopulation: Int64
+    /// Largest zone population (hard).
+    public var maxPopulation: Int64?
+    /// Number of zones: exactly n, or `.auto` (the fewest that serve everyone reachable).
+    public var zoneCount: FacilityCount
+    public var districtMode: DistrictMode
+    public var seed: UInt64
+
+    public init(
+        maxTravelSeconds: Double, maxTravelMeters: Double? = nil, minPopulation: Int64 = 0, maxPopulation: Int64? = nil,
+        zoneCount: FacilityCount = .auto, districtMode: DistrictMode = .ignore, seed: UInt64 = 1
+    ) {
+        self.maxTravelSeconds = maxTravelSeconds
+        self.maxTravelMeters = maxTravelMeters
+        self.minPopulation = minPopulation
+        self.maxPopulation = maxPopulation
+        self.zoneCount = zoneCount
+        self.districtMode = districtMode
+        self.seed = seed
+    }
+}

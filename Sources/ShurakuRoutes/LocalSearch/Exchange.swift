@@ -1,0 +1,81 @@
+/// Swaps two stops, in different routes or in the same one.
+struct Exchange: Move {
+    var first: Int32
+    var second: Int32
+    var gain: Int64 = 0
+    private var routes: (Int32, Int32) = (-1, -1)
+
+    init(_ a: Int, _ b: Int, in s: RouteState) {
+        first = Int32(a)
+        second = Int32(b)
+        routes = (s.routeOf[a], s.routeOf[b])
+    }
+
+    var touchedRoutes: [Int] { routes.0 == routes.1 ? [Int(routes.0)] : [Int(routes.0), Int(routes.1)] }
+
+    func evaluate(in s: RouteState, _ inst: Instance) -> MoveEvaluation {
+        let a = Int(first), b = Int(second)
+        let ra = Int(s.routeOf[a]), rb = Int(s.routeOf[b])
+        let ia = Int(s.position[a]), ib = Int(s.position[b])
+        if ra == rb {
+            let (i, k) = ia < ib ? (ia, ib) : (ib, ia)
+            let x = s.node(ra, i), y = s.node(ra, k)
+            let px = s.node(ra, i - 1), ny = s.node(ra, k + 1)
+            let newCost: Int64
+            if k == i + 1 {
+                newCost = s.routeCost[ra] - inst.d(px, x) - inst.d(x, y) - inst.d(y, ny)
+                    + inst.d(px, y) + inst.d(y, x) + inst.d(x, ny)
+            } else {
+                let nx = s.node(ra, i + 1), py = s.node(ra, k - 1)
+                newCost = s.routeCost[ra] - inst.d(px, x) - inst.d(x, nx) - inst.d(py, y) - inst.d(y, ny)
+                    + inst.d(px, y) + inst.d(y, nx) + inst.d(py, x) + inst.d(x, ny)
+            }
+            let feasible = RouteState.fits(load: s.routeLoad[ra], cost: newCost, service: s.routeService[ra], inst)
+            return MoveEvaluation(gain: s.routeCost[ra] - newCost, feasible: feasible)
+        }
+        let pa = s.node(ra, ia - 1), na = s.node(ra, ia + 1)
+        let pb = s.node(rb, ib - 1), nb = s.node(rb, ib + 1)
+        let newA = s.routeCost[ra] - inst.d(pa, a) - inst.d(a, na) + inst.d(pa, b) + inst.d(b, na)
+        let newB = s.routeCost[rb] - inst.d(pb, b) - inst.d(b, nb) + inst.d(pb, a) + inst.d(a, nb)
+        let dLoad = inst.demand[b] - inst.demand[a], dService = inst.service[b] - inst.service[a]
+        let feasible =
+            RouteState.fits(load: s.routeLoad[ra] + dLoad, cost: newA, service: s.routeService[ra] + dService, inst)
+            && RouteState.fits(load: s.routeLoad[rb] - dLoad, cost: newB, service: s.routeService[rb] - dService, inst)
+        return MoveEvaluation(gain: s.routeCost[ra] + s.routeCost[rb] - newA - newB, feasible: feasible)
+    }
+
+    func gain(in s: RouteState, _ inst: Instance) -> Int64 { evaluate(in: s, inst).gain }
+    func isFeasible(in s: RouteState, _ inst: Instance) -> Bool { evaluate(in: s, inst).feasible }
+
+    static func forEachCandidate(around u: Int, near v: Int, in s: RouteState, _ inst: Instance,
+                                 _ body: (Exchange) -> Void) {
+        let rv = Int(s.routeOf[v])
+        guard s.routeOf[u] >= 0, rv >= 0 else { return }
+        let pv = Int(s.position[v])
+        // Swap u with v, or with v's route neighbours (which puts u next to v).
+        for w in [v, s.node(rv, pv - 1), s.node(rv, pv + 1)] where w != 0 && w != u {
+            var move = Exchange(u, w, in: s)
+            let e = move.evaluate(in: s, inst)
+            guard e.feasible else { continue }
+            move.gain = e.gain
+            body(move)
+        }
+    }
+
+    func apply(to s: inout RouteState, _ inst: Instance) {
+        let a = Int(first), b = Int(second)
+        let ra = Int(s.routeOf[a]), rb = Int(s.routeOf[b])
+        let ia = Int(s.position[a]), ib = Int(s.position[b])
+        if ra == rb {
+            var seq = s.routes[ra]
+            seq.swapAt(ia, ib)
+            s.setRoute(ra, seq, inst)
+        } else {
+            var seqA = s.routes[ra], seqB = s.routes[rb]
+            seqA[ia] = Int32(b)
+            seqB[ib] = Int32(a)
+            s.setRoute(ra, seqA, inst)
+            s.setRoute(rb, seqB, inst)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+/// Moves a segment of 1–3 consecutive stops to another route, in either orientation.
+struct Relocate: Move {
+    /// Source route, first position and length of the segment.
+    var from: Int32
+    var start: Int32
+    var length: Int32
+    /// Target route and the position after which the segment goes (-1 = first).
+    var to: Int32
+    var after: Int32
+    var reversed: Bool
+    var gain: Int64 = 0
+
+    var touchedRoutes: [Int] { [Int(from), Int(to)] }
+
+    func evaluate(in s: RouteState, _ inst: Instance) -> MoveEvaluation {
+        let r1 = Int(from), r2 = Int(to), i = Int(start), j = i + Int(length) - 1, a = Int(after)
+        let p = s.node(r1, i - 1), q = s.node(r1, j + 1)
+        let first = s.node(r1, i), last = s.node(r1, j)
+        let x = s.node(r2, a), y = s.node(r2, a + 1)
+        let segForward = s.fwdAt(r1, j) - s.fwdAt(r1, i)
+        let segBackward = s.bwdAt(r1, j) - s.bwdAt(r1, i)
+        let segLoad = s.loadAt(r1, j) - s.loadAt(r1, i - 1)
+        let segService = s.serviceAt(r1, j) - s.serviceAt(r1, i - 1)
+        let new1 = s.routeCost[r1] - (s.fwdAt(r1, j + 1) - s.fwdAt(r1, i - 1)) + inst.d(p, q)
+        let inserted = reversed
+            ? inst.d(x, last) + segBackward + inst.d(first, y)
+            : inst.d(x, first) + segForward + inst.d(last, y)
+        let new2 = s.routeCost[r2] - inst.d(x, y) + inserted
+        let emptied: Int64 = Int(length) == s.count(r1) ? inst.routeFixedCost : 0
+        let gain = s.routeCost[r1] + s.routeCost[r2] - new1 - new2 + emptied
+        let feasible =
+            RouteState.fits(load: s.routeLoad[r2] + segLoad, cost: new2, service: s.routeService[r2] + segService, inst)
+            && RouteState.fits(load: s.routeLoad[r1] - segLoad, cost: new1, service: s.routeService[r1] - segService, inst)
+        return MoveEvaluation(gain: gain, feasible: feasible)
+    }
+
+    func gain(in s: RouteState, _ inst: Instance) -> Int64 { evaluate(in: s, inst).gain }
+    func isFeasible(in s: RouteState, _ inst: Instance) -> Bool { evaluate(in: s, inst).feasible }
+
+    static func forEachCandidate(around u: Int, near v: Int, in s: RouteState, _ inst: Instance,
+                                 _ body: (Relocate) -> Void) {
+        let r1 = Int(s.routeOf[u]), r2 = Int(s.routeOf[v])
+        guard r1 >= 0, r2 >= 0, r1 != r2 else { return }
+        let m1 = s.count(r1), pu = Int(s.position[u]), pv = Int(s.position[v])
+        for length in 1...3 where length <= m1 {
+            // Segments with u at either end.
+            for start in length == 1 ? [pu] : [pu, pu - length + 1] where start >= 0 && start + length <= m1 {
+                for after in [pv, pv - 1] {
+                    for reversed in length == 1 ? [false] : [false, true] {
+                        var move = Relocate(from: Int32(r1), start: Int32(start), length: Int32(length),
+                                            to: Int32(r2), after: Int32(after), reversed: reversed)
+                        let e = move.evaluate(in: s, inst)
+                        guard e.feasible else { continue }
+                        move.gain = e.gain
+                        body(move)
+                    }
+                }
+            }
+        }
+    }
+
+    func apply(to s: inout RouteState, _ inst: Instance) {
+        let r1 = Int(from), r2 = Int(to), i = Int(start), j = i + Int(length) - 1
+        let seq1 = s.routes[r1], seq2 = s.routes[r2]
+        let seg = seq1.segment(i, through: j, reversed: reversed)
+        var new2 = seq2
+        new2.insert(contentsOf: seg, at: Int(after) + 1)
+        s.setRoute(r1, seq1.replacing(i, through: j, with: []), inst)
+        s.setRoute(r2, new2, inst)
+        s.removeEmptyRoutes()
+    }
+}

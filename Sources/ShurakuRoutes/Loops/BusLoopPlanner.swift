@@ -1,0 +1,153 @@
+import Foundation
+import ShurakuCore
+import ShurakuNetwork
+
+/// How travel between places is measured for bus loops: along the roads, or straight lines.
+public enum LoopTravel: Sendable {
+    /// Along the road network (times, distances and geometry follow the roads).
+    case road(RoutingNetwork)
+    /// Geodesic × detour at a set speed; loop geometry is straight segments between stops.
+    case straightLine(StraightLineModel, lonLat: [XY], projected: [XY])
+}
+
+/// The rules of one zone's bus loops.
+public struct BusLoopParameters: Sendable {
+    /// Longest loop, dwell times included.
+    public var maxLoopSeconds: Double
+    /// Dwell time at each stop.
+    public var dwellSeconds: Double
+    /// Riders a vehicle can carry on one loop; nil for no limit.
+    public var capacity: Int?
+    /// Daily riders per resident (demand of a stop = ⌈population × rate⌉), with `capacity`.
+    public var tripRate: Double
+    public var seed: UInt64
+
+    public init(maxLoopSeconds: Double, dwellSeconds: Double, capacity: Int? = nil, tripRate: Double = 0.02, seed: UInt64 = 1) {
+        self.maxLoopSeconds = maxLoopSeconds
+        self.dwellSeconds = dwellSeconds
+        self.capacity = capacity
+        self.tripRate = tripRate
+        self.seed = seed
+    }
+}
+
+/// One closed loop from the core through some of its zone's settlements.
+public struct BusLoop: Sendable, Hashable {
+    /// Place indices of the stops in visiting order (the core, start and end, not included).
+    public var stops: [Int]
+    /// Arrival at each stop, seconds after leaving the core.
+    public var arrivalSeconds: [Double]
+    /// Depot to depot, dwell times included.
+    public var durationSeconds: Double
+    public var meters: Double
+    /// The loop's line, core to core, in the metric CRS.
+    public var line: [XY]
+    /// Riders on the loop (capacitated variant), else 0.
+    public var load: Int
+}
+
+/// A zone's loops and the stops no loop could take.
+public struct ZoneBusPlan: Sendable {
+    public var loops: [BusLoop]
+    /// Stops left out, with the reason.
+    public var skipped: [(place: Int, reason: String)]
+}
+
+/// Sketches a zone's デマンドバス: closed loops from the core through its stops, as few as the
+/// duration (and capacity) limits allow, each as short as the routing engine finds, with road
+/// geometry.
+public enum BusLoopPlanner {
+    public static func plan(
+        depot: Int, stops: [Int], population: (Int) -> Int64, travel: LoopTravel, parameters p: BusLoopParameters
+    ) throws -> ZoneBusPlan {
+        if stops.isEmpty { return ZoneBusPlan(loops: [], skipped: []) }
+        let nodes = [depot] + stops
+        let n = nodes.count
+        let (seconds, meters) = try pairTable(nodes, travel: travel, cutoff: p.maxLoopSeconds)
+        var matrix = [Int32](repeating: RoutingProblem.unreachable, count: n * n)
+        for i in 0..<n {
+            for j in 0..<n {
+                let s = seconds[i * n + j]
+                if s.isFinite { matrix[i * n + j] = Int32(min(Double(Int32.max - 1), s.rounded())) }
+            }
+        }
+        let dwell = Int32(p.dwellSeconds.rounded())
+        var demand: [Int32]? = nil
+        var capacity: Int32? = nil
+        if let cap = p.capacity {
+            capacity = Int32(clamping: cap)
+            demand = [0] + stops.map { Int32(clamping: Int64((Double(population($0)) * p.tripRate).rounded(.up))) }
+        }
+        let problem = try RoutingProblem(
+            nodeCount: n, travel: matrix, service: [0] + Array(repeating: dwell, count: stops.count), demand: demand,
+            capacity: capacity, maxRouteDuration: Int32(clamping: Int64(p.maxLoopSeconds.rounded(.down))),
+            objective: .fewestRoutesThenCost)
+        // Budgets grow with the zone so that small zones are solved in microseconds.
+        let options = RoutingOptions(seed: p.seed, iterations: min(2_000, 60 * n), tourIterations: min(20_000, 500 * n))
+        let solution = RoutingEngine.solve(problem, options: options)
+
+        var finder: PathFinder? = nil
+        if case .road(let net) = travel { finder = PathFinder(network: net) }
+        var loops: [BusLoop] = []
+        for route in solution.routes {
+            let order = [0] + route.stops + [0]
+            var line: [XY] = []
+            var total = 0.0
+            for k in 0..<(order.count - 1) {
+                let a = order[k], b = order[k + 1]
+                total += meters[a * n + b]
+                let leg = try legGeometry(from: nodes[a], to: nodes[b], travel: travel, finder: &finder)
+                for q in leg where line.last != q { line.append(q) }
+            }
+            loops.append(BusLoop(
+                stops: route.stops.map { nodes[$0] }, arrivalSeconds: route.arrivals.map(Double.init),
+                durationSeconds: Double(route.duration), meters: total, line: line, load: Int(route.load)))
+        }
+        let skipped = solution.unassigned.map { u -> (Int, String) in
+            let why: String
+            switch u.reason {
+            case .roundTripExceedsMaxDuration: why = "the round trip from the core is longer than the loop limit"
+            case .demandExceedsCapacity: why = "its riders alone exceed the vehicle capacity"
+            case .unreachable: why = "no road path to or from the core"
+            case .noRouteAvailable: why = "no loop has room for it"
+            }
+            return (nodes[u.node], why)
+        }
+        return ZoneBusPlan(loops: loops, skipped: skipped)
+    }
+
+    /// Seconds and metres between every ordered pair of `nodes` (infinite beyond `cutoff`).
+    private static func pairTable(_ nodes: [Int], travel: LoopTravel, cutoff: Double) throws -> ([Double], [Double]) {
+        let n = nodes.count
+        var secs = [Double](repeating: .infinity, count: n * n)
+        var mets = [Double](repeating: .infinity, count: n * n)
+        let m: TravelTimeMatrix
+        switch travel {
+        case .road(let net):
+            m = try net.travelTimes(sources: nodes.map { Int32($0) }, cutoffSeconds: cutoff, direction: .fromSources, workers: 1)
+        case .straightLine(let model, let lonLat, let projected):
+            m = try model.travelTimes(
+                lonLat: lonLat, projected: projected, sources: nodes.map { Int32($0) }, cutoffSeconds: cutoff,
+                direction: .fromSources, workers: 1)
+        }
+        for i in 0..<n {
+            for j in 0..<n {
+                if let e = m.entry(row: i, target: Int32(nodes[j])) {
+                    secs[i * n + j] = Double(e.seconds)
+                    mets[i * n + j] = Double(e.meters)
+                }
+            }
+        }
+        return (secs, mets)
+    }
+
+    private static func legGeometry(from a: Int, to b: Int, travel: LoopTravel, finder: inout PathFinder?) throws -> [XY] {
+        switch travel {
+        case .road:
+            if let path = try finder?.path(from: a, to: b) { return path.points }
+            return []
+        case .straightLine(_, _, let projected):
+            return [projected[a], projected[b]]
+        }
+    }
+}

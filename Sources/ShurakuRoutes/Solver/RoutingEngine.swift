@@ -1,0 +1,68 @@
+import ShurakuCore
+
+/// The routing engine: one entry point for single tours and multi-route problems.
+///
+/// Steps: stops that no route can serve are set aside with their reason. If one route can
+/// carry every stop, the best single tour is found (exact for a few stops, iterated 2-opt /
+/// Or-opt otherwise) and returned when it also keeps within the maximum duration. Otherwise
+/// routes are built (Clarke–Wright savings, and the giant tour cut by Split), improved by
+/// local search, reduced in number when routes are minimised first, improved by ruin &
+/// recreate rounds, and finally each route is re-optimised as a single tour.
+public enum RoutingEngine {
+    /// Solves `problem`. The same problem and options always give the same solution (unless
+    /// the deadline cuts the search short).
+    public static func solve(_ problem: RoutingProblem, options: RoutingOptions = RoutingOptions()) -> RoutingSolution {
+        let (servable, unservable) = Screening.run(problem)
+        guard !servable.isEmpty else { return SolutionBuilder.build(problem, routes: [], unassigned: unservable) }
+        var rng = SeededGenerator(seed: options.seed)
+        let travel = { (a: Int, b: Int) -> Int32 in problem.travel[a * problem.nodeCount + b] }
+
+        // Single route: every stop fits one vehicle.
+        let totalDemand = servable.reduce(Int64(0)) { $0 + Int64(problem.demand[Int($1)]) }
+        var giantTour: [Int32]?
+        if totalDemand <= Int64(problem.capacity ?? .max) {
+            let tour = SingleRoute.solve(travel: travel, stops: servable, iterations: options.tourIterations,
+                                         rng: &rng, deadline: options.deadline)
+            let single = SolutionBuilder.build(problem, routes: [tour], unassigned: [])
+            if let limit = problem.maxRouteDuration, let route = single.routes.first, route.duration > Int64(limit) {
+                giantTour = tour
+            } else {
+                return SolutionBuilder.build(problem, routes: [tour], unassigned: unservable)
+            }
+        }
+
+        let inst = Instance(problem: problem, stops: servable)
+        var search = IteratedSearch(inst)
+        var starts: [RouteState] = []
+        starts.append(Construction.state(from: Savings.build(inst), inst, rng: &rng))
+        if let giantTour, let routes = Split.routes(of: giantTour, inst) {
+            starts.append(Construction.state(from: routes, inst, rng: &rng))
+        }
+        var state = starts[0]
+        search.optimise(&state, rng: &rng)
+        for var other in starts.dropFirst() {
+            search.optimise(&other, rng: &rng)
+            if IteratedSearch.isBetter(other, than: state, inst) { state = other }
+        }
+        var budget = options.iterations
+        if problem.objective == .fewestRoutesThenCost {
+            let (fewer, used) = RouteMinimizer.run(state, search: &search, budget: budget / 2, rng: &rng,
+                                                   deadline: options.deadline)
+            state = fewer
+            budget -= used
+        }
+        (state, _) = search.improve(state, iterations: budget, routeLimit: inst.maxRoutes, rng: &rng,
+                                    deadline: options.deadline)
+        state.removeEmptyRoutes()
+
+        // Polish each route as a single tour: cost and duration can only go down.
+        var routes: [[Int32]] = []
+        for seq in state.routes {
+            routes.append(SingleRoute.solve(travel: travel, stops: seq, start: seq,
+                                            iterations: min(options.tourIterations, 50 * seq.count),
+                                            rng: &rng, deadline: options.deadline))
+        }
+        let left = state.unassigned.map { RoutingSolution.UnassignedStop(node: Int($0), reason: .noRouteAvailable) }
+        return SolutionBuilder.build(problem, routes: routes, unassigned: unservable + left)
+    }
+}

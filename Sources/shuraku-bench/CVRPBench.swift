@@ -1,0 +1,45 @@
+import Foundation
+import ShurakuCore
+import ShurakuRoutes
+
+/// `shuraku-bench cvrp FILE.vrp [--seed S] [--time-limit SEC] [--iterations N]`: solves a
+/// CVRPLIB instance and compares with the best-known cost in the `.sol` file beside it.
+enum CVRPBench {
+    static let usage = "usage: shuraku-bench cvrp FILE.vrp [--seed S] [--time-limit SEC] [--iterations N]"
+
+    /// Default ruin & recreate rounds: calibrated to stay well within 10 s on X-n200.
+    static func defaultIterations(customers: Int) -> Int { 20_000 }
+
+    static func run(_ args: [String]) -> Int32 {
+        do {
+            print(try measure(args))
+            return 0
+        } catch {
+            return error.report()
+        }
+    }
+
+    static func measure(_ args: [String]) throws(RoutesBenchFailure) -> String {
+        let options = try RoutesBenchArguments(args, usage: usage)
+        let start = RoutesBench.nowNanoseconds()
+        let bytes = try RoutesBench.readBytes(options.file)
+        let instance: CVRPInstance
+        let problem: RoutingProblem
+        do {
+            instance = try CVRPInstance(bytes: bytes)
+            problem = try instance.routingProblem()
+        } catch {
+            throw .input("\(options.file): \(error)")
+        }
+        let routing = RoutingOptions(
+            seed: options.seed,
+            iterations: options.iterations ?? defaultIterations(customers: instance.dimension - 1),
+            deadline: options.timeLimit.map { Deadline.after(seconds: $0) } ?? .never)
+        let solution = RoutingEngine.solve(problem, options: routing)
+        let elapsed = RoutesBench.nowNanoseconds() - start
+        let cost = try RoutesBench.verifiedCost(solution, problem)
+        let sol = URL(fileURLWithPath: options.file).deletingPathExtension().appendingPathExtension("sol").path
+        let optimum = FileManager.default.contents(atPath: sol).flatMap { try? CVRPSolutionFile(bytes: [UInt8]($0)).cost }
+        return RoutesBench.line(cost: cost, optimum: optimum, nanoseconds: elapsed)
+    }
+}

@@ -1,0 +1,81 @@
+#!/usr/bin/python3
+"""Open every layer of a Shuraku plan folder in real QGIS (PyQGIS, headless) and check it.
+
+Usage: QT_QPA_PLATFORM=offscreen /usr/bin/python3 check_plan_qgis.py PLAN_DIR [PLAN_DIR ...]
+
+For each plan: every layer of plan.gpkg and every <layer>.geojson must be a valid QGIS layer,
+hold the feature count that plan.json and summary.csv imply, be in EPSG:4326, and come up with
+its default style (from the GeoPackage's layer_styles table, or the .qml beside the GeoJSON):
+a categorised or graduated renderer, never QGIS's plain single-symbol default; zones and cores
+must be labelled with a font family QGIS can find. Exits 1 with a list of failures.
+"""
+import csv
+import json
+import os
+import sys
+
+from qgis.core import QgsApplication, QgsVectorLayer
+from qgis.PyQt.QtGui import QFontDatabase
+
+LAYERS = ["zones", "settlements", "cores", "routes"]
+LABELLED = {"zones", "cores"}
+
+
+def expected_counts(plan_dir):
+    plan = json.load(open(os.path.join(plan_dir, "plan.json"), encoding="utf-8"))
+    m = plan["metrics"]
+    with open(os.path.join(plan_dir, "summary.csv"), encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    loops = sum(int(r["loops"]) for r in rows)
+    assert len(rows) == m["zones"], f"summary.csv has {len(rows)} rows, plan.json says {m['zones']} zones"
+    return {"zones": m["zones"], "settlements": m["settlements"], "cores": m["zones"], "routes": loops}
+
+
+def check_layer(layer, name, expected, failures, where):
+    if not layer.isValid():
+        failures.append(f"{where}: not a valid layer")
+        return
+    if layer.featureCount() != expected:
+        failures.append(f"{where}: {layer.featureCount()} features, expected {expected}")
+    if layer.crs().authid() != "EPSG:4326":
+        failures.append(f"{where}: CRS {layer.crs().authid()}, expected EPSG:4326")
+    renderer = layer.renderer()
+    kind = renderer.type() if renderer else None
+    if kind not in ("categorizedSymbol", "graduatedSymbol"):
+        failures.append(f"{where}: default style not loaded (renderer {kind})")
+    elif kind == "categorizedSymbol" and expected > 0 and len(renderer.categories()) == 0:
+        failures.append(f"{where}: categorised renderer without categories")
+    if name in LABELLED:
+        if not layer.labelsEnabled() or layer.labeling() is None:
+            failures.append(f"{where}: labels are not enabled")
+        else:
+            family = layer.labeling().settings().format().font().family()
+            if family not in QFontDatabase().families():
+                failures.append(f"{where}: label font '{family}' is not installed")
+
+
+def main(dirs):
+    app = QgsApplication([], False)
+    app.initQgis()
+    failures = []
+    checked = 0
+    for plan_dir in dirs:
+        counts = expected_counts(plan_dir)
+        gpkg = os.path.join(plan_dir, "plan.gpkg")
+        for name in LAYERS:
+            layer = QgsVectorLayer(f"{gpkg}|layername={name}", name, "ogr")
+            check_layer(layer, name, counts[name], failures, f"{gpkg}:{name}")
+            path = os.path.join(plan_dir, f"{name}.geojson")
+            layer = QgsVectorLayer(path, name, "ogr")
+            check_layer(layer, name, counts[name], failures, path)
+            checked += 2
+    app.exitQgis()
+    if failures:
+        print("QGIS check failed:\n  " + "\n  ".join(failures))
+        return 1
+    print(f"QGIS {app.QGIS_VERSION if hasattr(app, 'QGIS_VERSION') else ''}: {checked} layers valid, styled and counted")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
