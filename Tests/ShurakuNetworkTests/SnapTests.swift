@@ -74,3 +74,21 @@ func gridMatchesScan() {
         #expect(hit.map { abs($0.distance - best) < 1e-9 } == true)
     }
 }
+
+@Test("two places inside one one-way edge: direct one way, around the loop the other, in both matrix directions")
+func sameOneWayEdge() throws {
+    let ow = ["road_class": "市区町村道", "oneway": "yes"]
+    // A closed one-way square (a pure cycle: one node, one self-loop edge), 4 km round.
+    let net = try TinyRoads.network([TinyRoads.line([(0, 0), (1000, 0), (1000, 1000), (0, 1000), (0, 0)], ow)],
+                                    places: [(250, 0), (750, 0)])
+    let v = TinyRoads.localMps
+    for dir in [TravelTimeMatrix.Direction.fromSources, .toSources] {
+        let m = try net.travelTimes(cutoffSeconds: 3600, direction: dir)
+        let ab = try #require(m.entry(row: dir == .fromSources ? 0 : 1, target: dir == .fromSources ? 1 : 0))
+        let ba = try #require(m.entry(row: dir == .fromSources ? 1 : 0, target: dir == .fromSources ? 0 : 1))
+        #expect(abs(Double(ab.seconds) - 500 / v) < 0.01)  // A → B with the traffic
+        #expect(abs(Double(ba.seconds) - 3500 / v) < 0.01)  // B → A around the block
+        #expect(abs(Double(ba.meters) - 3500) < 0.01)
+        checkAgainstNaive(net, m)
+    }
+}
