@@ -35,6 +35,16 @@ func straightLineMatchesBruteForce() throws {
     }
     #expect(m.pairCount == expectedPairs)
     #expect(expectedPairs > 400)  // not only the diagonal
+    // Some sources only (computed directly, not mirrored): the same rows.
+    let some: [Int32] = [17, 0, 399, 17]
+    let part = try model.travelTimes(lonLat: lonLat, projected: projected, sources: some, cutoffSeconds: cutoff,
+                                     workers: 2)
+    for (r, s) in some.enumerated() {
+        #expect(Array(part.targets[part.range(ofRow: r)]) == Array(m.targets[m.range(ofRow: Int(s))]))
+        for (a, b) in zip(part.seconds[part.range(ofRow: r)], m.seconds[m.range(ofRow: Int(s))]) {
+            #expect(abs(a - b) < 1e-3)
+        }
+    }
 }
 
 @Test("straight-line mode rejects mismatched inputs and bad parameters")
