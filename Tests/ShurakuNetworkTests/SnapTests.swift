@@ -92,3 +92,15 @@ func sameOneWayEdge() throws {
         checkAgainstNaive(net, m)
     }
 }
+
+@Test("a long thin extent keeps the grid small and the nearest segment exact")
+func gridThinExtent() {
+    // 1,000 segments along 10,000 km of a 1 m wide strip.
+    let a = (0..<1000).map { XY(Double($0) * 10_000, 0) }
+    let b = (0..<1000).map { XY(Double($0) * 10_000 + 5_000, 1) }
+    let grid = SegmentGrid(a: a, b: b)
+    #expect(grid.nx * grid.ny <= 3 * (4 * 1000 + 64) + 1)
+    let hit = grid.nearest(to: XY(123_456, 50))
+    #expect(hit?.segment == 12)
+    #expect(hit.map { abs($0.distance - 49.0) < 0.5 } == true)
+}

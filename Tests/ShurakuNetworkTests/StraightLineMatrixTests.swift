@@ -19,6 +19,7 @@ func straightLineMatchesBruteForce() throws {
     let cutoff = 15.0 * 60
     let m = try model.travelTimes(lonLat: lonLat, projected: projected, cutoffSeconds: cutoff)
     #expect(m.mode == .straightLine(detour: 1.3, speedKmh: 40))
+    #expect(m.mode.label == "straight-line ×1.3 at 40 km/h")
     var expectedPairs = 0
     for s in 0..<lonLat.count {
         for t in 0..<lonLat.count {

@@ -42,7 +42,8 @@ struct SegmentSoup {
             ids.removeAll(keepingCapacity: true)
             var finite = true
             for p in line.points {
-                guard p.isFinite else { finite = false; break }
+                // Metric coordinates beyond ±1e9 m are not on Earth: treat the line as invalid.
+                guard p.isFinite, abs(p.x) < 1e9, abs(p.y) < 1e9 else { finite = false; break }
                 let (id, inserted) = index.idOrInsert(p, newID: Int32(soup.vertexXY.count))
                 if inserted { soup.vertexXY.append(p) }
                 if ids.last != id { ids.append(id) }

@@ -10,6 +10,19 @@ public struct TravelTimeMatrix: Sendable {
         case road
         /// Geodesic distance × `detour` at `speedKmh`, because there was no road layer.
         case straightLine(detour: Double, speedKmh: Double)
+
+        /// How outputs should name the mode, e.g. `road` or `straight-line ×1.3 at 40 km/h`.
+        public var label: String {
+            switch self {
+            case .road: "road"
+            case .straightLine(let d, let v): "straight-line ×\(Self.text(d)) at \(Self.text(v)) km/h"
+            }
+        }
+
+        /// Locale-independent: `40`, `1.3`.
+        private static func text(_ x: Double) -> String {
+            x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
+        }
     }
 
     /// Which way each row runs.
