@@ -144,15 +144,18 @@ struct RowSortScratch {
 }
 
 extension TravelTimeMatrix {
-    /// Stitch chunks (in order) into one matrix.
+    /// Stitch chunks (in order) into one matrix, releasing each chunk once copied so that the
+    /// peak memory stays near one copy of the pairs.
     init(mode: Mode, direction: Direction, cutoffSeconds: Double, sources: [Int32], targetCount: Int,
-         chunks: [MatrixChunk]) {
+         chunks: consuming [MatrixChunk]) {
         let total = chunks.reduce(0) { $0 + $1.targets.count }
         var rowStart = [0]
         rowStart.reserveCapacity(sources.count + 1)
         var t: [Int32] = [], s: [Float32] = [], m: [Float32] = []
         t.reserveCapacity(total); s.reserveCapacity(total); m.reserveCapacity(total)
-        for c in chunks {
+        for i in chunks.indices {
+            let c = chunks[i]
+            chunks[i] = MatrixChunk()
             for len in c.rowLengths { rowStart.append(rowStart[rowStart.count - 1] + len) }
             t.append(contentsOf: c.targets)
             s.append(contentsOf: c.seconds)

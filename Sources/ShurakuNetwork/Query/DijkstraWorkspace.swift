@@ -16,12 +16,11 @@ final class DijkstraWorkspace {
     let node: UnsafeMutablePointer<NodeState>
     /// Arc (forward or reverse id, per the search) by which the node was reached; -1 at the source.
     let parent: UnsafeMutablePointer<Int32>
-    let heapNode: UnsafeMutablePointer<Int32>
-    let heapKey: UnsafeMutablePointer<Float32>
+    /// The queue's slots: key and node side by side.
+    let heapSlots: UnsafeMutablePointer<QueueSlot>
     /// Nodes in the order they were settled.
     let settled: UnsafeMutablePointer<Int32>
     private(set) var settledCount = 0
-    private var heapCount = 0
     private var round: UInt32 = 0
 
     /// - Parameter placeCount: places that sink entries may name (0 when the search has none).
@@ -38,15 +37,14 @@ final class DijkstraWorkspace {
         node = .allocate(capacity: c)
         node.initialize(repeating: NodeState(dist: 0, meters: 0, stamp: 0, heapPos: -1), count: c)
         parent = .allocate(capacity: c)
-        heapNode = .allocate(capacity: c)
-        heapKey = .allocate(capacity: c)
+        heapSlots = .allocate(capacity: c)
         settled = .allocate(capacity: c)
     }
 
     deinit {
         node.deallocate()
         placeBest.deallocate(); placeBestMeters.deallocate(); touchedList.deallocate(); placeStamp.deallocate()
-        parent.deallocate(); heapNode.deallocate(); heapKey.deallocate(); settled.deallocate()
+        parent.deallocate(); heapSlots.deallocate(); settled.deallocate()
     }
 
     /// Whether node `v` was reached by the last query.
@@ -74,6 +72,9 @@ final class DijkstraWorkspace {
 
     /// The same from several seeds; when `sinks` is given, every settled node also offers its
     /// sink places their time (see ``offer(place:seconds:meters:)``), without queueing them.
+    ///
+    /// The loop works on local copies of the buffers and counters (a `MinQueue` value and plain
+    /// locals) so that the optimiser keeps them in registers.
     func run(_ g: CSRView, seeds: [Seed], budget: Float32, target: Int32 = -1, parents: Bool = false,
              sinks: SinkView? = nil) {
         round &+= 1
@@ -82,32 +83,33 @@ final class DijkstraWorkspace {
             for p in 0..<placeCapacity { placeStamp[p] = 0 }
             round = 1
         }
-        settledCount = 0
-        heapCount = 0
-        touchedCount = 0
         let r = round
+        let state = node, parentP = parent, settledP = settled
+        var queue = MinQueue(slots: heapSlots, state: state)
+        var settledN = 0
+        touchedCount = 0
+        defer { settledCount = settledN }
         for sd in seeds where sd.node >= 0 && Int(sd.node) < nodeCount && sd.seconds <= budget {
             let v = Int(sd.node)
-            if node[v].stamp != r {
-                node[v] = NodeState(dist: sd.seconds, meters: sd.meters, stamp: r, heapPos: 0)
-                parent[v] = -1
-                push(v, sd.seconds)
-            } else if sd.seconds < node[v].dist || (sd.seconds == node[v].dist && sd.meters < node[v].meters) {
-                node[v].dist = sd.seconds
-                node[v].meters = sd.meters
-                siftUp(Int(node[v].heapPos), v, sd.seconds)
+            if state[v].stamp != r {
+                state[v] = NodeState(dist: sd.seconds, meters: sd.meters, stamp: r, heapPos: 0)
+                parentP[v] = -1
+                queue.push(v, sd.seconds)
+            } else if sd.seconds < state[v].dist || (sd.seconds == state[v].dist && sd.meters < state[v].meters) {
+                state[v].dist = sd.seconds
+                state[v].meters = sd.meters
+                queue.siftUp(Int(state[v].heapPos), v, sd.seconds)
             }
         }
-        let arcs = g.arcs
-        while heapCount > 0 {
-            let u = Int(heapNode[0])
-            let du = heapKey[0]
-            popMin()
-            node[u].heapPos = -1
-            settled[settledCount] = Int32(u)
-            settledCount += 1
-            if u == Int(target) { return }
-            let mu = node[u].meters
+        let arcs = g.arcs, firstOut = g.firstOut
+        let target = Int(target)
+        while queue.count > 0 {
+            let (u, du) = queue.popMin()
+            state[u].heapPos = -1
+            settledP[settledN] = Int32(u)
+            settledN += 1
+            if u == target { return }
+            let mu = state[u].meters
             if let sk = sinks {
                 var k = Int(sk.start[u])
                 let kEnd = Int(sk.start[u + 1])
@@ -118,24 +120,24 @@ final class DijkstraWorkspace {
                     k += 1
                 }
             }
-            var a = Int(g.firstOut[u])
-            let end = Int(g.firstOut[u + 1])
+            var a = Int(firstOut[u])
+            let end = Int(firstOut[u + 1])
             while a < end {
                 let arc = arcs[a]
                 let dv = du + arc.seconds
                 if dv <= budget {
                     let v = Int(arc.head)
                     let mv = mu + arc.meters
-                    let st = node[v]
+                    let st = state[v]
                     if st.stamp != r {
-                        node[v] = NodeState(dist: dv, meters: mv, stamp: r, heapPos: 0)
-                        if parents { parent[v] = Int32(a) }
-                        push(v, dv)
+                        state[v] = NodeState(dist: dv, meters: mv, stamp: r, heapPos: 0)
+                        if parents { parentP[v] = Int32(a) }
+                        queue.push(v, dv)
                     } else if st.heapPos >= 0, dv < st.dist || (dv == st.dist && mv < st.meters) {
-                        node[v].dist = dv
-                        node[v].meters = mv
-                        if parents { parent[v] = Int32(a) }
-                        siftUp(Int(st.heapPos), v, dv)
+                        state[v].dist = dv
+                        state[v].meters = mv
+                        if parents { parentP[v] = Int32(a) }
+                        queue.siftUp(Int(st.heapPos), v, dv)
                     }
                 }
                 a += 1
@@ -173,58 +175,71 @@ final class DijkstraWorkspace {
         let p = Int(touchedList[i])
         return (p, placeBest[p], placeBestMeters[p])
     }
+}
 
-    @inline(__always) private func push(_ v: Int, _ key: Float32) {
-        let i = heapCount
-        heapCount += 1
+/// One queue slot: a node and its key.
+struct QueueSlot {
+    var key: Float32
+    var node: Int32
+}
+
+/// A 4-ary min-heap with decrease-key over workspace buffers, kept as a local value during a
+/// search; each node's slot index is written to its `heapPos`.
+struct MinQueue {
+    let slots: UnsafeMutablePointer<QueueSlot>
+    let state: UnsafeMutablePointer<DijkstraWorkspace.NodeState>
+    var count = 0
+
+    @inline(__always) mutating func push(_ v: Int, _ key: Float32) {
+        let i = count
+        count += 1
         siftUp(i, v, key)
     }
 
-    @inline(__always) private func siftUp(_ start: Int, _ v: Int, _ key: Float32) {
+    /// Move node `v` with (new, smaller) `key` up from slot `start`.
+    @inline(__always) func siftUp(_ start: Int, _ v: Int, _ key: Float32) {
         var i = start
         while i > 0 {
             let p = (i - 1) >> 2
-            let pk = heapKey[p]
-            if pk <= key { break }
-            heapKey[i] = pk
-            let pn = heapNode[p]
-            heapNode[i] = pn
-            node[Int(pn)].heapPos = Int32(i)
+            let ps = slots[p]
+            if ps.key <= key { break }
+            slots[i] = ps
+            state[Int(ps.node)].heapPos = Int32(i)
             i = p
         }
-        heapKey[i] = key
-        heapNode[i] = Int32(v)
-        node[v].heapPos = Int32(i)
+        slots[i] = QueueSlot(key: key, node: Int32(v))
+        state[v].heapPos = Int32(i)
     }
 
-    @inline(__always) private func popMin() {
-        heapCount -= 1
-        let n = heapCount
-        if n == 0 { return }
-        let key = heapKey[n]
-        let v = heapNode[n]
-        var i = 0
-        while true {
-            let c0 = 4 * i + 1
-            if c0 >= n { break }
-            var best = c0
-            var bk = heapKey[c0]
-            let cEnd = min(c0 + 4, n)
-            var c = c0 + 1
-            while c < cEnd {
-                let k = heapKey[c]
-                if k < bk { bk = k; best = c }
-                c += 1
+    /// Remove and return the node with the smallest key.
+    @inline(__always) mutating func popMin() -> (Int, Float32) {
+        let top = slots[0]
+        count -= 1
+        let n = count
+        if n > 0 {
+            let last = slots[n]
+            var i = 0
+            while true {
+                let c0 = 4 * i + 1
+                if c0 >= n { break }
+                var best = c0
+                var bk = slots[c0].key
+                let cEnd = Swift.min(c0 + 4, n)
+                var c = c0 + 1
+                while c < cEnd {
+                    let k = slots[c].key
+                    if k < bk { bk = k; best = c }
+                    c += 1
+                }
+                if bk >= last.key { break }
+                let bs = slots[best]
+                slots[i] = bs
+                state[Int(bs.node)].heapPos = Int32(i)
+                i = best
             }
-            if bk >= key { break }
-            heapKey[i] = bk
-            let bn = heapNode[best]
-            heapNode[i] = bn
-            node[Int(bn)].heapPos = Int32(i)
-            i = best
+            slots[i] = last
+            state[Int(last.node)].heapPos = Int32(i)
         }
-        heapKey[i] = key
-        heapNode[i] = v
-        node[Int(v)].heapPos = Int32(i)
+        return (Int(top.node), top.key)
     }
 }
