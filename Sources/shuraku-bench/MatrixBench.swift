@@ -6,7 +6,7 @@ import ShurakuNetwork
 
 /// `shuraku-bench matrix [--roads SRC] --settlements SRC --cutoff-min M [--sources N] [--workers W]
 ///  [--snap-tolerance M] [--direction from|to] [--repeat K] [--export-csr DIR]
-///  [--group-field F] [--detour D] [--speed-kmh V]`
+///  [--group-field F] [--filter F=V] [--detour D] [--speed-kmh V]`
 ///
 /// With `--roads`, prints one line `read_ms= build_ms= snap_ms= matrix_ms= total_ms= pairs= sum_s=
 /// rss_mb= …`: build_ms covers the road graph, snap_ms joining the settlements, matrix_ms the
@@ -17,7 +17,8 @@ import ShurakuNetwork
 ///
 /// Without `--roads`, the straight-line model (geodesic × detour at a speed) runs instead, per
 /// group of `--group-field` (e.g. a municipality code; each group projected to its own UTM zone)
-/// or on all settlements at once: `read_ms= project_ms= matrix_ms= pairs= groups= rss_mb=`.
+/// or on all settlements at once (`--filter F=V` keeps only features whose field F is V):
+/// `read_ms= project_ms= matrix_ms= pairs= groups= rss_mb=`.
 enum MatrixBench {
     struct Options {
         var roads: String?
@@ -30,13 +31,14 @@ enum MatrixBench {
         var reverse = false
         var repeats = 1
         var groupField: String?
+        var filter: (field: String, value: String)?
         var detour = 1.3
         var speedKmh = 40.0
     }
 
     static let usage = "usage: shuraku-bench matrix [--roads SRC] --settlements SRC --cutoff-min M [--sources N] "
         + "[--workers W] [--snap-tolerance M] [--direction from|to] [--repeat K] [--export-csr DIR] "
-        + "[--group-field F] [--detour D] [--speed-kmh V]"
+        + "[--group-field F] [--filter F=V] [--detour D] [--speed-kmh V]"
 
     static func run(_ args: [String]) -> Int32 {
         var o = Options()
@@ -58,6 +60,9 @@ enum MatrixBench {
             case "--direction": o.reverse = value() == "to"
             case "--repeat": o.repeats = value().flatMap { Int($0) } ?? 0
             case "--group-field": o.groupField = value()
+            case "--filter":
+                guard let f = value(), let eq = f.firstIndex(of: "=") else { return fail(usage) }
+                o.filter = (String(f[..<eq]), String(f[f.index(after: eq)...]))
             case "--detour": o.detour = value().flatMap(Double.init) ?? 0
             case "--speed-kmh": o.speedKmh = value().flatMap(Double.init) ?? 0
             default: return fail("unknown option '\(args[i])'\n" + usage)
@@ -116,6 +121,7 @@ enum MatrixBench {
         var order: [String] = []
         for f in lonLatLayer.features {
             guard let g = f.geometry, !g.isEmpty else { continue }
+            if let (field, v) = o.filter, lonLatLayer.value(f, field).text != v { continue }
             let p: XY
             if case .point(let q) = g { p = q } else if let c = g.envelope?.center { p = c } else { continue }
             let key = o.groupField.flatMap { lonLatLayer.value(f, $0).text } ?? ""

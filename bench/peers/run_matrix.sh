@@ -3,7 +3,8 @@
 # beside scipy.sparse.csgraph.dijkstra(limit=) on the very same exported graph and sources.
 #
 #   bench/peers/run_matrix.sh            # all scenarios
-#   bench/peers/run_matrix.sh noto       # one scenario: noto | 100k-1000 | 100k-10000 | 1m-1000 | 1m-10000
+#   bench/peers/run_matrix.sh noto       # one scenario: noto, noto-60, 100k-1000, 100k-10000, 1m-1000,
+#                                        # 1m-10000, straight-plan, straight-japan
 #
 # Synthetic networks are generated into bench/data/ (gitignored) on first use.
 set -eu
@@ -25,7 +26,7 @@ run() {  # run NAME ROADS SETTLEMENTS CUTOFF SOURCES
     for w in 2 1; do
         printf 'swift workers=%s: ' "$w"
         $BENCH matrix --roads "$2" --settlements "$3" --cutoff-min "$4" --sources "$5" --workers "$w" \
-            --repeat 3 --export-csr "$D/csr-$1"
+            --repeat "${REPEAT:-3}" --export-csr "$D/csr-$1"
     done
     printf 'scipy:           '
     $PY bench/peers/scipy_matrix.py "$D/csr-$1"
@@ -40,3 +41,14 @@ done
 for n in 1000 10000; do
     if want "$SEL" "1m-$n"; then gen 1m 1000000 50000; run "1m-$n" "$D/synth-1m-roads.geojson" "$D/synth-1m-settlements.geojson" 30 "$n"; fi
 done
+# Straight-line mode (no road layer): 2015 small areas, one prefecture as one plan (青森県,
+# 4,386 points) and all 182,869 points in per-municipality groups.
+J=${SHURAKU_SHARED:-../shared}/geodata-real/japan-small-areas-2015/small_area_points.csv
+if want "$SEL" straight-plan; then
+    echo "== straight-line, 青森県 as one plan (cutoff 30 min)"
+    $BENCH matrix --settlements "$J" --filter pref_code=02 --cutoff-min 30 --repeat "${REPEAT:-3}"
+fi
+if want "$SEL" straight-japan; then
+    echo "== straight-line, Japan per municipality (cutoff 30 min)"
+    $BENCH matrix --settlements "$J" --group-field city_code --cutoff-min 30
+fi
