@@ -1,12 +1,15 @@
+import ShurakuFunding
 import ShurakuGeo
 import ShurakuInput
+import ShurakuNetwork
+import ShurakuPlanner
 
 /// The version printed by `--version` and recorded in `plan.json`.
 public let shurakuVersion = "0.1.0"
 
 /// The command-line entry point.
 public enum ShurakuCLI {
-    static let commands: [any Command.Type] = [InspectCommand.self]
+    static let commands: [any Command.Type] = [PlanCommand.self, CompareCommand.self, InspectCommand.self, CooperativeCommand.self]
 
     /// Runs the command line `args` (without the program name) and returns the exit status.
     public static func run(_ args: [String], console: Console = .standard) -> Int32 {
@@ -44,6 +47,21 @@ public enum ShurakuCLI {
         } catch let e as InputError {
             console.err("Error: \(e)\n")
             return ExitCode.badInput
+        } catch let e as ZoningError {
+            console.err("Error: \(e)\n")
+            return ExitCode.badInput
+        } catch let e as UsageErrorInFile {
+            console.err("Error: \(e)\n")
+            return ExitCode.badInput
+        } catch let e as FundingError {
+            console.err("Error: \(e)\n")
+            return ExitCode.badInput
+        } catch let e as NetworkError {
+            console.err("Error: \(e)\n")
+            switch e {
+            case .invalidSpeedTable, .invalidOption, .source: return ExitCode.badInput
+            default: return ExitCode.failure
+            }
         } catch let e as GeoError {
             console.err("Error: \(e)\n")
             if case .writeFailed = e { return ExitCode.failure }

@@ -107,9 +107,15 @@ enum ArgParser {
         return parsed
     }
 
-    /// Option names within edit distance 2 of `name`.
+    /// Names close to `name`: within a small edit distance (case-insensitive), or one a prefix
+    /// of the other ("maxTravelMinutes" → "maxTravelMin").
     static func suggestions(for name: String, in names: [String]) -> [String] {
-        names.filter { editDistance($0, name) <= 2 }.sorted()
+        let n = name.lowercased()
+        return names.filter { candidate in
+            let c = candidate.lowercased()
+            let prefix = min(c.count, n.count) >= 5 && (c.hasPrefix(n) || n.hasPrefix(c))
+            return prefix || editDistance(c, n) <= max(2, min(c.count, n.count) / 5)
+        }.sorted()
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {

@@ -31,11 +31,38 @@ struct OutputFolder {
         } catch {
             throw RunFailure("--out \(path): cannot create \(parent.path): \(error.localizedDescription)")
         }
+        OutputFolder.removeLeftovers(of: destination)
         staging = parent.appendingPathComponent(".\(destination.lastPathComponent).shuraku-\(UUID().uuidString)")
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
             throw RunFailure("--out \(path): cannot write in \(parent.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Removes staging and swap folders that a killed earlier run left beside `destination`.
+    static func removeLeftovers(of destination: URL) {
+        let fm = FileManager.default
+        let parent = destination.deletingLastPathComponent()
+        let prefixes = [".\(destination.lastPathComponent).shuraku-", ".\(destination.lastPathComponent).old-"]
+        for name in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where prefixes.contains(where: name.hasPrefix) {
+            try? fm.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+
+    /// Until the returned token is cancelled, SIGTERM and SIGINT remove the staging folder before
+    /// the process exits (status 128 + signal), so a killed run leaves nothing half-written.
+    func removeOnSignal() -> [any DispatchSourceSignal] {
+        let staging = self.staging
+        return [SIGTERM, SIGINT].map { sig in
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler {
+                try? FileManager.default.removeItem(at: staging)
+                exit(128 + sig)
+            }
+            source.resume()
+            return source
         }
     }
 

@@ -88,7 +88,7 @@ enum PlanSettings {
         PlanSetting("detour", "--detour", .number(1...5), "FACTOR", "Without roads: straight-line distance × this factor.", default: "1.3", group: travel),
         PlanSetting("speedKmh", "--speed-kmh", .number(1...200), "KMH", "Without roads: travel speed.", default: "40", group: travel),
         PlanSetting("speedTable", "--speed-table", .path, "FILE.json", "Road speeds per class (JSON), replacing the defaults.", group: travel),
-        PlanSetting("snapTolerance", "--snap-tolerance", .number(0...1000), "M", "Join road ends this close that do not share a vertex.", default: "0", group: travel),
+        PlanSetting("snapTolerance", "--snap-tolerance", .number(0...1000), "M", "Join road ends this close that do not share a vertex.", default: "1", group: travel),
         PlanSetting("connectorSpeedKmh", "--connector-speed-kmh", .number(1...200), "KMH", "Speed on the link from a settlement to its nearest road.", default: "20", group: travel),
         PlanSetting("maxConnectorM", "--max-connector-m", .number(1...100_000), "M", "A settlement farther than this from every road is off the network.", default: "2000", group: travel),
 

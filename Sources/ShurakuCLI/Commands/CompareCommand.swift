@@ -1,0 +1,178 @@
+import Foundation
+
+/// `shuraku compare A B ...`: the plan metrics side by side, each with its difference from the
+/// first plan, and which zones are the same (same member settlements) across plans.
+struct CompareCommand: Command {
+    static let spec = CommandSpec(
+        name: "compare",
+        abstract: "Compare plans: metrics side by side with differences, and which zones are the same.",
+        usage: "DIR|FILE.json ... [--format md|csv|json]",
+        discussion: """
+            Each argument is a plan folder written by 'shuraku plan', or a scenario file, which is
+            planned first (in a temporary folder) with the same code. The first plan is the baseline:
+            every other column shows its value and the difference from it. Two zones are the same when
+            they have exactly the same member settlements.
+            """,
+        positionals: ("DIR|FILE.json", "Plan folders or scenario files, baseline first.", 1, 64),
+        options: [OptionSpec("--format", "md|csv|json", "Output format.", default: "md")],
+        examples: [
+            "shuraku compare out/noto-20 out/noto-30 out/noto-45",
+            "shuraku compare geodata/scenarios/noto-30min-1000.json geodata/scenarios/noto-45min-1000.json --format csv",
+        ])
+
+    let sources: [String]
+    let format: String
+
+    init(_ args: ParsedArgs) throws(UsageError) {
+        sources = args.positionals
+        format = try args.choice("--format", ["md", "csv", "json"]) ?? "md"
+    }
+
+    /// One plan as compare sees it.
+    struct PlanSummary {
+        var name: String
+        var metrics: [String: Double]
+        /// zone id → sorted member ids.
+        var zones: [(id: String, core: String, members: [String])]
+    }
+
+    static let metricOrder = [
+        "zones", "settlements", "population", "unserved_settlements", "unserved_population", "mean_travel_min",
+        "max_travel_min", "min_zone_population", "max_zone_population", "route_km_total", "route_min_total",
+        "grant_cap_yen_total",
+    ]
+
+    func run(_ console: Console) throws -> Int32 {
+        var plans: [PlanSummary] = []
+        var names = Set<String>()
+        for src in sources {
+            var p = try load(src, console: console)
+            var name = p.name
+            var k = 2
+            while names.contains(name) {
+                name = "\(p.name) (\(k))"
+                k += 1
+            }
+            names.insert(name)
+            p.name = name
+            plans.append(p)
+        }
+        console.out(render(plans))
+        return ExitCode.success
+    }
+
+    private func load(_ src: String, console: Console) throws -> PlanSummary {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: src, isDirectory: &isDir) else {
+            throw UsageError("\(src): no such plan folder or scenario file")
+        }
+        let name = URL(fileURLWithPath: src).deletingPathExtension().lastPathComponent
+        if isDir.boolValue {
+            return try Self.readPlan(URL(fileURLWithPath: src).appendingPathComponent("plan.json").path, name: name)
+        }
+        // A plan.json itself, or a scenario to plan first.
+        if let data = FileManager.default.contents(atPath: src),
+            let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any], obj["tool"] as? String == "shuraku"
+        {
+            return try Self.readPlan(src, name: name)
+        }
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("shuraku-compare-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let args = try ArgParser.parse(["--scenario", src, "--out", tmp.path, "--quiet"], spec: PlanCommand.spec)
+        let status = try PlanCommand(args).run(Console(out: { _ in }, err: console.err, isTerminal: false))
+        guard status == ExitCode.success else { throw RunFailure("\(src): planning failed") }
+        return try Self.readPlan(tmp.appendingPathComponent("plan.json").path, name: name)
+    }
+
+    static func readPlan(_ path: String, name: String) throws -> PlanSummary {
+        guard let data = FileManager.default.contents(atPath: path),
+            let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any], obj["tool"] as? String == "shuraku",
+            let metrics = obj["metrics"] as? [String: Any]
+        else { throw UsageError("\(path): not a plan.json written by shuraku") }
+        var m: [String: Double] = [:]
+        for (k, v) in metrics { if let n = v as? NSNumber { m[k] = n.doubleValue } }
+        var zones: [(String, String, [String])] = []
+        for z in obj["zones"] as? [[String: Any]] ?? [] {
+            let members = (z["members"] as? [String] ?? []).sorted()
+            zones.append((z["zone_id"] as? String ?? "?", z["core_name"] as? String ?? "", members))
+        }
+        return PlanSummary(name: name, metrics: m, zones: zones)
+    }
+
+    // MARK: - Rendering
+
+    /// For each plan, how many of its zones equal a zone of the baseline, and the pairs.
+    private func sameZones(_ base: PlanSummary, _ other: PlanSummary) -> [(String, String)] {
+        var byMembers: [[String]: String] = [:]
+        for z in base.zones { byMembers[z.members] = z.id }
+        return other.zones.compactMap { z in byMembers[z.members].map { ($0, z.id) } }
+    }
+
+    private func render(_ plans: [PlanSummary]) -> String {
+        guard let base = plans.first else { return "" }
+        let metrics = Self.metricOrder.filter { k in plans.contains { $0.metrics[k] != nil } }
+        func value(_ p: PlanSummary, _ k: String) -> Double? { p.metrics[k] }
+        func fmt(_ d: Double) -> String {
+            d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(format: "%.2f", d)
+        }
+        func diff(_ d: Double) -> String {
+            let s = fmt(abs(d))
+            return d > 0 ? "+\(s)" : d < 0 ? "-\(s)" : "±0"
+        }
+        let same = plans.map { sameZones(base, $0) }
+        switch format {
+        case "json":
+            var out: [String: JSONValue] = ["baseline": .string(base.name)]
+            out["plans"] = .array(plans.enumerated().map { i, p in
+                var ms: [String: JSONValue] = [:]
+                var ds: [String: JSONValue] = [:]
+                for k in metrics {
+                    if let v = value(p, k) { ms[k] = .number(v) }
+                    if let v = value(p, k), let b = value(base, k) { ds[k] = .number(v - b) }
+                }
+                return .object([
+                    "name": .string(p.name), "metrics": .object(ms), "difference": .object(ds),
+                    "same_zones_as_baseline": .array(same[i].map { .object(["baseline": .string($0.0), "zone": .string($0.1)]) }),
+                ])
+            })
+            return (try? String(decoding: JSONValue.object(out).rendered(), as: UTF8.self)) ?? "{}\n"
+        case "csv":
+            var lines = ["metric," + plans.map { csvField($0.name) }.joined(separator: ",") + ","
+                + plans.dropFirst().map { csvField("diff " + $0.name) }.joined(separator: ",")]
+            for k in metrics + ["same_zones_as_baseline"] {
+                let vals: [Double?] = k == "same_zones_as_baseline" ? same.map { Double($0.count) } : plans.map { value($0, k) }
+                let diffs = vals.dropFirst().map { v -> String in
+                    guard let v, let b = vals.first ?? nil else { return "" }
+                    return fmt(v - b)
+                }
+                lines.append(k + "," + vals.map { $0.map(fmt) ?? "" }.joined(separator: ",") + "," + diffs.joined(separator: ","))
+            }
+            return lines.joined(separator: "\n") + "\n"
+        default:
+            var lines = ["| metric | " + plans.map(\.name).joined(separator: " | ") + " |",
+                         "|---|" + String(repeating: "---:|", count: plans.count)]
+            for k in metrics {
+                let b = value(base, k)
+                let cells = plans.enumerated().map { i, p -> String in
+                    guard let v = value(p, k) else { return "–" }
+                    if i == 0 { return fmt(v) }
+                    return b.map { "\(fmt(v)) (\(diff(v - $0)))" } ?? fmt(v)
+                }
+                lines.append("| \(k) | " + cells.joined(separator: " | ") + " |")
+            }
+            lines.append("| same zones as \(base.name) | " + plans.enumerated().map { i, p in
+                "\(same[i].count) of \(p.zones.count)"
+            }.joined(separator: " | ") + " |")
+            var text = lines.joined(separator: "\n") + "\n"
+            for (i, p) in plans.enumerated().dropFirst() where !same[i].isEmpty {
+                let pairs = same[i].map { $0.0 == $0.1 ? $0.0 : "\($0.0) = \($0.1)" }.joined(separator: ", ")
+                text += "\nSame zones in \(p.name) as in \(base.name): \(pairs)\n"
+            }
+            return text
+        }
+    }
+
+    private func csvField(_ s: String) -> String {
+        s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+}

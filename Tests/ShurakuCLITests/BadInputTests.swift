@@ -1,0 +1,230 @@
+import Foundation
+import ShurakuTestSupport
+import Testing
+
+/// The catalogue of bad inputs: each gets exit status 2, a message naming the file, the feature
+/// and the field where there is one, and leaves no output folder behind.
+@Suite("Bad inputs")
+struct BadInputTests {
+    /// Five settlements around 能登町, 1 km apart, as a CSV (lon/lat, no CRS).
+    static let goodCSV = """
+        id,name,pop,lon,lat
+        a,宇出津,1200,137.150,37.300
+        b,小木,800,137.160,37.300
+        c,松波,600,137.170,37.305
+        d,柳田,300,137.155,37.310
+        e,鵜川,200,137.140,37.295
+
+        """
+
+    /// Runs `plan` with `args` plus `--out`, and checks the failure.
+    func expectBad(_ args: [String], in dir: TempDir, mentions: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+        let out = dir.path("plan-out")
+        let r = CapturedRun(["plan"] + args + ["--out", out, "--quiet"])
+        #expect(r.status == 2, "status \(r.status); stderr: \(r.err)", sourceLocation: sourceLocation)
+        for m in mentions {
+            #expect(r.err.contains(m), "stderr lacks '\(m)': \(r.err)", sourceLocation: sourceLocation)
+        }
+        #expect(!FileManager.default.fileExists(atPath: out), "an output folder was left behind", sourceLocation: sourceLocation)
+        let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: dir.url.path)) ?? []).filter { $0.contains(".shuraku-") }
+        #expect(leftovers.isEmpty, "staging left behind: \(leftovers)", sourceLocation: sourceLocation)
+    }
+
+    @Test("the good fixture plans (so the failures below are the inputs' fault)")
+    func goodFixturePlans() throws {
+        let dir = try TempDir()
+        let s = try dir.write("s.csv", Self.goodCSV)
+        let r = CapturedRun(["plan", "--settlements", s, "--out", dir.path("ok"), "--quiet"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(FileManager.default.fileExists(atPath: dir.path("ok/plan.json")))
+    }
+
+    @Test("a missing file")
+    func missingFile() throws {
+        let dir = try TempDir()
+        expectBad(["--settlements", dir.path("nothere.geojson")], in: dir, mentions: ["nothere.geojson", "no such file"])
+    }
+
+    @Test("an unreadable source (a folder where a file should be)")
+    func unreadable() throws {
+        let dir = try TempDir()
+        try FileManager.default.createDirectory(atPath: dir.path("villages.geojson"), withIntermediateDirectories: false)
+        expectBad(["--settlements", dir.path("villages.geojson")], in: dir, mentions: ["villages.geojson", "not a readable vector data source"])
+    }
+
+    @Test("not a vector format")
+    func notVector() throws {
+        let dir = try TempDir()
+        let p = try dir.write("photo.geojson", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13])
+        expectBad(["--settlements", p], in: dir, mentions: ["photo.geojson", "not a readable vector data source"])
+    }
+
+    @Test("an empty layer")
+    func emptyLayer() throws {
+        let dir = try TempDir()
+        let p = try dir.write("empty.geojson", #"{"type":"FeatureCollection","features":[]}"#)
+        expectBad(["--settlements", p], in: dir, mentions: ["empty.geojson", "has no features"])
+    }
+
+    @Test("a wrong layer name in a GeoPackage")
+    func wrongLayer() throws {
+        let dir = try TempDir()
+        let s = try dir.write("s.csv", Self.goodCSV)
+        let ok = CapturedRun(["plan", "--settlements", s, "--out", dir.path("p"), "--quiet"])
+        #expect(ok.status == 0)
+        expectBad(["--settlements", dir.path("p/plan.gpkg") + ":villages"], in: dir, mentions: ["plan.gpkg", "no layer 'villages'", "zones"])
+    }
+
+    @Test("no CRS on projected coordinates")
+    func noCRSProjected() throws {
+        let dir = try TempDir()
+        let p = try dir.write("xy.csv", "id,pop,x,y\na,10,-30000,144000\nb,20,-29000,144500\n")
+        expectBad(["--settlements", p], in: dir, mentions: ["xy.csv", "no CRS", "--source-crs"])
+    }
+
+    @Test("lon/lat without a CRS is assumed, with a warning")
+    func lonLatAssumed() throws {
+        let dir = try TempDir()
+        let s = try dir.write("s.csv", Self.goodCSV)
+        let r = CapturedRun(["plan", "--settlements", s, "--out", dir.path("ok")])
+        #expect(r.status == 0)
+        #expect(r.err.contains("warning: no CRS in the source: coordinates fit longitude/latitude, WGS 84 assumed"))
+    }
+
+    @Test("projected coordinates with --source-crs plan fine")
+    func projectedWithSourceCRS() throws {
+        let dir = try TempDir()
+        let p = try dir.write("xy.csv", "id,pop,x,y\na,10,-30000,144000\nb,20,-29000,144500\n")
+        let r = CapturedRun(["plan", "--settlements", p, "--source-crs", "EPSG:6675", "--out", dir.path("ok"), "--quiet"])
+        #expect(r.status == 0, "\(r.err)")
+    }
+
+    @Test("population missing, non-numeric, negative or NaN: each named with feature and field")
+    func population() throws {
+        let dir = try TempDir()
+        let p = try dir.write("pop.csv", """
+            id,pop,lon,lat
+            a,10,137.15,37.30
+            b,,137.16,37.30
+            c,many,137.17,37.30
+            d,-4,137.18,37.30
+            e,NaN,137.19,37.30
+
+            """)
+        expectBad(["--settlements", p], in: dir, mentions: [
+            "pop.csv", "feature 2 (id b): field pop: population is missing", "feature 3 (id c): field pop: population is not a number ('many')",
+            "feature 4 (id d): field pop: population is negative (-4)", "feature 5 (id e): field pop: population is not a number ('NaN')",
+        ])
+    }
+
+    @Test("duplicate settlement ids")
+    func duplicateIDs() throws {
+        let dir = try TempDir()
+        let p = try dir.write("dup.csv", "id,pop,lon,lat\na,10,137.15,37.30\na,12,137.16,37.30\n")
+        expectBad(["--settlements", p], in: dir, mentions: ["dup.csv", "feature 2 (id a): field id: duplicate id 'a' (also feature 1)"])
+    }
+
+    @Test("null and empty geometries")
+    func nullAndEmptyGeometries() throws {
+        let dir = try TempDir()
+        let p = try dir.write("g.geojson", """
+            {"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":{"id":"a","pop":5},"geometry":{"type":"Point","coordinates":[137.15,37.3]}},
+            {"type":"Feature","properties":{"id":"b","pop":5},"geometry":null},
+            {"type":"Feature","properties":{"id":"c","pop":5},"geometry":{"type":"MultiPoint","coordinates":[]}}]}
+            """)
+        expectBad(["--settlements", p], in: dir, mentions: ["g.geojson", "feature 2 (id b): no geometry", "feature 3 (id c): empty geometry"])
+    }
+
+    static func square(_ name: String, _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> String {
+        #"{"type":"Feature","properties":{"name":"\#(name)"},"geometry":{"type":"Polygon","coordinates":[[[\#(x0),\#(y0)],[\#(x1),\#(y0)],[\#(x1),\#(y1)],[\#(x0),\#(y1)],[\#(x0),\#(y0)]]]}}"#
+    }
+
+    @Test("a self-intersecting district is repaired with a warning, not a failure")
+    func invalidDistrictRepaired() throws {
+        let dir = try TempDir()
+        let s = try dir.write("s.csv", Self.goodCSV)
+        let bowtie = #"{"type":"Feature","properties":{"name":"東"},"geometry":{"type":"Polygon","coordinates":[[[137.1,37.28],[137.2,37.33],[137.2,37.28],[137.1,37.33],[137.1,37.28]]]}}"#
+        let d = try dir.write("d.geojson", #"{"type":"FeatureCollection","features":[\#(bowtie)]}"#)
+        let r = CapturedRun(["plan", "--settlements", s, "--districts", d, "--district-mode", "ignore", "--out", dir.path("ok")])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.err.contains("d.geojson: feature 1 (name 東): invalid polygon (Self-intersection"))
+        #expect(r.err.contains("repaired"))
+    }
+
+    @Test("overlapping districts: a settlement in both is named")
+    func overlappingDistricts() throws {
+        let dir = try TempDir()
+        let s = try dir.write("s.csv", Self.goodCSV)
+        let d = try dir.write("d.geojson", #"{"type":"FeatureCollection","features":[\#(Self.square("東", 137.1, 37.28, 137.16, 37.33)),\#(Self.square("西", 137.145, 37.28, 137.2, 37.33))]}"#)
+        expectBad(["--settlements", s, "--districts", d], in: dir, mentions: ["d.geojson", "settlement a (宇出津)", "overlapping districts: 東, 西"])
+    }
+
+    @Test("a settlement outside every district")
+    func outsideDistricts() throws {
+        let dir = try TempDir()
+        let s = try dir.write("s.csv", Self.goodCSV)
+        let d = try dir.write("d.geojson", #"{"type":"FeatureCollection","features":[\#(Self.square("東", 137.145, 37.29, 137.2, 37.33))]}"#)
+        expectBad(["--settlements", s, "--districts", d], in: dir, mentions: ["d.geojson", "settlement e (鵜川)", "outside every district", "--district-tolerance"])
+    }
+
+    @Test("roads that connect no two settlements")
+    func disconnectedRoads() throws {
+        let dir = try TempDir()
+        let s = try dir.write("s.csv", Self.goodCSV)
+        // Five short stubs, one beside each settlement, touching nothing.
+        let stubs = [(137.150, 37.300), (137.160, 37.300), (137.170, 37.305), (137.155, 37.310), (137.140, 37.295)].map { x, y in
+            #"{"type":"Feature","properties":{"road_class":"市区町村道"},"geometry":{"type":"LineString","coordinates":[[\#(x + 0.0005),\#(y)],[\#(x + 0.001),\#(y)]]}}"#
+        }
+        let roads = try dir.write("roads.geojson", #"{"type":"FeatureCollection","features":[\#(stubs.joined(separator: ","))]}"#)
+        expectBad(["--settlements", s, "--roads", roads], in: dir, mentions: ["roads.geojson", "connects no two settlements", "--snap-tolerance"])
+    }
+
+    @Test("a scenario with an unknown key, a wrong type and a missing path: each named")
+    func badScenario() throws {
+        let dir = try TempDir()
+        try dir.write("s.csv", Self.goodCSV)
+        let sc = try dir.write("sc.json", #"{"settlements":"s.csv","maxTravelMinutes":30,"minZonePop":"many","roads":"nothere.geojson"}"#)
+        expectBad(["--scenario", sc], in: dir, mentions: [
+            "sc.json", "field maxTravelMinutes: unknown setting (did you mean maxTravelMin?)", "field minZonePop: expected a number",
+            "field roads:", "nothere.geojson: no such file",
+        ])
+    }
+
+    @Test("contradictory parameters: minimum above the total population, more zones than settlements, negative time")
+    func contradictory() throws {
+        let dir = try TempDir()
+        let s = try dir.write("s.csv", Self.goodCSV)
+        expectBad(["--settlements", s, "--min-zone-pop", "5000"], in: dir, mentions: ["--min-zone-pop 5000 is above the total population, 3100"])
+        expectBad(["--settlements", s, "--zones", "9"], in: dir, mentions: ["--zones 9 is more than the 5 settlements"])
+        expectBad(["--settlements", s, "--max-travel-min", "-5"], in: dir, mentions: ["--max-travel-min: -5 is out of range"])
+        expectBad(["--settlements", s, "--max-zone-pop", "100", "--min-zone-pop", "200"], in: dir, mentions: ["--max-zone-pop 100 is below --min-zone-pop 200"])
+    }
+
+    @Test("a non-empty folder that holds no plan is refused unless --force")
+    func foreignFolder() throws {
+        let dir = try TempDir()
+        let s = try dir.write("s.csv", Self.goodCSV)
+        try FileManager.default.createDirectory(atPath: dir.path("mine"), withIntermediateDirectories: false)
+        try dir.write("mine/notes.txt", "keep me")
+        let r = CapturedRun(["plan", "--settlements", s, "--out", dir.path("mine"), "--quiet"])
+        #expect(r.status == 2)
+        #expect(r.err.contains("not empty and holds no earlier plan"))
+        let forced = CapturedRun(["plan", "--settlements", s, "--out", dir.path("mine"), "--quiet", "--force"])
+        #expect(forced.status == 0)
+        #expect(FileManager.default.fileExists(atPath: dir.path("mine/plan.json")))
+        #expect((try? String(contentsOfFile: dir.path("mine/notes.txt"), encoding: .utf8)) == "keep me")
+    }
+
+    @Test("an earlier plan is replaced as a whole")
+    func replacesEarlierPlan() throws {
+        let dir = try TempDir()
+        let s = try dir.write("s.csv", Self.goodCSV)
+        #expect(CapturedRun(["plan", "--settlements", s, "--out", dir.path("p"), "--quiet"]).status == 0)
+        try dir.write("p/stale.txt", "from before")
+        #expect(CapturedRun(["plan", "--settlements", s, "--out", dir.path("p"), "--quiet", "--max-travel-min", "20"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: dir.path("p/stale.txt")))
+        let plan = try String(contentsOfFile: dir.path("p/plan.json"), encoding: .utf8)
+        #expect(plan.contains("\"maxTravelMin\" : 20"))
+    }
+}
