@@ -12,8 +12,8 @@ import ShurakuNetwork
 /// rss_mb= …`: build_ms covers the road graph, snap_ms joining the settlements, matrix_ms the
 /// travel-time matrix from the first N settlements (all by default; with `--repeat K` the fastest
 /// of K runs), total_ms the three together (reading is shown apart). `nodes`/`arcs` are the
-/// junction graph the matrix searches; `split_nodes` the graph with a node at every snapped
-/// settlement, which paths use and `--export-csr` writes for the scipy peer.
+/// junction graph the matrix searches. `--export-csr` writes the equivalent split graph (a node
+/// at every snapped settlement) for the scipy peer.
 ///
 /// Without `--roads`, the straight-line model (geodesic × detour at a speed) runs instead, per
 /// group of `--group-field` (e.g. a municipality code; each group projected to its own UTM zone)
@@ -112,9 +112,9 @@ enum MatrixBench {
         let sum = m.seconds.reduce(0.0) { $0 + Double($1) }
         print(String(
             format: "read_ms=%.1f build_ms=%.1f snap_ms=%.1f matrix_ms=%.1f total_ms=%.1f pairs=%d sum_s=%.1f rss_mb=%.1f "
-                + "nodes=%d arcs=%d split_nodes=%d places=%d sources=%d components=%d flagged_places=%d unknown_class_lines=%d",
+                + "nodes=%d arcs=%d places=%d sources=%d components=%d flagged_places=%d unknown_class_lines=%d",
             ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t1, t4), m.pairCount, sum, peakRSSMegabytes(),
-            graph.nodeCount, graph.arcCount, net.graph.nodeCount, net.placeCount, n, graph.components.components.count,
+            graph.nodeCount, graph.arcCount, net.placeCount, n, graph.components.components.count,
             net.problemPlaces.count, report.linesUnknownClass))
         return 0
     }

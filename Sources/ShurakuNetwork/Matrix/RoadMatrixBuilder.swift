@@ -24,7 +24,7 @@ extension RoutingNetwork {
         let places = self.places
         let at = attachments
         let reverse = direction == .toSources
-        let minConnector = places.lazy.filter { $0.node >= 0 }.map(\.connectorSeconds).min() ?? 0
+        let minConnector = places.lazy.filter(\.hasRoad).map(\.connectorSeconds).min() ?? 0
         let roads = self.roads
         let placeCount = places.count
         let sinkTable = reverse ? at.reverse : at.forward
@@ -44,10 +44,11 @@ extension RoutingNetwork {
                             let link = places[s]
                             state.1.append((Int32(s), 0, 0))
                             let budget = cutoffSeconds - link.connectorSeconds - minConnector
-                            if link.node >= 0, budget >= 0 {
+                            if link.hasRoad, budget >= 0 {
                                 let b = Float32(budget).nextUp
                                 seeds(of: s, reverse: reverse, roads: roads, at: at, into: &state.3)
-                                ws.run(csr, seeds: state.3, budget: b, sinks: sinks)
+                                ws.begin()
+                                ws.search(csr, seeds: state.3, budget: b, sinks: sinks)
                                 offerSameEdge(s, reverse: reverse, roads: roads, at: at, ws: ws, budget: b)
                                 for i in 0..<ws.touchedCount {
                                     let (t, d, m) = ws.touched(i)
@@ -71,7 +72,7 @@ extension RoutingNetwork {
 }
 
 /// Where a search from (or, reversed, towards) place `s` starts on the junction graph.
-private func seeds(
+func seeds(
     of s: Int, reverse: Bool, roads: RoadGraph, at: PlaceAttachments, into out: inout [DijkstraWorkspace.Seed]
 ) {
     out.removeAll(keepingCapacity: true)
@@ -94,7 +95,7 @@ private func seeds(
 }
 
 /// Places inside the same edge as `s` are also reached directly along it.
-private func offerSameEdge(
+func offerSameEdge(
     _ s: Int, reverse: Bool, roads: RoadGraph, at: PlaceAttachments, ws: DijkstraWorkspace, budget: Float32
 ) {
     let e = Int(at.edge[s])

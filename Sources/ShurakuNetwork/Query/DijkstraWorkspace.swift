@@ -32,6 +32,8 @@ final class DijkstraWorkspace {
         placeBest = .allocate(capacity: pc)
         placeBestMeters = .allocate(capacity: pc)
         touchedList = .allocate(capacity: pc)
+        placeViaNode = .allocate(capacity: pc)
+        placeViaEntry = .allocate(capacity: pc)
         placeStamp = .allocate(capacity: pc)
         placeStamp.initialize(repeating: 0, count: pc)
         node = .allocate(capacity: c)
@@ -44,6 +46,7 @@ final class DijkstraWorkspace {
     deinit {
         node.deallocate()
         placeBest.deallocate(); placeBestMeters.deallocate(); touchedList.deallocate(); placeStamp.deallocate()
+        placeViaNode.deallocate(); placeViaEntry.deallocate()
         parent.deallocate(); heapSlots.deallocate(); settled.deallocate()
     }
 
@@ -67,27 +70,35 @@ final class DijkstraWorkspace {
     /// Ties in time are broken by the shorter distance. Stops early once `target` is settled.
     /// Parent arcs are recorded only when `parents` is true (paths need them, matrices do not).
     func run(_ g: CSRView, source: Int32, budget: Float32, target: Int32 = -1, parents: Bool = false) {
-        run(g, seeds: [Seed(node: source, seconds: 0, meters: 0)], budget: budget, target: target, parents: parents)
+        begin()
+        search(g, seeds: [Seed(node: source, seconds: 0, meters: 0)], budget: budget, target: target, parents: parents)
     }
 
-    /// The same from several seeds; when `sinks` is given, every settled node also offers its
-    /// sink places their time (see ``offer(place:seconds:meters:)``), without queueing them.
-    ///
-    /// The loop works on local copies of the buffers and counters (a `MinQueue` value and plain
-    /// locals) so that the optimiser keeps them in registers.
-    func run(_ g: CSRView, seeds: [Seed], budget: Float32, target: Int32 = -1, parents: Bool = false,
-             sinks: SinkView? = nil) {
+    /// Start a new query: forget every node and place of the previous one (O(1)).
+    func begin() {
         round &+= 1
         if round == 0 {  // wrapped: clear stamps once every 2^32 queries
             for v in 0..<max(nodeCount, 1) { node[v].stamp = 0 }
             for p in 0..<placeCapacity { placeStamp[p] = 0 }
             round = 1
         }
+        settledCount = 0
+        touchedCount = 0
+    }
+
+    /// Search from `seeds` (after ``begin()``); when `sinks` is given, every settled node also
+    /// offers its sink places their time (see ``offer(place:seconds:meters:viaNode:viaEntry:)``)
+    /// without queueing them. Stops once `target` is settled, or once `targetPlace` has a time
+    /// no later node can improve.
+    ///
+    /// The loop works on local copies of the buffers and counters (a `MinQueue` value and plain
+    /// locals) so that the optimiser keeps them in registers.
+    func search(_ g: CSRView, seeds: [Seed], budget: Float32, target: Int32 = -1, parents: Bool = false,
+                sinks: SinkView? = nil, targetPlace: Int = -1) {
         let r = round
         let state = node, parentP = parent, settledP = settled
         var queue = MinQueue(slots: heapSlots, state: state)
-        var settledN = 0
-        touchedCount = 0
+        var settledN = settledCount
         defer { settledCount = settledN }
         for sd in seeds where sd.node >= 0 && Int(sd.node) < nodeCount && sd.seconds <= budget {
             let v = Int(sd.node)
@@ -103,8 +114,12 @@ final class DijkstraWorkspace {
         }
         let arcs = g.arcs, firstOut = g.firstOut
         let target = Int(target)
+        let watch = targetPlace >= 0 && targetPlace < placeCapacity
         while queue.count > 0 {
             let (u, du) = queue.popMin()
+            if watch, placeStamp[targetPlace] == r, placeBest[targetPlace] < du {
+                return  // every later offer is at least du: the target place's time is final
+            }
             state[u].heapPos = -1
             settledP[settledN] = Int32(u)
             settledN += 1
@@ -116,7 +131,9 @@ final class DijkstraWorkspace {
                 while k < kEnd {
                     let e = sk.entries[k]
                     let d = du + e.seconds
-                    if d <= budget { offer(place: Int(e.place), seconds: d, meters: mu + e.meters) }
+                    if d <= budget {
+                        offer(place: Int(e.place), seconds: d, meters: mu + e.meters, viaNode: Int32(u), viaEntry: Int32(k))
+                    }
                     k += 1
                 }
             }
@@ -152,11 +169,15 @@ final class DijkstraWorkspace {
     private let placeBestMeters: UnsafeMutablePointer<Float32>
     private let placeStamp: UnsafeMutablePointer<UInt32>
     private let touchedList: UnsafeMutablePointer<Int32>
+    /// Per place: the settled node and sink entry of its best offer (entry -1: a direct offer).
+    private let placeViaNode: UnsafeMutablePointer<Int32>
+    private let placeViaEntry: UnsafeMutablePointer<Int32>
     /// Places offered a time in the current query, in first-offer order.
     private(set) var touchedCount = 0
 
-    /// Offer place `p` a time; keeps the best (time, then distance) per query.
-    @inline(__always) func offer(place p: Int, seconds: Float32, meters: Float32) {
+    /// Offer place `p` a time, reached from settled node `viaNode` through sink entry `viaEntry`
+    /// (-1, -1 for a direct offer); keeps the best (time, then distance) per query.
+    @inline(__always) func offer(place p: Int, seconds: Float32, meters: Float32, viaNode: Int32 = -1, viaEntry: Int32 = -1) {
         let best = placeBest, bestM = placeBestMeters
         if placeStamp[p] != round {
             placeStamp[p] = round
@@ -167,7 +188,17 @@ final class DijkstraWorkspace {
         } else if seconds < best[p] || (seconds == best[p] && meters < bestM[p]) {
             best[p] = seconds
             bestM[p] = meters
+        } else {
+            return
         }
+        placeViaNode[p] = viaNode
+        placeViaEntry[p] = viaEntry
+    }
+
+    /// The best offer of place `p` in this query (nil when it got none).
+    func placeResult(_ p: Int) -> (seconds: Float32, meters: Float32, viaNode: Int32, viaEntry: Int32)? {
+        guard p >= 0, p < placeCapacity, placeStamp[p] == round else { return nil }
+        return (placeBest[p], placeBestMeters[p], placeViaNode[p], placeViaEntry[p])
     }
 
     /// The `i`-th place offered in this query, with its best time and distance.

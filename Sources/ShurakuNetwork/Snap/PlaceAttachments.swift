@@ -11,6 +11,8 @@ struct PlaceAttachments: Sendable {
     let edge: [Int32]
     /// Per place: junction node it lies on, or -1.
     let node: [Int32]
+    /// Per place inside an edge: its position along the edge's line.
+    let pos: [Double]
     /// Per place: time and distance from the edge's tail to the place, and from the place to the head.
     let offsetSeconds: [Float32], offsetMeters: [Float32]
     let restSeconds: [Float32], restMeters: [Float32]
@@ -39,8 +41,8 @@ struct PlaceAttachments: Sendable {
             if pos[i] <= sp.from || pos[i] >= sp.to {
                 let v = pos[i] <= sp.from ? a : b
                 node[i] = v
-                fwd.append((v, SinkEntry(place: p, seconds: 0, meters: 0)))
-                rev.append((v, SinkEntry(place: p, seconds: 0, meters: 0)))
+                fwd.append((v, SinkEntry(place: p, seconds: 0, meters: 0, fromTail: true)))
+                rev.append((v, SinkEntry(place: p, seconds: 0, meters: 0, fromTail: true)))
                 continue
             }
             edge[i] = e32
@@ -51,16 +53,17 @@ struct PlaceAttachments: Sendable {
             os[i] = Float32(sp1 - s0); om[i] = Float32(mp - m0)
             rs[i] = Float32(s1 - sp1); rm[i] = Float32(m1 - mp)
             if flags & 1 != 0 {  // a → b: forward sink at a, reverse sink at b
-                fwd.append((a, SinkEntry(place: p, seconds: os[i], meters: om[i])))
-                rev.append((b, SinkEntry(place: p, seconds: rs[i], meters: rm[i])))
+                fwd.append((a, SinkEntry(place: p, seconds: os[i], meters: om[i], fromTail: true)))
+                rev.append((b, SinkEntry(place: p, seconds: rs[i], meters: rm[i], fromTail: false)))
             }
             if flags & 2 != 0 {  // b → a
-                fwd.append((b, SinkEntry(place: p, seconds: rs[i], meters: rm[i])))
-                rev.append((a, SinkEntry(place: p, seconds: os[i], meters: om[i])))
+                fwd.append((b, SinkEntry(place: p, seconds: rs[i], meters: rm[i], fromTail: false)))
+                rev.append((a, SinkEntry(place: p, seconds: os[i], meters: om[i], fromTail: true)))
             }
         }
         self.edge = edge
         self.node = node
+        self.pos = pos
         offsetSeconds = os; offsetMeters = om; restSeconds = rs; restMeters = rm
         perEdge.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
         var start = [Int32](repeating: 0, count: roads.edgeCount + 1)
@@ -78,6 +81,8 @@ struct SinkEntry: Sendable {
     var place: Int32
     var seconds: Float32
     var meters: Float32
+    /// Whether the stretch between the node and the place starts at the edge's tail (else its head).
+    var fromTail: Bool
 }
 
 /// Sink entries grouped by node (CSR).
@@ -90,7 +95,7 @@ struct SinkTable: Sendable {
         for (v, _) in list { start[Int(v) + 1] += 1 }
         for v in 0..<nodeCount { start[v + 1] += start[v] }
         var fill = start
-        var out = [SinkEntry](repeating: SinkEntry(place: 0, seconds: 0, meters: 0), count: list.count)
+        var out = [SinkEntry](repeating: SinkEntry(place: 0, seconds: 0, meters: 0, fromTail: true), count: list.count)
         for (v, e) in list {
             out[Int(fill[Int(v)])] = e
             fill[Int(v)] += 1
