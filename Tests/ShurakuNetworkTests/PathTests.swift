@@ -54,3 +54,24 @@ func pathsMatchMatrix() throws {
     }
     #expect(checked > 100)
 }
+
+@Test("paths leave a place on a loop edge by its shorter side, and run along one edge directly")
+func pathOnLoopEdge() throws {
+    // A stem (0,0)–(1000,0) and a two-way 4 km loop from (1000,0): one node with a loop edge.
+    let net = try TinyRoads.network([
+        TinyRoads.line([(0, 0), (1000, 0)]),
+        TinyRoads.line([(1000, 0), (2000, 0), (2000, 1000), (1000, 1000), (1000, 0)]),
+    ], places: [(2000, 900), (0, 0), (2000, 100)])
+    #expect(net.roads.edgeCount == 2)
+    let p = try #require(try net.path(from: 0, to: 1))
+    #expect(abs(p.meters - 2900) < 0.01)  // 900 m down to (2000,0), 1 km back, 1 km of stem
+    let length = zip(p.points, p.points.dropFirst()).reduce(0) { $0 + $1.0.distance(to: $1.1) }
+    #expect(abs(length - 2900) < 0.01)
+    #expect(p.points.contains(XY(2000, 0)) && !p.points.contains(XY(1000, 1000)))
+    // Two places inside the same loop edge: straight along it.
+    let q = try #require(try net.path(from: 0, to: 2))
+    #expect(q.points == [XY(2000, 900), XY(2000, 100)])
+    #expect(abs(q.meters - 800) < 0.01)
+    let back = try #require(try net.path(from: 1, to: 0))
+    #expect(abs(back.meters - 2900) < 0.01 && back.points.first == XY(0, 0) && back.points.last == XY(2000, 900))
+}

@@ -35,7 +35,8 @@ func placesOnOneEdge() throws {
     #expect(abs(Double(try #require(m.entry(row: 1, target: 0)).seconds) - (1000 / TinyRoads.localMps + c)) < 0.01)
     #expect(abs(Double(try #require(m.entry(row: 1, target: 2)).seconds) - 2 * c) < 0.01)
     #expect(abs(Double(try #require(m.entry(row: 3, target: 0)).seconds) - 1000 / TinyRoads.localMps) < 0.01)
-    #expect(net.places[1].node == net.places[2].node)
+    let placeNode = try net.splitGraph().placeNode
+    #expect(placeNode[1] == placeNode[2])
     #expect(try #require(m.entry(row: 2, target: 2)).seconds == 0)
 }
 
@@ -73,4 +74,38 @@ func gridMatchesScan() {
         for i in a.indices { best = min(best, grid.project(p, i).distance) }
         #expect(hit.map { abs($0.distance - best) < 1e-9 } == true)
     }
+}
+
+@Test("two places inside one one-way edge: direct one way, around the loop the other, in both matrix directions")
+func sameOneWayEdge() throws {
+    let ow = ["road_class": "市区町村道", "oneway": "yes"]
+    // A closed one-way square (a pure cycle: one node, one self-loop edge), 4 km round.
+    let net = try TinyRoads.network([TinyRoads.line([(0, 0), (1000, 0), (1000, 1000), (0, 1000), (0, 0)], ow)],
+                                    places: [(250, 0), (750, 0)])
+    let v = TinyRoads.localMps
+    for dir in [TravelTimeMatrix.Direction.fromSources, .toSources] {
+        let m = try net.travelTimes(cutoffSeconds: 3600, direction: dir)
+        let ab = try #require(m.entry(row: dir == .fromSources ? 0 : 1, target: dir == .fromSources ? 1 : 0))
+        let ba = try #require(m.entry(row: dir == .fromSources ? 1 : 0, target: dir == .fromSources ? 0 : 1))
+        #expect(abs(Double(ab.seconds) - 500 / v) < 0.01)  // A → B with the traffic
+        #expect(abs(Double(ba.seconds) - 3500 / v) < 0.01)  // B → A around the block
+        #expect(abs(Double(ba.meters) - 3500) < 0.01)
+        try checkAgainstNaive(net, m)
+    }
+    let ab = try #require(try net.path(from: 0, to: 1)), ba = try #require(try net.path(from: 1, to: 0))
+    #expect(ab.points == [XY(250, 0), XY(750, 0)])
+    #expect(ba.points == [XY(750, 0), XY(1000, 0), XY(1000, 1000), XY(0, 1000), XY(0, 0), XY(250, 0)])
+    #expect(abs(ba.seconds - 3500 / v) < 0.01)
+}
+
+@Test("a long thin extent keeps the grid small and the nearest segment exact")
+func gridThinExtent() {
+    // 1,000 segments along 10,000 km of a 1 m wide strip.
+    let a = (0..<1000).map { XY(Double($0) * 10_000, 0) }
+    let b = (0..<1000).map { XY(Double($0) * 10_000 + 5_000, 1) }
+    let grid = SegmentGrid(a: a, b: b)
+    #expect(grid.nx * grid.ny <= 3 * (4 * 1000 + 64) + 1)
+    let hit = grid.nearest(to: XY(123_456, 50))
+    #expect(hit?.segment == 12)
+    #expect(hit.map { abs($0.distance - 49.0) < 0.5 } == true)
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ShurakuCore
+import ShurakuTestSupport
 import Testing
 @testable import ShurakuNetwork
 
@@ -110,4 +111,16 @@ func jsonNeverTraps() {
     #expect(throws: NetworkError.self) { try SpeedTable.parse(json: deep) }
     let deepObj = Data(("{\"speedsKmh\":" + String(repeating: "{\"a\":", count: 50_000) + "1" + String(repeating: "}", count: 50_001)).utf8)
     #expect(throws: NetworkError.self) { try SpeedTable.parse(json: deepObj) }
+}
+
+@Test("a speed table file is read, and its errors name the file")
+func speedTableFile() throws {
+    let dir = try TempDir("shuraku-speeds")
+    let good = URL(fileURLWithPath: try dir.write("good.json", #"{"speedsKmh": {"国道": 55}}"#))
+    let bad = URL(fileURLWithPath: try dir.write("bad.json", #"{"speedsKmh": {"国道": 0}}"#))
+    #expect(try SpeedTable.load(contentsOf: good).speedsKmh["国道"] == 55)
+    #expect(throws: NetworkError.invalidSpeedTable(reason: "\(bad.path): speed for '国道' must be in (0, 300] km/h, got 0.0")) {
+        try SpeedTable.load(contentsOf: bad)
+    }
+    #expect(throws: NetworkError.self) { try SpeedTable.load(contentsOf: URL(fileURLWithPath: dir.path("missing.json"))) }
 }

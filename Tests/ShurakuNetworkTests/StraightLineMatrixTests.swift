@@ -19,6 +19,7 @@ func straightLineMatchesBruteForce() throws {
     let cutoff = 15.0 * 60
     let m = try model.travelTimes(lonLat: lonLat, projected: projected, cutoffSeconds: cutoff)
     #expect(m.mode == .straightLine(detour: 1.3, speedKmh: 40))
+    #expect(m.mode.label == "straight-line ×1.3 at 40 km/h")
     var expectedPairs = 0
     for s in 0..<lonLat.count {
         for t in 0..<lonLat.count {
@@ -35,6 +36,16 @@ func straightLineMatchesBruteForce() throws {
     }
     #expect(m.pairCount == expectedPairs)
     #expect(expectedPairs > 400)  // not only the diagonal
+    // Some sources only (computed directly, not mirrored): the same rows.
+    let some: [Int32] = [17, 0, 399, 17]
+    let part = try model.travelTimes(lonLat: lonLat, projected: projected, sources: some, cutoffSeconds: cutoff,
+                                     workers: 2)
+    for (r, s) in some.enumerated() {
+        #expect(Array(part.targets[part.range(ofRow: r)]) == Array(m.targets[m.range(ofRow: Int(s))]))
+        for (a, b) in zip(part.seconds[part.range(ofRow: r)], m.seconds[m.range(ofRow: Int(s))]) {
+            #expect(abs(a - b) < 1e-3)
+        }
+    }
 }
 
 @Test("straight-line mode rejects mismatched inputs and bad parameters")

@@ -8,7 +8,7 @@ public struct BuildReport: Hashable, Sendable {
     public var linesExcluded = 0
     /// Lines without any class in OSM-like data (rivers, railways, power lines, …).
     public var linesNotRoads = 0
-    /// Lines with fewer than two distinct finite vertices.
+    /// Lines with fewer than two distinct vertices, or a non-finite or absurd (beyond ±1e9 m) one.
     public var linesInvalid = 0
     /// Lines driven one way only.
     public var linesOneWay = 0

@@ -21,7 +21,7 @@ public enum RoadGraphBuilder {
         var map: [Int32] = []
         let g = try RoadGraph(
             nodeXY: c.nodeXY, edges: c.edges, lines: c.lines, majorShare: options.majorComponentShare,
-            reorder: true, nodeMap: &map)
+            reorder: true, nodeMap: &map, snapIndex: true)
         report.nodes = g.nodeCount
         report.edges = g.edgeCount
         return (g, report)

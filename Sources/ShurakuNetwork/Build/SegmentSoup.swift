@@ -13,21 +13,12 @@ struct SegmentSoup {
 
     var segmentCount: Int { segA.count }
 
-    /// Hashable key of a coordinate, with -0.0 and 0.0 the same.
-    struct Key: Hashable {
-        let x: UInt64, y: UInt64
-        init(_ p: XY) {
-            x = (p.x == 0 ? 0.0 : p.x).bitPattern
-            y = (p.y == 0 ? 0.0 : p.y).bitPattern
-        }
-    }
-
     /// Classify and node the lines: vertices with identical coordinates become one vertex.
     static func make(_ lines: [RoadLine], classifier: RoadClassifier, report: inout BuildReport) -> SegmentSoup {
         var soup = SegmentSoup()
-        var index: [Key: Int32] = [:]
         let total = lines.reduce(0) { $0 + $1.points.count }
-        index.reserveCapacity(total)
+        var index = CoordinateIndex(expected: total)
+        var rules: [[String: String]: LineRule] = [:]
         soup.vertexXY.reserveCapacity(total)
         soup.segA.reserveCapacity(total)
         soup.segB.reserveCapacity(total)
@@ -36,7 +27,13 @@ struct SegmentSoup {
         report.linesRead = lines.count
         var ids: [Int32] = []
         for line in lines {
-            let rule = classifier.rule(for: line.properties)
+            let rule: LineRule
+            if let known = rules[line.properties] {
+                rule = known
+            } else {
+                rule = classifier.rule(for: line.properties)
+                if rules.count < 4096 { rules[line.properties] = rule }
+            }
             switch rule.kind {
             case .excludedClass: report.linesExcluded += 1; continue
             case .notARoad: report.linesNotRoads += 1; continue
@@ -45,16 +42,10 @@ struct SegmentSoup {
             ids.removeAll(keepingCapacity: true)
             var finite = true
             for p in line.points {
-                guard p.isFinite else { finite = false; break }
-                let key = Key(p)
-                let id: Int32
-                if let known = index[key] {
-                    id = known
-                } else {
-                    id = Int32(soup.vertexXY.count)
-                    index[key] = id
-                    soup.vertexXY.append(p)
-                }
+                // Metric coordinates beyond ±1e9 m are not on Earth: treat the line as invalid.
+                guard p.isFinite, abs(p.x) < 1e9, abs(p.y) < 1e9 else { finite = false; break }
+                let (id, inserted) = index.idOrInsert(p, newID: Int32(soup.vertexXY.count))
+                if inserted { soup.vertexXY.append(p) }
                 if ids.last != id { ids.append(id) }
             }
             guard finite, ids.count >= 2 else { report.linesInvalid += 1; continue }

@@ -36,6 +36,22 @@ extension SpeedTable {
         return try file.table()
     }
 
+    /// Read and parse a speed table file.
+    public static func load(contentsOf url: URL) throws(NetworkError) -> SpeedTable {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw .invalidSpeedTable(reason: "cannot read \(url.path)")
+        }
+        do {
+            return try parse(json: data)
+        } catch {
+            guard case .invalidSpeedTable(let reason) = error else { throw error }
+            throw .invalidSpeedTable(reason: "\(url.path): \(reason)")
+        }
+    }
+
     private static func describe(_ e: DecodingError) -> String {
         func path(_ c: DecodingError.Context) -> String {
             let p = c.codingPath.map(\.stringValue).joined(separator: ".")

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Writes a routing network's graph as plain binary arrays so that an outside tool (the scipy
-/// peer in `bench/peers/`) can run on the identical graph.
+/// Writes a routing network as plain binary arrays so that an outside tool (the scipy peer in
+/// `bench/peers/`) can run on the identical network: the split graph (``RoutingNetwork/splitGraph()``,
+/// a node at every snapped place), the plain-graph form of what the matrix searches.
 ///
 /// Files (little-endian): `indptr.i64` (n + 1), `indices.i32`, `seconds.f64` (one entry per
 /// distinct (tail, head) pair, the fastest arc; self-loops left out; zero weights written as
@@ -13,7 +14,7 @@ public enum CSRExport {
     public static func write(
         _ net: RoutingNetwork, sources: [Int32], cutoffSeconds: Double, reverse: Bool, to dir: URL
     ) throws(NetworkError) {
-        let g = net.graph
+        let (g, placeNode) = try net.splitGraph()
         let n = g.nodeCount
         var indptr = [Int64](repeating: 0, count: n + 1)
         var indices: [Int32] = []
@@ -49,9 +50,9 @@ public enum CSRExport {
             try put("indptr.i64", indptr)
             try put("indices.i32", indices)
             try put("seconds.f64", weights)
-            try put("source_nodes.i32", sources.map { places[Int($0)].node })
+            try put("source_nodes.i32", sources.map { placeNode[Int($0)] })
             try put("source_conn_s.f64", sources.map { places[Int($0)].connectorSeconds })
-            try put("place_nodes.i32", places.map(\.node))
+            try put("place_nodes.i32", placeNode)
             try put("place_conn_s.f64", places.map(\.connectorSeconds))
             try JSONSerialization.data(withJSONObject: meta, options: [.sortedKeys])
                 .write(to: dir.appendingPathComponent("meta.json"))

@@ -49,6 +49,8 @@ public struct RoadGraph: Sendable {
 
     /// Connected components, largest first.
     public let components: ComponentTable
+    /// Nearest-segment index for joining places (nil on graphs made only for export or tests).
+    let snapIndex: SnapIndex?
     /// Highest speed on any arc, km/h (for lower bounds).
     public let fastestKmh: Double
 
@@ -69,7 +71,7 @@ public struct RoadGraph: Sendable {
     /// curve; `nodeMap` returns the new id of each input node. Checks every invariant.
     init(
         nodeXY inXY: [XY], edges inEdges: [EdgeInput], lines: PolylineStore, majorShare: Double,
-        reorder: Bool, nodeMap: inout [Int32]
+        reorder: Bool, nodeMap: inout [Int32], snapIndex buildIndex: Bool = false
     ) throws(NetworkError) {
         let n = inXY.count
         let perm: [Int32] = reorder ? HilbertOrder.permutation(inXY) : Array(Int32(0)..<Int32(n))
@@ -170,6 +172,7 @@ public struct RoadGraph: Sendable {
         inArc = ia
         components = ComponentTable(
             nodeCount: n, edgeTail: eTail, edgeHead: eHead, edgeMeters: eMetD, majorShare: majorShare)
+        snapIndex = buildIndex ? SnapIndex(edgeSpan: eSpan, lines: lines) : nil
         try checkInvariants()
     }
 

@@ -49,6 +49,40 @@ public struct StraightLineModel: Hashable, Sendable {
         let grid = PointGrid(points: projected, cell: max(radius, 1))
         let geod = Geodesic.grs80
         let detour = self.detour
+        let mode = TravelTimeMatrix.Mode.straightLine(detour: detour, speedKmh: speedKmh)
+        // Time and distance of one pair, or nil beyond the cutoff (or too far on the grid).
+        func pair(_ s: Int, _ t: Int) -> (Float32, Float32)? {
+            let ps = projected[s], pt = projected[t]
+            guard lonLat[t].isFinite else { return nil }
+            let dx = pt.x - ps.x, dy = pt.y - ps.y
+            guard dx * dx + dy * dy <= radius * radius else { return nil }
+            let m = geod.distanceMeters(lonLat[s], lonLat[t]) * detour
+            let sec = m / mps
+            return sec <= cutoffSeconds ? (Float32(sec), Float32(m)) : nil
+        }
+        let valid = { (s: Int) in projected[s].isFinite && lonLat[s].isFinite }
+
+        // All places as sources, in order (the planner's case): the geodesic is symmetric, so
+        // compute each unordered pair once and mirror it.
+        if src.count == n, src.enumerated().allSatisfy({ $0.offset == Int($0.element) }) {
+            let upper = parallelChunks(
+                count: n, workers: workers,
+                makeState: { ([(Int32, Float32, Float32)](), RowSortScratch()) },
+                work: { state, range in
+                    var chunk = MatrixChunk()
+                    for s in range {
+                        if valid(s) {
+                            grid.forEach(near: projected[s]) { t in
+                                if t > s, let (sec, m) = pair(s, t) { state.0.append((Int32(t), sec, m)) }
+                            }
+                        }
+                        chunk.appendSorted(&state.0, scratch: &state.1, targetCount: n)
+                    }
+                    return chunk
+                })
+            return Self.mirror(upper, count: n, mode: mode, direction: direction, cutoffSeconds: cutoffSeconds)
+        }
+
         let chunks = parallelChunks(
             count: src.count, workers: workers,
             makeState: { ([(Int32, Float32, Float32)](), RowSortScratch()) },
@@ -57,79 +91,63 @@ public struct StraightLineModel: Hashable, Sendable {
                 for r in range {
                     let s = Int(src[r])
                     state.0.append((Int32(s), 0, 0))
-                    let ps = projected[s], ls = lonLat[s]
-                    if ps.isFinite, ls.isFinite {
-                        grid.forEach(near: ps) { t in
-                            guard t != s, lonLat[t].isFinite else { return }
-                            let dx = projected[t].x - ps.x, dy = projected[t].y - ps.y
-                            guard dx * dx + dy * dy <= radius * radius else { return }
-                            let g = geod.distanceMeters(ls, lonLat[t])
-                            let m = g * detour
-                            let sec = m / mps
-                            if sec <= cutoffSeconds { state.0.append((Int32(t), Float32(sec), Float32(m))) }
+                    if valid(s) {
+                        grid.forEach(near: projected[s]) { t in
+                            if t != s, let (sec, m) = pair(s, t) { state.0.append((Int32(t), sec, m)) }
                         }
                     }
                     chunk.appendSorted(&state.0, scratch: &state.1, targetCount: n)
                 }
                 return chunk
             })
-        return TravelTimeMatrix(
-            mode: .straightLine(detour: detour, speedKmh: speedKmh), direction: direction,
-            cutoffSeconds: cutoffSeconds, sources: src, targetCount: n, chunks: chunks)
+        return TravelTimeMatrix(mode: mode, direction: direction, cutoffSeconds: cutoffSeconds, sources: src,
+                                targetCount: n, chunks: chunks)
     }
-}
 
-/// Points bucketed in square cells (hash of cell coordinates), for radius queries.
-struct PointGrid: Sendable {
-    let cell: Double
-    let keys: [Int64]      // sorted cell keys
-    let order: [Int32]     // point ids grouped by key
-    let start: [Int32]     // offsets into `order`, one per key (+1)
-
-    init(points: [XY], cell: Double) {
-        self.cell = cell
-        var keyed: [(Int64, Int32)] = []
-        keyed.reserveCapacity(points.count)
-        for (i, p) in points.enumerated() where p.isFinite {
-            keyed.append((PointGrid.key(p, cell), Int32(i)))
+    /// The full symmetric matrix from its strict upper triangle (rows in order, targets > row).
+    private static func mirror(
+        _ upper: [MatrixChunk], count n: Int, mode: TravelTimeMatrix.Mode, direction: TravelTimeMatrix.Direction,
+        cutoffSeconds: Double
+    ) -> TravelTimeMatrix {
+        var upStart = [Int](repeating: 0, count: n + 1)
+        var lowerCount = [Int](repeating: 0, count: n)
+        var r = 0
+        for c in upper {
+            for len in c.rowLengths {
+                upStart[r + 1] = upStart[r] + len
+                r += 1
+            }
+            for t in c.targets { lowerCount[Int(t)] += 1 }
         }
-        keyed.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-        var k: [Int64] = [], st: [Int32] = []
-        for (i, e) in keyed.enumerated() where k.last != e.0 {
-            k.append(e.0)
-            st.append(Int32(i))
-        }
-        st.append(Int32(keyed.count))
-        keys = k
-        start = st
-        order = keyed.map(\.1)
-    }
-
-    static func cellXY(_ p: XY, _ cell: Double) -> (Int64, Int64) {
-        (Int64(max(-1e9, min(1e9, (p.x / cell).rounded(.down)))), Int64(max(-1e9, min(1e9, (p.y / cell).rounded(.down)))))
-    }
-
-    static func key(_ p: XY, _ cell: Double) -> Int64 {
-        let (cx, cy) = cellXY(p, cell)
-        return key(cx, cy)
-    }
-
-    static func key(_ cx: Int64, _ cy: Int64) -> Int64 { (cx + (1 << 31)) << 32 | (cy + (1 << 31)) }
-
-    /// Calls `body` with every point in the 3 × 3 cells around `p`, in ascending id order per cell.
-    func forEach(near p: XY, _ body: (Int) -> Void) {
-        let (cx, cy) = PointGrid.cellXY(p, cell)
-        for dx in -1...1 {
-            for dy in -1...1 {
-                let k = PointGrid.key(cx + Int64(dx), cy + Int64(dy))
-                var lo = 0, hi = keys.count
-                while lo < hi {
-                    let mid = (lo + hi) >> 1
-                    if keys[mid] < k { lo = mid + 1 } else { hi = mid }
+        var rowStart = [Int](repeating: 0, count: n + 1)
+        for s in 0..<n { rowStart[s + 1] = rowStart[s] + lowerCount[s] + 1 + (upStart[s + 1] - upStart[s]) }
+        let total = rowStart[n]
+        var targets = [Int32](repeating: 0, count: total)
+        var seconds = [Float32](repeating: 0, count: total)
+        var meters = [Float32](repeating: 0, count: total)
+        var lowerCursor = Array(rowStart.dropLast())
+        r = 0
+        for c in upper {
+            var k = 0
+            for len in c.rowLengths {
+                // Row r: its lower part is filled by earlier rows; then itself, then its upper part.
+                var at = rowStart[r] + lowerCount[r]
+                targets[at] = Int32(r)
+                at += 1
+                for _ in 0..<len {
+                    let t = Int(c.targets[k])
+                    targets[at] = c.targets[k]; seconds[at] = c.seconds[k]; meters[at] = c.meters[k]
+                    at += 1
+                    let l = lowerCursor[t]
+                    targets[l] = Int32(r); seconds[l] = c.seconds[k]; meters[l] = c.meters[k]
+                    lowerCursor[t] += 1
+                    k += 1
                 }
-                guard lo < keys.count, keys[lo] == k else { continue }
-                for i in Int(start[lo])..<Int(start[lo + 1]) { body(Int(order[i])) }
+                r += 1
             }
         }
+        return TravelTimeMatrix(mode: mode, direction: direction, cutoffSeconds: cutoffSeconds,
+                                sources: (0..<Int32(n)).map { $0 }, targetCount: n, rowStart: rowStart,
+                                targets: targets, seconds: seconds, meters: meters)
     }
 }

@@ -10,6 +10,19 @@ public struct TravelTimeMatrix: Sendable {
         case road
         /// Geodesic distance × `detour` at `speedKmh`, because there was no road layer.
         case straightLine(detour: Double, speedKmh: Double)
+
+        /// How outputs should name the mode, e.g. `road` or `straight-line ×1.3 at 40 km/h`.
+        public var label: String {
+            switch self {
+            case .road: "road"
+            case .straightLine(let d, let v): "straight-line ×\(Self.text(d)) at \(Self.text(v)) km/h"
+            }
+        }
+
+        /// Locale-independent: `40`, `1.3`.
+        private static func text(_ x: Double) -> String {
+            x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
+        }
     }
 
     /// Which way each row runs.
@@ -67,79 +80,19 @@ public struct TravelTimeMatrix: Sendable {
     }
 }
 
-/// One row under construction, reused by a worker.
-struct RowBuffer {
-    var targets: [Int32] = []
-    var seconds: [Float32] = []
-    var meters: [Float32] = []
-}
-
-/// Rows of a contiguous block of sources, produced by one worker.
-struct MatrixChunk {
-    var rowLengths: [Int] = []
-    var targets: [Int32] = []
-    var seconds: [Float32] = []
-    var meters: [Float32] = []
-
-    /// Append a row, sorted by target (targets within a row are distinct, `< targetCount`).
-    mutating func appendSorted(_ row: inout [(Int32, Float32, Float32)], scratch: inout RowSortScratch, targetCount: Int) {
-        scratch.sort(row, targetCount: targetCount)
-        rowLengths.append(row.count)
-        for k in scratch.order {
-            let e = row[Int(k)]
-            targets.append(e.0)
-            seconds.append(e.1)
-            meters.append(e.2)
-        }
-        row.removeAll(keepingCapacity: true)
-    }
-}
-
-/// LSD radix sort of a row's entries by target (11-bit digits, as many as the target count
-/// needs), reused across rows: cheaper than a comparison sort for rows of thousands.
-struct RowSortScratch {
-    private(set) var order: [Int32] = []
-    private var other: [Int32] = []
-    private var count = [Int](repeating: 0, count: 2048)
-
-    mutating func sort(_ row: [(Int32, Float32, Float32)], targetCount: Int) {
-        let n = row.count
-        order.removeAll(keepingCapacity: true)
-        order.append(contentsOf: 0..<Int32(n))
-        guard n > 1 else { return }
-        if other.count < n { other = [Int32](repeating: 0, count: n) }
-        var shift = 0
-        let bits = max(1, Int.bitWidth - max(targetCount - 1, 1).leadingZeroBitCount)
-        while shift < bits {
-            for i in 0..<2048 { count[i] = 0 }
-            for i in order { count[Int(row[Int(i)].0 >> Int32(shift)) & 2047] += 1 }
-            var sum = 0
-            for i in 0..<2048 {
-                let c = count[i]
-                count[i] = sum
-                sum += c
-            }
-            for i in order {
-                let d = Int(row[Int(i)].0 >> Int32(shift)) & 2047
-                other[count[d]] = i
-                count[d] += 1
-            }
-            for k in 0..<n { order[k] = other[k] }
-            shift += 11
-        }
-    }
-}
-
 extension TravelTimeMatrix {
-    /// Stitch chunks (in order) into one matrix.
+    /// Stitch chunks (in order) into one matrix, releasing each chunk once copied so that the
+    /// peak memory stays near one copy of the pairs.
     init(mode: Mode, direction: Direction, cutoffSeconds: Double, sources: [Int32], targetCount: Int,
-         chunks: [MatrixChunk]) {
+         chunks: consuming [MatrixChunk]) {
         let total = chunks.reduce(0) { $0 + $1.targets.count }
         var rowStart = [0]
         rowStart.reserveCapacity(sources.count + 1)
         var t: [Int32] = [], s: [Float32] = [], m: [Float32] = []
         t.reserveCapacity(total); s.reserveCapacity(total); m.reserveCapacity(total)
-        for c in chunks {
+        for i in chunks.indices {
+            let c = chunks[i]
+            chunks[i] = MatrixChunk()
             for len in c.rowLengths { rowStart.append(rowStart[rowStart.count - 1] + len) }
             t.append(contentsOf: c.targets)
             s.append(contentsOf: c.seconds)

@@ -22,3 +22,21 @@ extension RoadGraph {
         }
     }
 }
+
+/// Raw pointers to a ``SinkTable``, valid inside `withSinks`.
+struct SinkView {
+    let start: UnsafePointer<Int32>
+    let entries: UnsafePointer<SinkEntry>
+}
+
+extension SinkTable {
+    func withView<R>(_ body: (SinkView) throws -> R) rethrows -> R {
+        try start.withUnsafeBufferPointer { s in
+            try entries.withUnsafeBufferPointer { e in
+                let dummyI = UnsafePointer<Int32>(bitPattern: 8)!
+                let dummyE = UnsafePointer<SinkEntry>(bitPattern: 8)!
+                return try body(SinkView(start: s.baseAddress ?? dummyI, entries: e.baseAddress ?? dummyE))
+            }
+        }
+    }
+}

@@ -7,21 +7,22 @@ public struct PlaceLink: Hashable, Sendable {
     public var point: XY
     /// Where the connector meets the road (equal to `point` when there is no road).
     public var snapped: XY
-    /// Graph node at `snapped` in ``RoutingNetwork/graph``, or -1 when there is no road at all.
-    public var node: Int32
     /// Connector length in metres and its travel time in seconds.
     public var connectorMeters: Double
     public var connectorSeconds: Double
-    /// Component of ``node`` in ``RoutingNetwork/graph`` (-1 without a road).
+    /// Component of the road piece the place joined, in ``RoutingNetwork/roads`` (-1: no road at all).
     public var component: Int32
     /// The connector is longer than ``ConnectorOptions/maxConnectorMeters``.
     public var isFarFromRoad: Bool
     /// The place joined a minor piece of the network, cut off from the main component(s).
     public var isOffMainNetwork: Bool
 
+    /// Whether the place joined a road at all (false only when the graph has no edge).
+    public var hasRoad: Bool { component >= 0 }
+
     /// A one-word summary, most serious first: `noRoad`, `offMainNetwork`, `farFromRoad`, `onNetwork`.
     public var status: Status {
-        if node < 0 { return .noRoad }
+        if !hasRoad { return .noRoad }
         if isOffMainNetwork { return .offMainNetwork }
         if isFarFromRoad { return .farFromRoad }
         return .onNetwork

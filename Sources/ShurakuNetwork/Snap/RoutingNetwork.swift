@@ -3,69 +3,86 @@ import ShurakuCore
 /// A road graph with places (settlements) joined to it: what matrices and paths run on.
 ///
 /// Each place is snapped to the nearest point on the nearest edge (not the nearest node) through
-/// a grid of segments; that point becomes a graph node (edges are split there, so the graph stays
-/// exact), and the straight connector from the place is recorded in its ``PlaceLink``. Travel time
-/// between two places is connector + road + connector.
+/// the graph's segment index, and the straight connector from the place is recorded in its
+/// ``PlaceLink``. Travel time between two places is connector + road + connector.
+///
+/// The road graph itself is shared, not copied: places sit on its edges as *sinks* (see
+/// `PlaceAttachments`), so that joining places costs only the snapping queries and searches never
+/// queue a place. ``splitGraph()`` gives the equivalent graph with a node at every snapped point
+/// (for exports and checks).
 public struct RoutingNetwork: Sendable {
-    /// The road graph with a node at every snapped point.
-    public let graph: RoadGraph
+    /// The junction graph the places were joined to.
+    public let roads: RoadGraph
     /// One link per place, in input order.
     public let places: [PlaceLink]
     public let connector: ConnectorOptions
-    /// Places at each node (CSR): `nodePlaces[nodePlaceStart[v]..<nodePlaceStart[v+1]]`.
-    let nodePlaceStart: [Int32]
-    let nodePlaces: [Int32]
+    /// Places on the junction graph.
+    let attachments: PlaceAttachments
 
     public var placeCount: Int { places.count }
 
-    /// Join `places` (metric CRS, same as the roads) to `roads`.
+    /// Join `places` (metric CRS, same as the roads) to `roads` (a graph from ``RoadGraphBuilder``).
     public init(roads: RoadGraph, places points: [XY], connector: ConnectorOptions = ConnectorOptions()) throws(NetworkError) {
         try connector.validate()
         self.connector = connector
-        let lines = roads.lines
-        // Segment index over every edge's geometry.
-        var segEdge: [Int32] = [], segK: [Int32] = [], a: [XY] = [], b: [XY] = []
-        for e in 0..<roads.edgeCount {
-            let sp = roads.edgeSpan[e], li = Int(sp.line)
-            let k0 = Int(sp.from.rounded(.down)), k1 = max(k0, Int(sp.to.rounded(.up)) - 1)
-            for k in k0...min(k1, lines.segmentCount(li) - 1) {
-                segEdge.append(Int32(e)); segK.append(Int32(k))
-                a.append(lines.points[Int(lines.first[li]) + k]); b.append(lines.points[Int(lines.first[li]) + k + 1])
-            }
-        }
-        let grid = SegmentGrid(a: a, b: b)
+        self.roads = roads
+        let index = roads.snapIndex ?? SnapIndex(edgeSpan: roads.edgeSpan, lines: roads.lines)
+        let grid = index.grid
         let comps = roads.components
-
-        // Snap each place: edge, position along its line, point, distance.
-        struct Snap { var edge: Int32; var pos: Double; var point: XY; var distance: Double }
-        var snaps: [Snap?] = []
-        snaps.reserveCapacity(points.count)
+        func isMajor(_ segment: Int32) -> Bool {
+            comps.components[Int(comps.nodeComponent[Int(roads.edgeTail[Int(index.segEdge[Int(segment)])])])].isMajor
+        }
+        var edgeOf: [Int32?] = []
+        var pos: [Double] = []
+        var links: [PlaceLink] = []
+        edgeOf.reserveCapacity(points.count)
+        pos.reserveCapacity(points.count)
+        links.reserveCapacity(points.count)
+        let mps = connector.speedKmh / 3.6
         for p in points {
             var hit = grid.nearest(to: p)
-            if connector.preferMajorComponent, let h = hit,
-               !comps.components[Int(comps.nodeComponent[Int(roads.edgeTail[Int(segEdge[Int(h.segment)])])])].isMajor {
-                let major = grid.nearest(to: p, maxDistance: connector.maxConnectorMeters) { s in
-                    comps.components[Int(comps.nodeComponent[Int(roads.edgeTail[Int(segEdge[Int(s)])])])].isMajor
-                }
-                if let m = major { hit = m }
+            if connector.preferMajorComponent, let h = hit, !isMajor(h.segment),
+               let m = grid.nearest(to: p, maxDistance: connector.maxConnectorMeters, accept: isMajor) {
+                hit = m
             }
-            guard let h = hit else { snaps.append(nil); continue }
-            let e = segEdge[Int(h.segment)]
+            guard let h = hit else {
+                edgeOf.append(nil)
+                pos.append(0)
+                links.append(PlaceLink(point: p, snapped: p, connectorMeters: 0, connectorSeconds: 0, component: -1,
+                                       isFarFromRoad: true, isOffMainNetwork: true))
+                continue
+            }
+            let e = index.segEdge[Int(h.segment)]
             let sp = roads.edgeSpan[Int(e)]
-            let pos = min(max(Double(segK[Int(h.segment)]) + h.t, sp.from), sp.to)
-            snaps.append(Snap(edge: e, pos: pos, point: h.point, distance: h.distance))
+            edgeOf.append(e)
+            pos.append(min(max(Double(index.segK[Int(h.segment)]) + h.t, sp.from), sp.to))
+            let comp = comps.nodeComponent[Int(roads.edgeTail[Int(e)])]
+            links.append(PlaceLink(
+                point: p, snapped: h.point, connectorMeters: h.distance, connectorSeconds: h.distance / mps,
+                component: comp, isFarFromRoad: h.distance > connector.maxConnectorMeters,
+                isOffMainNetwork: !comps.components[Int(comp)].isMajor))
         }
+        places = links
+        attachments = PlaceAttachments(roads: roads, edgeOf: edgeOf, pos: pos)
+    }
 
-        // New nodes at distinct snapped positions inside edges; split those edges.
+    /// Places whose link is not `onNetwork`, with their status (for reports).
+    public var problemPlaces: [(place: Int, status: PlaceLink.Status)] {
+        places.enumerated().compactMap { $0.element.status == .onNetwork ? nil : ($0.offset, $0.element.status) }
+    }
+
+    /// The same network as one plain graph: every edge split at the snapped points, which become
+    /// nodes. `placeNode[i]` is place `i`'s node (-1 without a road). Costs a full graph copy:
+    /// for exports and independent checks, not needed by matrices or paths.
+    public func splitGraph() throws(NetworkError) -> (graph: RoadGraph, placeNode: [Int32]) {
+        let lines = roads.lines
+        let at = attachments
         var nodeXY = roads.nodeXY
-        var placeNode = [Int32](repeating: -1, count: points.count)
+        var placeNode = at.node
         var byEdge: [Int32: [(pos: Double, place: Int)]] = [:]
-        for (i, s) in snaps.enumerated() {
-            guard let s else { continue }
-            byEdge[s.edge, default: []].append((s.pos, i))
-        }
+        for i in 0..<placeCount where at.edge[i] >= 0 { byEdge[at.edge[i], default: []].append((at.pos[i], i)) }
         var edges: [RoadGraph.EdgeInput] = []
-        edges.reserveCapacity(roads.edgeCount + points.count)
+        edges.reserveCapacity(roads.edgeCount + placeCount)
         for e in 0..<roads.edgeCount {
             let flags = roads.edgeFlags[e]
             let sp = roads.edgeSpan[e]
@@ -80,59 +97,23 @@ public struct RoutingNetwork: Sendable {
             }
             list.sort { $0.pos != $1.pos ? $0.pos < $1.pos : $0.place < $1.place }
             var prevNode = u, prevPos = sp.from
-            var lastPos = -Double.infinity, lastNode = Int32(-1)
-            for (pos, place) in list {
-                if pos <= sp.from { placeNode[place] = u; continue }
-                if pos >= sp.to { placeNode[place] = v; continue }
-                if pos == lastPos { placeNode[place] = lastNode; continue }
+            for (p, place) in list {
+                if p == prevPos && prevNode != u {
+                    placeNode[place] = prevNode
+                    continue
+                }
                 let id = Int32(nodeXY.count)
-                nodeXY.append(lines.point(Int(sp.line), at: pos))
-                edges.append(edge(prevNode, id, prevPos, pos))
-                prevNode = id; prevPos = pos
-                lastPos = pos; lastNode = id
+                nodeXY.append(lines.point(Int(sp.line), at: p))
+                edges.append(edge(prevNode, id, prevPos, p))
+                prevNode = id
+                prevPos = p
                 placeNode[place] = id
             }
             edges.append(edge(prevNode, v, prevPos, sp.to))
         }
         var map: [Int32] = []
-        let g = try RoadGraph(nodeXY: nodeXY, edges: edges, lines: lines, majorShare: comps.majorShare,
+        let g = try RoadGraph(nodeXY: nodeXY, edges: edges, lines: lines, majorShare: roads.components.majorShare,
                               reorder: true, nodeMap: &map)
-        graph = g
-
-        let mps = connector.speedKmh / 3.6
-        var links: [PlaceLink] = []
-        links.reserveCapacity(points.count)
-        for (i, p) in points.enumerated() {
-            guard let s = snaps[i], placeNode[i] >= 0 else {
-                links.append(PlaceLink(point: p, snapped: p, node: -1, connectorMeters: 0, connectorSeconds: 0,
-                                       component: -1, isFarFromRoad: true, isOffMainNetwork: true))
-                continue
-            }
-            let node = map[Int(placeNode[i])]
-            let comp = g.components.nodeComponent[Int(node)]
-            links.append(PlaceLink(
-                point: p, snapped: s.point, node: node, connectorMeters: s.distance,
-                connectorSeconds: s.distance / mps, component: comp,
-                isFarFromRoad: s.distance > connector.maxConnectorMeters,
-                isOffMainNetwork: !g.components.components[Int(comp)].isMajor))
-        }
-        places = links
-
-        var start = [Int32](repeating: 0, count: g.nodeCount + 1)
-        for l in links where l.node >= 0 { start[Int(l.node) + 1] += 1 }
-        for v in 0..<g.nodeCount { start[v + 1] += start[v] }
-        var fill = start
-        var at = [Int32](repeating: 0, count: Int(start[g.nodeCount]))
-        for (i, l) in links.enumerated() where l.node >= 0 {
-            at[Int(fill[Int(l.node)])] = Int32(i)
-            fill[Int(l.node)] += 1
-        }
-        nodePlaceStart = start
-        nodePlaces = at
-    }
-
-    /// Places whose link is not `onNetwork`, with their status (for reports).
-    public var problemPlaces: [(place: Int, status: PlaceLink.Status)] {
-        places.enumerated().compactMap { $0.element.status == .onNetwork ? nil : ($0.offset, $0.element.status) }
+        return (g, placeNode.map { $0 >= 0 ? map[Int($0)] : -1 })
     }
 }

@@ -30,7 +30,9 @@ struct SegmentGrid {
         let w = max(env.width, 1), h = max(env.height, 1)
         let count = max(a.count, 1)
         var c = cellSize ?? (w * h / Double(count)).squareRoot() * 2
-        c = max(c, 1e-3, (w * h / Double(4 * count + 64)).squareRoot())
+        // At most about 3 × (4 n + 64) cells, however long and thin the extent.
+        let budget = Double(4 * count + 64)
+        c = max(c, 1e-3, (w * h / budget).squareRoot(), w / budget, h / budget)
         let nx = max(1, Int((w / c).rounded(.down)) + 1)
         let ny = max(1, Int((h / c).rounded(.down)) + 1)
         func cellRange(_ i: Int) -> (Int, Int, Int, Int) {
