@@ -50,11 +50,11 @@ enum AutoCount {
             if !search.openForCover() { break }
         }
         target = max(target, search.currentScore.unassigned)
-        let trialIterations = min(iterations, 50)
+        let trialIterations = min(iterations, 20)
         while let r = search.fast.bestDrop() {
             var trial = search
             trial.swapFacilities(open: -1, close: r)
-            trial.improve(iterations: trialIterations, workLimit: max(1, workLimit / 4), rng: &rng)
+            trial.improve(iterations: trialIterations, workLimit: max(1, workLimit / 16), rng: &rng)
             guard trial.currentScore.unassigned <= target else { break }
             search = trial
         }

@@ -50,8 +50,10 @@ public enum PMedianSolver {
         return search.solution()
     }
 
-    /// The work limit of the metaheuristic for `problem`.
+    /// The work limit of the metaheuristic for `problem`: `workPerPair` per allowed pair (at
+    /// least 5,000 pairs' worth, so tiny problems still search), at most `maxWork`.
     static func workLimit(_ problem: PMedianProblem, _ options: PMedianOptions) -> Int {
-        max(1, options.workPerPair).multipliedReportingOverflow(by: max(problem.pairCount, 5000)).partialValue
+        let limit = max(1, options.workPerPair).multipliedReportingOverflow(by: max(problem.pairCount, 5000))
+        return limit.overflow ? options.maxWork : min(limit.partialValue, options.maxWork)
     }
 }
