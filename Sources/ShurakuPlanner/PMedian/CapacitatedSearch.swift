@@ -15,7 +15,7 @@ struct CapacitatedSearch {
     /// Swap candidates evaluated exactly per descent step on larger problems.
     let candidateCount = 12
     /// Problems with at most this many (insert, remove) pairs evaluate every swap.
-    let exhaustiveLimit = 400
+    let exhaustiveLimit = 24
 
     init(problem: PMedianProblem, columns: FacilityColumns, deadline: Deadline) {
         fast = FastSwap(problem: problem, columns: columns)
@@ -120,15 +120,19 @@ struct CapacitatedSearch {
     }
 
     /// Iterated local search for at most `iterations` rounds and about `workLimit` pair visits.
-    mutating func improve(iterations: Int, workLimit: Int, rng: inout SeededGenerator) {
+    mutating func improve(iterations: Int, workLimit: Int, stallRounds: Int?, rng: inout SeededGenerator) {
         let limit = work &+ workLimit
         var log: [(Int, Int)] = []
         descend(log: &log, workLimit: limit)
         let n = fast.problem.facilityCount
         var bestScore = state.score
         onState { $0.clearJournal() }
+        let stallLimit =
+            stallRounds ?? PMedianOptions.defaultStallRounds(openCount: fast.openCount, loadLimits: true)
+        var stall = 0
         for _ in 0..<iterations {
-            if deadline.hasPassed || work >= limit { break }
+            if deadline.hasPassed || work >= limit || stall >= stallLimit { break }
+            stall += 1
             log.removeAll(keepingCapacity: true)
             let removable = (0..<n).filter(fast.isRemovable)
             let insertable = (0..<n).filter(fast.isInsertable)
@@ -139,6 +143,7 @@ struct CapacitatedSearch {
             log.append((i, r))
             descend(log: &log, workLimit: limit)
             if state.score <= bestScore {
+                if state.score < bestScore { stall = 0 }
                 bestScore = state.score
             } else {
                 onState { $0.rollback(to: 0) }

@@ -41,12 +41,14 @@ public enum PMedianSolver {
         if problem.hasLoadLimits {
             var search = CapacitatedSearch(problem: problem, columns: columns, deadline: options.deadline)
             search.start(count: count)
-            search.improve(iterations: iterations, workLimit: workLimit(problem, options), rng: &rng)
+            search.improve(
+                iterations: iterations, workLimit: workLimit(problem, options), stallRounds: options.stallRounds, rng: &rng)
             return search.solution()
         }
         var search = UncapacitatedSearch(problem: problem, columns: columns, deadline: options.deadline)
         search.greedyStart(count: count)
-        search.improve(iterations: iterations, workLimit: workLimit(problem, options), rng: &rng)
+        search.improve(
+                iterations: iterations, workLimit: workLimit(problem, options), stallRounds: options.stallRounds, rng: &rng)
         return search.solution()
     }
 
