@@ -2,7 +2,7 @@ import Foundation
 import ShurakuCore
 import ShurakuPlanner
 
-/// `shuraku-bench pmedian --synthetic CLIENTS FACILITIES PAIRS P|auto [--min L] [--max L] [--seed S] [--iterations N] [--repeat R]`:
+/// `shuraku-bench pmedian --synthetic CLIENTS FACILITIES PAIRS P|auto [--min L] [--max L] [--seed S] [--iterations N] [--repeat R] [--stall N] [--work W] [--dump FILE.json]`:
 /// a planner-sized random instance (settlements scattered in a square, population 5 to 2000,
 /// FACILITIES of them, evenly spread through the list, candidates, each client allowed its PAIRS nearest
 /// candidates, cost = population × metres). Prints `cost=… unassigned=… shortfall=… open=… ms=…`.
@@ -16,13 +16,14 @@ enum PMedianSynthetic {
             n <= m, k > 0
         else {
             FileHandle.standardError.write(
-                Data("usage: shuraku-bench pmedian --synthetic CLIENTS FACILITIES PAIRS P|auto [--min L] [--max L] [--seed S] [--iterations N] [--repeat R]\n".utf8))
+                Data("usage: shuraku-bench pmedian --synthetic CLIENTS FACILITIES PAIRS P|auto [--min L] [--max L] [--seed S] [--iterations N] [--repeat R] [--stall N] [--work W] [--dump FILE.json]\n".utf8))
             return 2
         }
         let count: FacilityCount = args[3] == "auto" ? .auto : .exactly(Int(args[3]) ?? 1)
         var minLoad: Int64? = nil, maxLoad: Int64? = nil
         var options = PMedianOptions()
         var repeats = 1
+        var dumpPath: String? = nil
         var i = 4
         while i + 1 < args.count {
             switch args[i] {
@@ -31,6 +32,9 @@ enum PMedianSynthetic {
             case "--seed": options.seed = UInt64(args[i + 1]) ?? 1
             case "--iterations": options.iterations = Int(args[i + 1])
             case "--repeat": repeats = max(1, Int(args[i + 1]) ?? 1)
+            case "--dump": dumpPath = args[i + 1]
+            case "--stall": options.stallRounds = Int(args[i + 1])
+            case "--work": options.workPerPair = Int(args[i + 1]) ?? 60
             default: return 2
             }
             i += 2
@@ -69,6 +73,18 @@ enum PMedianSynthetic {
             let problem = try PMedianProblem(
                 demand: demand, facilityCount: n, pairStart: start, pairFacility: facility, pairCost: cost,
                 facilityOwnClient: own, p: count, minLoad: minLoad, maxLoad: maxLoad)
+            if let dumpPath {
+                // The instance as JSON, for the exact-solver comparison in bench/peers.
+                let rows = (0..<m).map { c in
+                    (Int(start[c])..<Int(start[c + 1])).map { "[\(facility[$0]),\(cost[$0])]" }.joined(separator: ",")
+                }
+                var json = "{\"facilities\":\(n),\"p\":\(args[3] == "auto" ? "null" : args[3])"
+                json += ",\"minLoad\":\(minLoad.map(String.init) ?? "null"),\"maxLoad\":\(maxLoad.map(String.init) ?? "null")"
+                json += ",\"demand\":[\(demand.map(String.init).joined(separator: ","))]"
+                json += ",\"own\":[\(own.map(String.init).joined(separator: ","))]"
+                json += ",\"rows\":[\(rows.map { "[\($0)]" }.joined(separator: ","))]}"
+                FileManager.default.createFile(atPath: dumpPath, contents: Data(json.utf8))
+            }
             // A process's first solve pays one-off runtime set-up: with --repeat R (R > 1) one
             // warm-up solve runs first and ms is the mean of the R solves after it.
             if repeats > 1 { _ = try PMedianSolver.solve(problem, options: options) }
