@@ -2,7 +2,7 @@ import Foundation
 import ShurakuCore
 import ShurakuPlanner
 
-/// `shuraku-bench pmedian --synthetic CLIENTS FACILITIES PAIRS P|auto [--min L] [--max L] [--seed S] [--iterations N] [--repeat R] [--stall N] [--work W] [--dump FILE.json]`:
+/// `shuraku-bench pmedian --synthetic CLIENTS FACILITIES PAIRS P|auto [--min L] [--max L] [--seed S] [--iterations N] [--repeat R] [--stall N] [--work W] [--fixed F,F,...] [--dump FILE.json]`:
 /// a planner-sized random instance (settlements scattered in a square, population 5 to 2000,
 /// FACILITIES of them, evenly spread through the list, candidates, each client allowed its PAIRS nearest
 /// candidates, cost = population × metres). Prints `cost=… unassigned=… shortfall=… open=… ms=…`.
@@ -16,7 +16,7 @@ enum PMedianSynthetic {
             n <= m, k > 0
         else {
             FileHandle.standardError.write(
-                Data("usage: shuraku-bench pmedian --synthetic CLIENTS FACILITIES PAIRS P|auto [--min L] [--max L] [--seed S] [--iterations N] [--repeat R] [--stall N] [--work W] [--dump FILE.json]\n".utf8))
+                Data("usage: shuraku-bench pmedian --synthetic CLIENTS FACILITIES PAIRS P|auto [--min L] [--max L] [--seed S] [--iterations N] [--repeat R] [--stall N] [--work W] [--fixed F,F,...] [--dump FILE.json]\n".utf8))
             return 2
         }
         let count: FacilityCount = args[3] == "auto" ? .auto : .exactly(Int(args[3]) ?? 1)
@@ -24,6 +24,7 @@ enum PMedianSynthetic {
         var options = PMedianOptions()
         var repeats = 1
         var dumpPath: String? = nil
+        var fixed: [Int32] = []
         var i = 4
         while i + 1 < args.count {
             switch args[i] {
@@ -33,6 +34,7 @@ enum PMedianSynthetic {
             case "--iterations": options.iterations = Int(args[i + 1])
             case "--repeat": repeats = max(1, Int(args[i + 1]) ?? 1)
             case "--dump": dumpPath = args[i + 1]
+            case "--fixed": fixed = args[i + 1].split(separator: ",").compactMap { Int32($0) }
             case "--stall": options.stallRounds = Int(args[i + 1])
             case "--work": options.workPerPair = Int(args[i + 1]) ?? 60
             default: return 2
@@ -72,7 +74,7 @@ enum PMedianSynthetic {
         do {
             let problem = try PMedianProblem(
                 demand: demand, facilityCount: n, pairStart: start, pairFacility: facility, pairCost: cost,
-                facilityOwnClient: own, p: count, minLoad: minLoad, maxLoad: maxLoad)
+                facilityOwnClient: own, fixedOpen: fixed, p: count, minLoad: minLoad, maxLoad: maxLoad)
             if let dumpPath {
                 // The instance as JSON, for the exact-solver comparison in bench/peers.
                 let rows = (0..<m).map { c in

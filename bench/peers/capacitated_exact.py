@@ -7,7 +7,7 @@ when it is open; maxLoad hard; lexicographic objective solved in three stages: (
 weight (demand × (m + 1) + 1 per client), (2) total shortfall below minLoad, (3) cost.
 Prints `stage1= stage2= cost= status= s=`.
 
-usage: .venv/bin/python capacitated_exact.py FILE.json [--cap SECONDS]
+usage: .venv/bin/python capacitated_exact.py FILE.json [--cap SECONDS] [--print-open]
 """
 import argparse
 import json
@@ -20,6 +20,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("file")
     ap.add_argument("--cap", type=float, default=300.0)
+    ap.add_argument("--print-open", action="store_true", help="also print the optimal open set")
     args = ap.parse_args()
     inst = json.load(open(args.file))
     demand, rows, n, p = inst["demand"], inst["rows"], inst["facilities"], inst["p"]
@@ -58,6 +59,8 @@ def main():
         status.append(pulp.constants.LpSolution[prob.sol_status].replace(" ", "_"))
         if stage < 2:
             prob += objective <= value
+    if args.print_open:
+        print("open=" + ",".join(str(f) for f in range(n) if y[f].value() > 0.5))
     print(
         f"stage1={values[0]} stage2={values[1]} cost={values[2]} status={','.join(status)} "
         f"s={time.perf_counter() - start:.1f}"

@@ -1,6 +1,7 @@
 /// An assignment of clients to a given open set that respects `maxLoad` exactly, with the
-/// moves that improve it: regret-ordered insertion, client shifts, client swaps, and
-/// ejection (make room for an unassigned client by moving one client elsewhere).
+/// moves that improve it: regret-ordered insertion, client shifts, chain moves (a shift into a
+/// full facility while one of its clients moves on; a swap is the special case), and ejection
+/// (make room for an unassigned client by moving one client elsewhere).
 ///
 /// The score (unassigned weight, shortfall below `minLoad`, cost) is kept up to date by every
 /// move. A client whose own facility is open is pinned to it and never moves.
@@ -301,40 +302,54 @@ struct LoadedAssignment {
         return true
     }
 
-    /// The best swap of assigned client `c` with a client of another open facility that is
-    /// among `c`'s cheaper options and too full to take `c` outright, or nil if none lowers
-    /// the score.
-    mutating func bestSwap(_ c: Int, options: Int) -> (other: Int, delta: Score)? {
+    /// The best chain move for assigned client `c`: `c` goes from `a` to a cheaper open facility
+    /// `b` that is too full to take it outright, and one client `o` of `b` makes room by moving
+    /// to its cheapest other open facility `g` with room (`g == a` is a plain swap). Only `c`'s
+    /// `options` cheapest blocked facilities are tried. Nil if no chain lowers the score.
+    mutating func bestChain(_ c: Int, options: Int) -> (other: Int, otherTo: Int, otherCost: Int64, to: Int, cost: Int64)? {
         let a = Int(assigned[c])
         guard a >= 0 else { return nil }
         let d = problem.demand[c]
-        var best: (other: Int, delta: Score)? = nil
+        var best: (other: Int, otherTo: Int, otherCost: Int64, to: Int, cost: Int64)? = nil
+        var bestDelta = Score.zero
         var tried = 0
         for k in openFacility[c].indices {
             let cost = openCost[c][k]
             if cost >= assignedCost[c] { break }
             let b = Int(openFacility[c][k])
-            // Only where capacity blocks the plain shift to the cheaper facility.
-            guard b != a, load[b] > maxLoad - d else { continue }
+            let need = load[b] + d - maxLoad
+            guard b != a, need > 0 else { continue }
             tried += 1
             if tried > options { break }
             work += members[b].count
             for o32 in members[b] {
                 let o = Int(o32)
-                guard !isPinned(o), let back = pairCost(o, a) else { continue }
                 let dO = problem.demand[o]
-                let loadA = load[a] - d + dO, loadB = load[b] - dO + d
-                guard loadA <= maxLoad, loadB <= maxLoad else { continue }
-                var delta = Score.zero
-                delta.cost = cost + back - assignedCost[c] - assignedCost[o]
-                delta.shortfall = shortfall(loadA) - shortfall(load[a]) + shortfall(loadB) - shortfall(load[b])
-                if delta < (best?.delta ?? .zero) { best = (o, delta) }
+                guard dO >= need, !isPinned(o) else { continue }
+                for q in openFacility[o].indices {
+                    let g = Int(openFacility[o][q])
+                    guard g != b else { continue }
+                    work += 1
+                    // Loads after the chain at a, b and g (g may be a).
+                    let loadA = load[a] - d + (g == a ? dO : 0)
+                    let loadB = load[b] + d - dO
+                    let loadG = g == a ? loadA : load[g] + dO
+                    guard loadG <= maxLoad else { continue }
+                    var delta = Score.cost(cost - assignedCost[c] + openCost[o][q] - assignedCost[o])
+                    delta.shortfall = shortfall(loadA) - shortfall(load[a]) + shortfall(loadB) - shortfall(load[b])
+                    if g != a { delta.shortfall += shortfall(loadG) - shortfall(load[g]) }
+                    if delta < bestDelta {
+                        bestDelta = delta
+                        best = (o, g, openCost[o][q], b, cost)
+                    }
+                    break  // the cheapest place with room for o is enough
+                }
             }
         }
         return best
     }
 
-    /// Applies improving shifts, ejections and (when `swaps`) client swaps to the clients of
+    /// Applies improving shifts, ejections and (when `swaps`) chain moves to the clients of
     /// `worklist` (all clients when nil) until a pass changes nothing.
     mutating func improve(_ worklist: [Int32]?, swaps: Bool = false, maxPasses: Int = 8) {
         let clients = worklist ?? (0..<problem.clientCount).map { Int32($0) }
@@ -349,12 +364,10 @@ struct LoadedAssignment {
                     changed = true
                 } else if assigned[c] < 0 {
                     if eject(c) { changed = true }
-                } else if swaps, let s = bestSwap(c, options: 3) {
-                    let a = Int(assigned[c]), b = Int(assigned[s.other])
-                    let costCB = pairCost(c, b) ?? 0, costOA = pairCost(s.other, a) ?? 0
+                } else if swaps, let s = bestChain(c, options: 3) {
                     move(c, to: -1, cost: 0)
-                    move(s.other, to: a, cost: costOA)
-                    move(c, to: b, cost: costCB)
+                    move(s.other, to: s.otherTo, cost: s.otherCost)
+                    move(c, to: s.to, cost: s.cost)
                     changed = true
                 }
             }
