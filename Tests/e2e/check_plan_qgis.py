@@ -14,7 +14,7 @@ import json
 import os
 import sys
 
-from qgis.core import QgsApplication, QgsVectorLayer
+from qgis.core import Qgis, QgsApplication, QgsVectorLayer
 from qgis.PyQt.QtGui import QFontDatabase
 
 LAYERS = ["zones", "settlements", "cores", "routes"]
@@ -69,13 +69,15 @@ def main(dirs):
             layer = QgsVectorLayer(path, name, "ogr")
             check_layer(layer, name, counts[name], failures, path)
             checked += 2
-    app.exitQgis()
     if failures:
         print("QGIS check failed:\n  " + "\n  ".join(failures))
         return 1
-    print(f"QGIS {app.QGIS_VERSION if hasattr(app, 'QGIS_VERSION') else ''}: {checked} layers valid, styled and counted")
+    print(f"QGIS {Qgis.QGIS_VERSION}: {checked} layers valid, styled and counted")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    status = main(sys.argv[1:])
+    sys.stdout.flush()
+    # Leave without QGIS's own teardown, which can crash after the checks are done.
+    os._exit(status)

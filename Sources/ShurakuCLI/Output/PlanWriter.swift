@@ -77,7 +77,7 @@ struct PlanWriter {
             sql.append("""
                 INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName, \
                 styleQML, styleSLD, useAsDefault, description, owner, ui, update_time) VALUES ('', '', '\(name)', 'geom', \
-                '\(name)', '\(qml)', '', 1, 'Shuraku default style', '', NULL, '2000-01-01T00:00:00Z')
+                '\(name)', '\(qml)', '', 1, 'Shuraku default style', '', NULL, '2000-01-01T00:00:00.000Z')
                 """)
         }
         return sql

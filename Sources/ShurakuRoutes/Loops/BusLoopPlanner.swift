@@ -83,7 +83,7 @@ public enum BusLoopPlanner {
             capacity: capacity, maxRouteDuration: Int32(clamping: Int64(p.maxLoopSeconds.rounded(.down))),
             objective: .fewestRoutesThenCost)
         // Budgets grow with the zone so that small zones are solved in microseconds.
-        let options = RoutingOptions(seed: p.seed, iterations: min(400, 50 + 8 * n), tourIterations: min(20_000, 500 * n))
+        let options = RoutingOptions(seed: p.seed, iterations: min(100, 20 + 2 * n), tourIterations: min(4_000, 100 * n))
         let solution = RoutingEngine.solve(problem, options: options)
 
         var finder: PathFinder? = nil
