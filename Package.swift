@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "shuraku", targets: ["shuraku"]),
         .executable(name: "shuraku-bench", targets: ["shuraku-bench"]),
+        .executable(name: "shuraku-fuzz", targets: ["shuraku-fuzz"]),
         .library(name: "ShurakuCore", targets: ["ShurakuCore"]),
         .library(name: "ShurakuGeo", targets: ["ShurakuGeo"]),
         .library(name: "ShurakuInput", targets: ["ShurakuInput"]),
@@ -48,6 +49,10 @@ let package = Package(
             name: "shuraku-bench",
             dependencies: ["ShurakuCore", "ShurakuGeo", "ShurakuInput", "ShurakuNetwork", "ShurakuPlanner", "ShurakuRoutes"]
         ),
+
+        // Fuzzing: libFuzzer's driver, declared for the fuzz executable (see scripts/fuzz.sh).
+        .systemLibrary(name: "CLibFuzzer"),
+        .executableTarget(name: "shuraku-fuzz", dependencies: ["ShurakuCLI", "CLibFuzzer"]),
 
         .target(name: "ShurakuTestSupport", dependencies: ["ShurakuCore"], path: "Tests/ShurakuTestSupport"),
         .testTarget(name: "ShurakuCoreTests", dependencies: ["ShurakuCore", "ShurakuTestSupport"]),

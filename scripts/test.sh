@@ -1,8 +1,31 @@
 #!/usr/bin/env bash
-# Runs every test: the Swift test suite (unit, real-data and end-to-end CLI tests).
-# Installs what is missing first, so it works on a fresh Debian/Ubuntu machine.
+# Runs every test. Installs what is missing first, so it works on a fresh Debian/Ubuntu machine.
+#   scripts/test.sh            everything (what CI runs)
+#   scripts/test.sh --quick    the Swift test suite only
+# Steps: Swift tests (unit, real data, CLI end to end) → scripts/e2e.sh (release plan on the
+# sample: byte-identical reruns, RFC 7946, real QGIS, compare, notebook) → the test suite under
+# AddressSanitizer and ThreadSanitizer → a bounded fuzz run of every parser (SHURAKU_FUZZ_SECONDS,
+# default 20 s per target).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/ensure-deps.sh
 ensure_core_deps
+start=$(date +%s)
+step() { echo "== $1 ($(( $(date +%s) - start )) s)"; }
+
+step "swift test"
 swift test
+
+[ "${1:-}" = "--quick" ] && exit 0
+
+step "end to end"
+scripts/e2e.sh
+
+step "AddressSanitizer"
+SWIFT_BACKTRACE=enable=no swift test --scratch-path .build-asan --sanitize=address --disable-xctest -Xswiftc -use-ld=lld
+step "ThreadSanitizer"
+SWIFT_BACKTRACE=enable=no swift test --scratch-path .build-tsan --sanitize=thread --disable-xctest -Xswiftc -use-ld=lld
+
+step "fuzz"
+scripts/fuzz.sh "${SHURAKU_FUZZ_SECONDS:-20}"
+step "all tests passed"

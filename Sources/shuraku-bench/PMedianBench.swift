@@ -8,6 +8,7 @@ import ShurakuPlanner
 /// The optimum comes from `optimal.txt` beside the file ("-" when absent).
 enum PMedianBench {
     static func run(_ args: [String]) -> Int32 {
+        if args.first == "--synthetic" { return PMedianSynthetic.run(Array(args.dropFirst())) }
         guard let path = args.first else {
             FileHandle.standardError.write(Data("usage: shuraku-bench pmedian FILE [--seed S] [--iterations N] [--work W]\n".utf8))
             return 2

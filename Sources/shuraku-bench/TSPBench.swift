@@ -115,7 +115,7 @@ enum TSPBench {
     static let usage = "usage: shuraku-bench tsp FILE.tsp [--seed S] [--time-limit SEC] [--iterations N]"
 
     /// Default single-route rounds: calibrated so that rat783 stays well under a second.
-    static func defaultIterations(cities: Int) -> Int { 60_000 }
+    static func defaultIterations(cities: Int) -> Int { 45_000 }
 
     static func run(_ args: [String]) -> Int32 {
         do {

@@ -15,14 +15,19 @@ enum SettingValue: Sendable, Equatable {
 /// to the file. Unknown keys, wrong types and missing files are errors naming the key.
 enum Scenario {
     static func read(_ path: String) throws(InputError) -> [String: SettingValue] {
-        func problem(_ key: String?, _ message: String) -> InputError {
-            InputError.invalid([InputProblem(file: path, field: key, message: message)])
-        }
         guard let data = FileManager.default.contents(atPath: path) else {
             if FileManager.default.fileExists(atPath: path) {
-                throw problem(nil, "cannot read the scenario file")
+                throw InputError.invalid([InputProblem(file: path, message: "cannot read the scenario file")])
             }
             throw InputError.source(.fileNotFound(path: path))
+        }
+        return try parse(data, path: path)
+    }
+
+    /// Parses scenario bytes as if read from `path` (relative paths resolve beside it).
+    static func parse(_ data: Data, path: String) throws(InputError) -> [String: SettingValue] {
+        func problem(_ key: String?, _ message: String) -> InputError {
+            InputError.invalid([InputProblem(file: path, field: key, message: message)])
         }
         let json: Any
         do {

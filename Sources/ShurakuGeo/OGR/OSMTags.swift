@@ -1,7 +1,8 @@
 /// Parses OGR's OSM `other_tags` text: `"key"=>"value","key2"=>"value 2"` (hstore syntax, with
 /// backslash escapes). Malformed text yields the pairs read before the problem.
-enum OSMTags {
-    static func parse(_ text: String) -> [(String, String)] {
+public enum OSMTags {
+    /// The key/value pairs of an `other_tags` text, in order.
+    public static func parse(_ text: String) -> [(String, String)] {
         var result: [(String, String)] = []
         var it = Array(text.unicodeScalars)[...]
 

@@ -7,7 +7,7 @@ protocol OpenSetSearch {
     mutating func swapFacilities(open i: Int, close r: Int)
     /// Opens the facility that serves the most unassigned demand; false when none serves any.
     mutating func openForCover() -> Bool
-    mutating func improve(iterations: Int, workLimit: Int, rng: inout SeededGenerator)
+    mutating func improve(iterations: Int, workLimit: Int, stallRounds: Int?, rng: inout SeededGenerator)
     func solution() -> PMedianSolution
 }
 
@@ -31,14 +31,19 @@ enum AutoCount {
         let workLimit = PMedianSolver.workLimit(problem, options)
         if problem.hasLoadLimits {
             var search = CapacitatedSearch(problem: problem, columns: columns, deadline: options.deadline)
-            return run(&search, problem: problem, iterations: iterations, workLimit: workLimit, rng: &rng)
+            return run(
+                &search, problem: problem, iterations: iterations, workLimit: workLimit,
+                stallRounds: options.stallRounds, rng: &rng)
         }
         var search = UncapacitatedSearch(problem: problem, columns: columns, deadline: options.deadline)
-        return run(&search, problem: problem, iterations: iterations, workLimit: workLimit, rng: &rng)
+        return run(
+            &search, problem: problem, iterations: iterations, workLimit: workLimit, stallRounds: options.stallRounds,
+            rng: &rng)
     }
 
     static func run<S: OpenSetSearch>(
-        _ search: inout S, problem: PMedianProblem, iterations: Int, workLimit: Int, rng: inout SeededGenerator
+        _ search: inout S, problem: PMedianProblem, iterations: Int, workLimit: Int, stallRounds: Int?,
+        rng: inout SeededGenerator
     ) -> PMedianSolution {
         for f in problem.fixedOpen where !search.fast.isOpen[Int(f)] { search.swapFacilities(open: Int(f), close: -1) }
         let usable = (0..<problem.facilityCount).map(problem.isUsable)
@@ -50,15 +55,15 @@ enum AutoCount {
             if !search.openForCover() { break }
         }
         target = max(target, search.currentScore.unassigned)
-        let trialIterations = min(iterations, 50)
+        let trialIterations = min(iterations, 20)
         while let r = search.fast.bestDrop() {
             var trial = search
             trial.swapFacilities(open: -1, close: r)
-            trial.improve(iterations: trialIterations, workLimit: max(1, workLimit / 4), rng: &rng)
+            trial.improve(iterations: trialIterations, workLimit: max(1, workLimit / 16), stallRounds: stallRounds, rng: &rng)
             guard trial.currentScore.unassigned <= target else { break }
             search = trial
         }
-        search.improve(iterations: iterations, workLimit: workLimit, rng: &rng)
+        search.improve(iterations: iterations, workLimit: workLimit, stallRounds: stallRounds, rng: &rng)
         return search.solution()
     }
 }

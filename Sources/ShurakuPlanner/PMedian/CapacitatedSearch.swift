@@ -15,7 +15,7 @@ struct CapacitatedSearch {
     /// Swap candidates evaluated exactly per descent step on larger problems.
     let candidateCount = 12
     /// Problems with at most this many (insert, remove) pairs evaluate every swap.
-    let exhaustiveLimit = 400
+    let exhaustiveLimit = 24
 
     init(problem: PMedianProblem, columns: FacilityColumns, deadline: Deadline) {
         fast = FastSwap(problem: problem, columns: columns)
@@ -99,21 +99,20 @@ struct CapacitatedSearch {
     mutating func descend(log: inout [(Int, Int)], workLimit: Int) -> Int {
         var moves = 0
         while work < workLimit, !deadline.hasPassed {
-            var best: LoadedAssignment? = nil
+            var bestScore = state.score
             var bestSwap = (-1, -1)
             for (i, r) in candidates() {
-                var trial = state
-                trial.swapFacilities(open: i, close: r)
-                if trial.score < (best?.score ?? state.score) {
-                    best = trial
+                let mark = state.journalMark
+                onState { $0.swapFacilities(open: i, close: r) }
+                if state.score < bestScore {
+                    bestScore = state.score
                     bestSwap = (i, r)
                 }
-                fast.noteWork(trial.work - state.work)
+                onState { $0.rollback(to: mark) }
             }
-            guard let next = best else { break }
-            state = next
-            onState { $0.improve(nil, swaps: true, maxPasses: 2) }
-            fast.swap(open: bestSwap.0, close: bestSwap.1)
+            guard bestSwap.0 >= 0 || bestSwap.1 >= 0 else { break }
+            swapFacilities(open: bestSwap.0, close: bestSwap.1)
+            onState { $0.improve(nil, maxPasses: 2) }
             log.append(bestSwap)
             moves += 1
         }
@@ -121,14 +120,19 @@ struct CapacitatedSearch {
     }
 
     /// Iterated local search for at most `iterations` rounds and about `workLimit` pair visits.
-    mutating func improve(iterations: Int, workLimit: Int, rng: inout SeededGenerator) {
+    mutating func improve(iterations: Int, workLimit: Int, stallRounds: Int?, rng: inout SeededGenerator) {
         let limit = work &+ workLimit
         var log: [(Int, Int)] = []
         descend(log: &log, workLimit: limit)
         let n = fast.problem.facilityCount
-        var best = state
+        var bestScore = state.score
+        onState { $0.clearJournal() }
+        let stallLimit =
+            stallRounds ?? PMedianOptions.defaultStallRounds(openCount: fast.openCount, loadLimits: true)
+        var stall = 0
         for _ in 0..<iterations {
-            if deadline.hasPassed || work >= limit { break }
+            if deadline.hasPassed || work >= limit || stall >= stallLimit { break }
+            stall += 1
             log.removeAll(keepingCapacity: true)
             let removable = (0..<n).filter(fast.isRemovable)
             let insertable = (0..<n).filter(fast.isInsertable)
@@ -138,14 +142,15 @@ struct CapacitatedSearch {
             swapFacilities(open: i, close: r)
             log.append((i, r))
             descend(log: &log, workLimit: limit)
-            if state.score <= best.score {
-                best = state
+            if state.score <= bestScore {
+                if state.score < bestScore { stall = 0 }
+                bestScore = state.score
             } else {
-                state = best
+                onState { $0.rollback(to: 0) }
                 for (i, r) in log.reversed() { fast.swap(open: r, close: i) }
             }
+            onState { $0.clearJournal() }
         }
-        state = best
         // Final polish over every client: afterwards no unassigned client has an open facility
         // with room in reach.
         onState { $0.improve(nil, swaps: true, maxPasses: 50) }

@@ -1,6 +1,7 @@
 /// An assignment of clients to a given open set that respects `maxLoad` exactly, with the
-/// moves that improve it: regret-ordered insertion, client shifts, client swaps, and
-/// ejection (make room for an unassigned client by moving one client elsewhere).
+/// moves that improve it: regret-ordered insertion, client shifts, chain moves (a shift into a
+/// full facility while one of its clients moves on; a swap is the special case), and ejection
+/// (make room for an unassigned client by moving one client elsewhere).
 ///
 /// The score (unassigned weight, shortfall below `minLoad`, cost) is kept up to date by every
 /// move. A client whose own facility is open is pinned to it and never moves.
@@ -17,6 +18,19 @@ struct LoadedAssignment {
     private(set) var load: [Int64]
     private var members: [[Int32]]
     private var memberSlot: [Int32]
+    /// Per client, its open facilities in reach and their costs, sorted by (cost, facility):
+    /// short lists that replace scans over long rows.
+    private var openFacility: [[Int32]]
+    private var openCost: [[Int64]]
+    /// Every change since the last `clearJournal()`, so that trials can be rolled back.
+    private var journal: [Change] = []
+
+    enum Change {
+        /// Client moved; `from` and `cost` were its facility (-1 unassigned) and cost before.
+        case moved(Int32, from: Int32, cost: Int64)
+        case opened(Int32)
+        case closed(Int32)
+    }
     private(set) var score = Score.zero
     /// Pair visits, a deterministic measure of work.
     private(set) var work = 0
@@ -34,6 +48,8 @@ struct LoadedAssignment {
         load = [Int64](repeating: 0, count: n)
         members = [[Int32]](repeating: [], count: n)
         memberSlot = [Int32](repeating: -1, count: m)
+        openFacility = [[Int32]](repeating: [], count: m)
+        openCost = [[Int64]](repeating: [], count: m)
         for c in 0..<m { score += problem.unassignedScore(c) }
     }
 
@@ -52,6 +68,7 @@ struct LoadedAssignment {
     mutating func move(_ c: Int, to b: Int, cost: Int64) {
         let a = Int(assigned[c])
         let d = problem.demand[c]
+        journal.append(.moved(Int32(c), from: Int32(a), cost: assignedCost[c]))
         if a >= 0 {
             score.shortfall += shortfall(load[a] - d) - shortfall(load[a])
             load[a] -= d
@@ -83,8 +100,8 @@ struct LoadedAssignment {
 
     /// Opens `i`; its own client moves to it.
     mutating func open(_ i: Int) {
-        isOpen[i] = true
-        score.shortfall += shortfall(0)
+        rawOpen(i)
+        journal.append(.opened(Int32(i)))
         let own = Int(problem.facilityOwnClient[i])
         if own >= 0, let cost = pairCost(own, i) { move(own, to: i, cost: cost) }
     }
@@ -93,10 +110,63 @@ struct LoadedAssignment {
     mutating func close(_ r: Int) -> [Int32] {
         let displaced = members[r]
         for c in displaced { move(Int(c), to: -1, cost: 0) }
-        score.shortfall -= shortfall(0)
-        isOpen[r] = false
+        rawClose(r)
+        journal.append(.closed(Int32(r)))
         return displaced
     }
+
+    /// Marks `i` open (no client moves).
+    private mutating func rawOpen(_ i: Int) {
+        isOpen[i] = true
+        score.shortfall += shortfall(0)
+        let f32 = Int32(i)
+        work += columns.range(i).count
+        for k in columns.range(i) {
+            let c = Int(columns.client[k]), cost = columns.cost[k]
+            var at = openCost[c].count
+            while at > 0, openCost[c][at - 1] > cost || (openCost[c][at - 1] == cost && openFacility[c][at - 1] > f32) {
+                at -= 1
+            }
+            openCost[c].insert(cost, at: at)
+            openFacility[c].insert(f32, at: at)
+        }
+    }
+
+    /// Marks `r` closed; it must have no clients.
+    private mutating func rawClose(_ r: Int) {
+        score.shortfall -= shortfall(0)
+        isOpen[r] = false
+        let f32 = Int32(r)
+        work += columns.range(r).count
+        for k in columns.range(r) {
+            let c = Int(columns.client[k])
+            if let at = openFacility[c].firstIndex(of: f32) {
+                openFacility[c].remove(at: at)
+                openCost[c].remove(at: at)
+            }
+        }
+    }
+
+    // MARK: - Trials
+
+    /// A position in the change journal, to roll back to.
+    var journalMark: Int { journal.count }
+
+    /// Undoes every change made since `mark` (the score comes back exactly).
+    mutating func rollback(to mark: Int) {
+        while journal.count > mark {
+            switch journal.removeLast() {
+            case .moved(let c, let from, let cost):
+                move(Int(c), to: Int(from), cost: cost)
+                journal.removeLast()  // the undo's own entry
+            case .opened(let i): rawClose(Int(i))
+            case .closed(let r): rawOpen(Int(r))
+            }
+        }
+    }
+
+    /// Forgets the journal (nothing can be rolled back past this point).
+    mutating func clearJournal() { journal.removeAll(keepingCapacity: true) }
 
     /// The cost of pair (c, f), or nil when the pair is not allowed (binary search in column f).
     func pairCost(_ c: Int, _ f: Int) -> Int64? {
@@ -129,12 +199,10 @@ struct LoadedAssignment {
         for c32 in clients {
             let c = Int(c32)
             guard assigned[c] < 0 else { continue }
-            var c1: Int64 = -1, c2: Int64 = -1
-            for k in Int(problem.pairStart[c])..<Int(problem.pairStart[c + 1]) where isOpen[Int(problem.pairFacility[k])] {
-                if c1 < 0 { c1 = problem.pairCost[k] } else { c2 = problem.pairCost[k]; break }
-            }
+            let costs = openCost[c]
             work += 1
-            guard c1 >= 0 else { continue }
+            guard let c1 = costs.first else { continue }
+            let c2: Int64 = costs.count > 1 ? costs[1] : -1
             order.append((c2 < 0 ? .max : c2 - c1, problem.demand[c], c32))
         }
         order.sort {
@@ -145,11 +213,11 @@ struct LoadedAssignment {
         for entry in order {
             let c = Int(entry.client)
             let d = problem.demand[c]
-            for k in Int(problem.pairStart[c])..<Int(problem.pairStart[c + 1]) {
-                let f = Int(problem.pairFacility[k])
+            for k in openFacility[c].indices {
+                let f = Int(openFacility[c][k])
                 work += 1
-                if isOpen[f], load[f] <= maxLoad - d {
-                    move(c, to: f, cost: problem.pairCost[k])
+                if load[f] <= maxLoad - d {
+                    move(c, to: f, cost: openCost[c][k])
                     break
                 }
             }
@@ -172,12 +240,13 @@ struct LoadedAssignment {
         }
         var best: (facility: Int, cost: Int64, delta: Score)? = nil
         let costMatters = minLoad == 0 && a >= 0
-        for k in Int(problem.pairStart[c])..<Int(problem.pairStart[c + 1]) {
-            let cost = problem.pairCost[k]
+        let facilities = openFacility[c], costs = openCost[c]
+        for k in facilities.indices {
+            let cost = costs[k]
             // Without a minimum load, only a cheaper facility can help an assigned client.
             if costMatters, cost >= assignedCost[c] { break }
-            let b = Int(problem.pairFacility[k])
-            guard b != a, isOpen[b], load[b] <= maxLoad - d else { continue }
+            let b = Int(facilities[k])
+            guard b != a, load[b] <= maxLoad - d else { continue }
             var delta = base
             delta.cost += cost
             delta.shortfall += shortfall(load[b] + d) - shortfall(load[b])
@@ -186,33 +255,42 @@ struct LoadedAssignment {
         return best
     }
 
-    /// Makes room for unassigned client `c` at an open facility by moving one of its clients to
-    /// another open facility with room; applies the best such pair of moves. Returns whether
-    /// `c` was placed.
+    /// Open facilities (cheapest first) at which an ejection is tried for an unassigned client.
+    let ejectionOptions = 4
+
+    /// Makes room for unassigned client `c` at one of its cheapest open facilities by moving one
+    /// of that facility's clients to another open facility with room; applies the best such
+    /// pair of moves. Returns whether `c` was placed.
     mutating func eject(_ c: Int) -> Bool {
         let d = problem.demand[c]
         guard d <= maxLoad else { return false }
+        // A victim needs room elsewhere at least as large as what it frees.
+        var maxRoom: Int64 = 0
+        for g in 0..<problem.facilityCount where isOpen[g] { maxRoom = max(maxRoom, maxLoad - load[g]) }
+        work += problem.facilityCount / 8
         var best: (victim: Int, victimTo: Int, victimCost: Int64, to: Int, cost: Int64, delta: Score)? = nil
-        for k in Int(problem.pairStart[c])..<Int(problem.pairStart[c + 1]) {
-            let f = Int(problem.pairFacility[k])
-            guard isOpen[f] else { continue }
+        for k in openFacility[c].indices.prefix(ejectionOptions) {
+            let f = Int(openFacility[c][k])
+            let costCF = openCost[c][k]
             let need = load[f] + d - maxLoad
-            guard need > 0 else { continue }
+            guard need > 0, need <= maxRoom else { continue }
+            work += members[f].count
             for v32 in members[f] {
                 let v = Int(v32)
                 let dv = problem.demand[v]
                 guard dv >= need, !isPinned(v) else { continue }
-                for q in Int(problem.pairStart[v])..<Int(problem.pairStart[v + 1]) {
-                    let g = Int(problem.pairFacility[q])
+                for q in openFacility[v].indices {
+                    let g = Int(openFacility[v][q])
+                    let costVG = openCost[v][q]
                     work += 1
-                    guard g != f, isOpen[g], load[g] <= maxLoad - dv else { continue }
+                    guard g != f, load[g] <= maxLoad - dv else { continue }
                     let loadF = load[f] - dv + d
                     var delta = Score.zero - problem.unassignedScore(c)
-                    delta.cost += problem.pairCost[k] + problem.pairCost[q] - assignedCost[v]
+                    delta.cost += costCF + costVG - assignedCost[v]
                     delta.shortfall += shortfall(loadF) - shortfall(load[f])
                     delta.shortfall += shortfall(load[g] + dv) - shortfall(load[g])
                     if delta < (best?.delta ?? Score(unassigned: .max, shortfall: 0, cost: 0)) {
-                        best = (v, g, problem.pairCost[q], f, problem.pairCost[k], delta)
+                        best = (v, g, costVG, f, costCF, delta)
                     }
                     break  // the cheapest place with room for v is enough
                 }
@@ -224,37 +302,54 @@ struct LoadedAssignment {
         return true
     }
 
-    /// The best swap of assigned client `c` with a client of another open facility that is
-    /// among `c`'s cheaper options, or nil if none lowers the score.
-    func bestSwap(_ c: Int, options: Int) -> (other: Int, delta: Score)? {
+    /// The best chain move for assigned client `c`: `c` goes from `a` to a cheaper open facility
+    /// `b` that is too full to take it outright, and one client `o` of `b` makes room by moving
+    /// to its cheapest other open facility `g` with room (`g == a` is a plain swap). Only `c`'s
+    /// `options` cheapest blocked facilities are tried. Nil if no chain lowers the score.
+    mutating func bestChain(_ c: Int, options: Int) -> (other: Int, otherTo: Int, otherCost: Int64, to: Int, cost: Int64)? {
         let a = Int(assigned[c])
         guard a >= 0 else { return nil }
         let d = problem.demand[c]
-        var best: (other: Int, delta: Score)? = nil
+        var best: (other: Int, otherTo: Int, otherCost: Int64, to: Int, cost: Int64)? = nil
+        var bestDelta = Score.zero
         var tried = 0
-        for k in Int(problem.pairStart[c])..<Int(problem.pairStart[c + 1]) {
-            let cost = problem.pairCost[k]
-            if minLoad == 0, cost >= assignedCost[c] { break }
-            let b = Int(problem.pairFacility[k])
-            guard b != a, isOpen[b] else { continue }
+        for k in openFacility[c].indices {
+            let cost = openCost[c][k]
+            if cost >= assignedCost[c] { break }
+            let b = Int(openFacility[c][k])
+            let need = load[b] + d - maxLoad
+            guard b != a, need > 0 else { continue }
             tried += 1
             if tried > options { break }
+            work += members[b].count
             for o32 in members[b] {
                 let o = Int(o32)
-                guard !isPinned(o), let back = pairCost(o, a) else { continue }
                 let dO = problem.demand[o]
-                let loadA = load[a] - d + dO, loadB = load[b] - dO + d
-                guard loadA <= maxLoad, loadB <= maxLoad else { continue }
-                var delta = Score.zero
-                delta.cost = cost + back - assignedCost[c] - assignedCost[o]
-                delta.shortfall = shortfall(loadA) - shortfall(load[a]) + shortfall(loadB) - shortfall(load[b])
-                if delta < (best?.delta ?? .zero) { best = (o, delta) }
+                guard dO >= need, !isPinned(o) else { continue }
+                for q in openFacility[o].indices {
+                    let g = Int(openFacility[o][q])
+                    guard g != b else { continue }
+                    work += 1
+                    // Loads after the chain at a, b and g (g may be a).
+                    let loadA = load[a] - d + (g == a ? dO : 0)
+                    let loadB = load[b] + d - dO
+                    let loadG = g == a ? loadA : load[g] + dO
+                    guard loadG <= maxLoad else { continue }
+                    var delta = Score.cost(cost - assignedCost[c] + openCost[o][q] - assignedCost[o])
+                    delta.shortfall = shortfall(loadA) - shortfall(load[a]) + shortfall(loadB) - shortfall(load[b])
+                    if g != a { delta.shortfall += shortfall(loadG) - shortfall(load[g]) }
+                    if delta < bestDelta {
+                        bestDelta = delta
+                        best = (o, g, openCost[o][q], b, cost)
+                    }
+                    break  // the cheapest place with room for o is enough
+                }
             }
         }
         return best
     }
 
-    /// Applies improving shifts, ejections and (when `swaps`) client swaps to the clients of
+    /// Applies improving shifts, ejections and (when `swaps`) chain moves to the clients of
     /// `worklist` (all clients when nil) until a pass changes nothing.
     mutating func improve(_ worklist: [Int32]?, swaps: Bool = false, maxPasses: Int = 8) {
         let clients = worklist ?? (0..<problem.clientCount).map { Int32($0) }
@@ -263,18 +358,16 @@ struct LoadedAssignment {
             for c32 in clients {
                 let c = Int(c32)
                 guard !isPinned(c) else { continue }
-                work += Int(problem.pairStart[c + 1] - problem.pairStart[c])
+                work += openFacility[c].count
                 if let s = bestShift(c) {
                     move(c, to: s.facility, cost: s.cost)
                     changed = true
                 } else if assigned[c] < 0 {
                     if eject(c) { changed = true }
-                } else if swaps, let s = bestSwap(c, options: 4) {
-                    let a = Int(assigned[c]), b = Int(assigned[s.other])
-                    let costCB = pairCost(c, b) ?? 0, costOA = pairCost(s.other, a) ?? 0
+                } else if swaps, let s = bestChain(c, options: 3) {
                     move(c, to: -1, cost: 0)
-                    move(s.other, to: a, cost: costOA)
-                    move(c, to: b, cost: costCB)
+                    move(s.other, to: s.otherTo, cost: s.otherCost)
+                    move(c, to: s.to, cost: s.cost)
                     changed = true
                 }
             }
@@ -292,7 +385,7 @@ struct LoadedAssignment {
             var gains: [(Int64, Int32)] = []
             for k in columns.range(i) {
                 let c = Int(columns.client[k])
-                touched.append(Int32(c))
+                if assigned[c] < 0 { touched.append(Int32(c)) }
                 if assigned[c] >= 0, columns.cost[k] < assignedCost[c] {
                     gains.append((assignedCost[c] - columns.cost[k], Int32(c)))
                 }
@@ -306,7 +399,10 @@ struct LoadedAssignment {
                 var delta = Score.cost(cost - assignedCost[c])
                 delta.shortfall = shortfall(load[a] - problem.demand[c]) - shortfall(load[a])
                     + shortfall(load[i] + problem.demand[c]) - shortfall(load[i])
-                if delta < .zero { move(c, to: i, cost: cost) }
+                if delta < .zero {
+                    move(c, to: i, cost: cost)
+                    touched.append(c32)
+                }
             }
         }
         insert(displaced)

@@ -137,6 +137,39 @@ public struct PMedianProblem: Sendable {
         self.maxLoad = maxLoad
     }
 
+    /// Builds the CSR arrays from one list of allowed (facility, cost) pairs per client, in any
+    /// order (they are sorted by cost, then facility), then checks the problem as the main
+    /// initializer does.
+    public init(
+        demand: [Int64],
+        facilityCount: Int,
+        rows: [[(facility: Int32, cost: Int64)]],
+        facilityOwnClient: [Int32]? = nil,
+        fixedOpen: [Int32] = [],
+        p: FacilityCount,
+        minLoad: Int64? = nil,
+        maxLoad: Int64? = nil
+    ) throws(PMedianError) {
+        guard rows.count == demand.count else { throw .malformedPairs }
+        var start: [Int32] = [0]
+        var facility: [Int32] = []
+        var cost: [Int64] = []
+        let total = rows.reduce(0) { $0 + $1.count }
+        guard total < Int(Int32.max) else { throw .sizeOutOfRange }
+        facility.reserveCapacity(total)
+        cost.reserveCapacity(total)
+        for row in rows {
+            for pair in row.sorted(by: { $0.cost != $1.cost ? $0.cost < $1.cost : $0.facility < $1.facility }) {
+                facility.append(pair.facility)
+                cost.append(pair.cost)
+            }
+            start.append(Int32(facility.count))
+        }
+        try self.init(
+            demand: demand, facilityCount: facilityCount, pairStart: start, pairFacility: facility, pairCost: cost,
+            facilityOwnClient: facilityOwnClient, fixedOpen: fixedOpen, p: p, minLoad: minLoad, maxLoad: maxLoad)
+    }
+
     /// The same problem with another facility count.
     public func withCount(_ newP: FacilityCount) throws(PMedianError) -> PMedianProblem {
         if case .exactly(let k) = newP {

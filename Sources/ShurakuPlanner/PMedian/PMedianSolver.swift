@@ -41,17 +41,21 @@ public enum PMedianSolver {
         if problem.hasLoadLimits {
             var search = CapacitatedSearch(problem: problem, columns: columns, deadline: options.deadline)
             search.start(count: count)
-            search.improve(iterations: iterations, workLimit: workLimit(problem, options), rng: &rng)
+            search.improve(
+                iterations: iterations, workLimit: workLimit(problem, options), stallRounds: options.stallRounds, rng: &rng)
             return search.solution()
         }
         var search = UncapacitatedSearch(problem: problem, columns: columns, deadline: options.deadline)
         search.greedyStart(count: count)
-        search.improve(iterations: iterations, workLimit: workLimit(problem, options), rng: &rng)
+        search.improve(
+                iterations: iterations, workLimit: workLimit(problem, options), stallRounds: options.stallRounds, rng: &rng)
         return search.solution()
     }
 
-    /// The work limit of the metaheuristic for `problem`.
+    /// The work limit of the metaheuristic for `problem`: `workPerPair` per allowed pair (at
+    /// least 5,000 pairs' worth, so tiny problems still search), at most `maxWork`.
     static func workLimit(_ problem: PMedianProblem, _ options: PMedianOptions) -> Int {
-        max(1, options.workPerPair).multipliedReportingOverflow(by: max(problem.pairCount, 5000)).partialValue
+        let limit = max(1, options.workPerPair).multipliedReportingOverflow(by: max(problem.pairCount, 5000))
+        return limit.overflow ? options.maxWork : min(limit.partialValue, options.maxWork)
     }
 }

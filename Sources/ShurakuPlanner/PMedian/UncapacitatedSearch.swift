@@ -38,7 +38,7 @@ struct UncapacitatedSearch {
 
     /// Variable neighbourhood search from the current open set, for at most `iterations` rounds
     /// and about `workLimit` pair visits (a deterministic stand-in for time).
-    mutating func improve(iterations: Int, workLimit: Int, rng: inout SeededGenerator) {
+    mutating func improve(iterations: Int, workLimit: Int, stallRounds: Int?, rng: inout SeededGenerator) {
         var log: [(Int, Int)] = []
         descend(log: &log)
         let n = swap.problem.facilityCount
@@ -50,8 +50,11 @@ struct UncapacitatedSearch {
         var k = 1
         var bestTotal = swap.total
         let workStart = swap.work
+        let stallLimit = stallRounds ?? PMedianOptions.defaultStallRounds(openCount: swap.openCount, loadLimits: false)
+        var stall = 0
         for _ in 0..<iterations {
-            if deadline.hasPassed { break }
+            if deadline.hasPassed || stall >= stallLimit { break }
+            stall += 1
             if swap.work - workStart > workLimit { break }
             log.removeAll(keepingCapacity: true)
             for _ in 0..<k {
@@ -71,6 +74,7 @@ struct UncapacitatedSearch {
             if swap.total < bestTotal {
                 bestTotal = swap.total
                 k = 1
+                stall = 0
             } else {
                 if bestTotal < swap.total {
                     for (i, r) in log.reversed() { swap.swap(open: r, close: i) }

@@ -23,3 +23,21 @@ public enum InstanceError: Error, Equatable, Sendable {
     /// A solution file has no `Cost` line.
     case missingCost
 }
+
+extension InstanceError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .missingField(let f): "missing header field \(f)"
+        case .invalidValue(let f, let v): "header field \(f) has an unusable value '\(v)'"
+        case .dimensionTooLarge(let n, let limit): "DIMENSION \(n) is above the limit of \(limit)"
+        case .unsupported(let f, let v): "\(f) '\(v)' is not supported"
+        case .malformedLine(let line, let section): "line \(line) in \(section) does not have the expected numbers"
+        case .badNode(let line, let section, let node): "line \(line) in \(section): node '\(node)' is out of range or repeated"
+        case .incompleteSection(let s): "section \(s) is missing or incomplete"
+        case .distanceOutOfRange(let a, let b): "the distance from node \(a) to node \(b) is not a finite 32-bit integer"
+        case .badDepot: "DEPOT_SECTION must list exactly one depot"
+        case .malformedEntry(let line): "line \(line) cannot be read"
+        case .missingCost: "no 'Cost' line"
+        }
+    }
+}

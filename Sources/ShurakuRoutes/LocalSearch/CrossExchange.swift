@@ -19,6 +19,10 @@ struct CrossExchange: Move {
         let ra = Int(routeA), rb = Int(routeB)
         let i = Int(startA), j = i + Int(lengthA) - 1
         let k = Int(startB), l = k + Int(lengthB) - 1
+        let loadA = s.loadAt(ra, j) - s.loadAt(ra, i - 1), loadB = s.loadAt(rb, l) - s.loadAt(rb, k - 1)
+        guard s.routeLoad[ra] - loadA + loadB <= inst.capacity, s.routeLoad[rb] - loadB + loadA <= inst.capacity else {
+            return (MoveEvaluation(gain: 0, feasible: false), false, false)
+        }
         let pa = s.node(ra, i - 1), qa = s.node(ra, j + 1)
         let pb = s.node(rb, k - 1), qb = s.node(rb, l + 1)
         let intoA = segmentInsertion(first: s.node(rb, k), last: s.node(rb, l),
@@ -29,7 +33,6 @@ struct CrossExchange: Move {
                                      backward: s.bwdAt(ra, j) - s.bwdAt(ra, i), between: pb, and: qb, inst)
         let newA = s.routeCost[ra] - (s.fwdAt(ra, j + 1) - s.fwdAt(ra, i - 1)) + intoA.cost
         let newB = s.routeCost[rb] - (s.fwdAt(rb, l + 1) - s.fwdAt(rb, k - 1)) + intoB.cost
-        let loadA = s.loadAt(ra, j) - s.loadAt(ra, i - 1), loadB = s.loadAt(rb, l) - s.loadAt(rb, k - 1)
         let svcA = s.serviceAt(ra, j) - s.serviceAt(ra, i - 1), svcB = s.serviceAt(rb, l) - s.serviceAt(rb, k - 1)
         let feasible =
             RouteState.fits(load: s.routeLoad[ra] - loadA + loadB, cost: newA,
@@ -48,11 +51,15 @@ struct CrossExchange: Move {
         let ru = Int(s.routeOf[u]), rv = Int(s.routeOf[v])
         guard ru >= 0, rv >= 0, ru != rv else { return }
         let mu = s.count(ru), mv = s.count(rv), pu = Int(s.position[u]), pv = Int(s.position[v])
-        for la in 1...3 where la <= mu {
-            for i in la == 1 ? [pu] : [pu, pu - la + 1] where i >= 0 && i + la <= mu {
-                for lb in 1...3 where lb <= mv && (la, lb) != (1, 1) {
+        for la in 1...min(3, mu) {
+            for sideA in 0..<(la == 1 ? 1 : 2) {
+                let i = sideA == 0 ? pu : pu - la + 1
+                guard i >= 0, i + la <= mu else { continue }
+                for lb in 1...min(3, mv) where la > 1 || lb > 1 {
                     // B right after v, or right before v: u's segment then lands next to v.
-                    for k in [pv + 1, pv - lb] where k >= 0 && k + lb <= mv {
+                    for sideB in 0..<2 {
+                        let k = sideB == 0 ? pv + 1 : pv - lb
+                        guard k >= 0, k + lb <= mv else { continue }
                         var move = CrossExchange(routeA: Int32(ru), startA: Int32(i), lengthA: Int32(la),
                                                  routeB: Int32(rv), startB: Int32(k), lengthB: Int32(lb))
                         let (e, revA, revB) = move.evaluateOriented(in: s, inst)

@@ -53,7 +53,12 @@ struct Exchange: Move {
         guard s.routeOf[u] >= 0, rv >= 0 else { return }
         let pv = Int(s.position[v])
         // Swap u with v, or with v's route neighbours (which puts u next to v).
-        for w in [v, s.node(rv, pv - 1), s.node(rv, pv + 1)] where w != 0 && w != u {
+        for which in 0..<3 {
+            let w = which == 0 ? v : s.node(rv, which == 1 ? pv - 1 : pv + 1)
+            guard w != 0, w != u else { continue }
+            // Each stop's new place costs at least what its old one saved (triangle inequality).
+            let ru = Int(s.routeOf[u]), rw = Int(s.routeOf[w]), iu = Int(s.position[u]), iw = Int(s.position[w])
+            guard s.removalGain(ru, iu, iu, inst) + s.removalGain(rw, iw, iw, inst) > 0 else { continue }
             var move = Exchange(u, w, in: s)
             let e = move.evaluate(in: s, inst)
             guard e.feasible else { continue }

@@ -39,12 +39,17 @@ struct OrOpt: Move {
         let r = Int(s.routeOf[u])
         guard r >= 0, r == Int(s.routeOf[v]), u != v else { return }
         let m = s.count(r), pu = Int(s.position[u]), pv = Int(s.position[v])
-        for length in 1...3 where length < m {
-            for start in length == 1 ? [pu] : [pu, pu - length + 1] {
-                for after in [pv, pv - 1] where isValid(start: start, length: length, after: after, count: m) {
-                    for reversed in length == 1 ? [false] : [false, true] {
+        for length in 1...min(3, m - 1) {
+            for side in 0..<(length == 1 ? 1 : 2) {
+                let start = side == 0 ? pu : pu - length + 1
+                // Inserting elsewhere costs at least nothing (triangle inequality): skip hopeless segments.
+                guard start >= 0, start + length <= m, s.removalGain(r, start, start + length - 1, inst) > 0 else {
+                    continue
+                }
+                for after in (pv - 1)...pv where isValid(start: start, length: length, after: after, count: m) {
+                    for flip in 0..<(length == 1 ? 1 : 2) {
                         var move = OrOpt(route: Int32(r), start: Int32(start), length: Int32(length),
-                                         after: Int32(after), reversed: reversed)
+                                         after: Int32(after), reversed: flip == 1)
                         let e = move.evaluate(in: s, inst)
                         guard e.feasible else { continue }
                         move.gain = e.gain

@@ -14,12 +14,13 @@ struct Relocate: Move {
 
     func evaluate(in s: RouteState, _ inst: Instance) -> MoveEvaluation {
         let r1 = Int(from), r2 = Int(to), i = Int(start), j = i + Int(length) - 1, a = Int(after)
+        let segLoad = s.loadAt(r1, j) - s.loadAt(r1, i - 1)
+        guard s.routeLoad[r2] + segLoad <= inst.capacity else { return MoveEvaluation(gain: 0, feasible: false) }
         let p = s.node(r1, i - 1), q = s.node(r1, j + 1)
         let first = s.node(r1, i), last = s.node(r1, j)
         let x = s.node(r2, a), y = s.node(r2, a + 1)
         let segForward = s.fwdAt(r1, j) - s.fwdAt(r1, i)
         let segBackward = s.bwdAt(r1, j) - s.bwdAt(r1, i)
-        let segLoad = s.loadAt(r1, j) - s.loadAt(r1, i - 1)
         let segService = s.serviceAt(r1, j) - s.serviceAt(r1, i - 1)
         let new1 = s.routeCost[r1] - (s.fwdAt(r1, j + 1) - s.fwdAt(r1, i - 1)) + inst.d(p, q)
         let inserted = reversed
@@ -42,13 +43,17 @@ struct Relocate: Move {
         let r1 = Int(s.routeOf[u]), r2 = Int(s.routeOf[v])
         guard r1 >= 0, r2 >= 0, r1 != r2 else { return }
         let m1 = s.count(r1), pu = Int(s.position[u]), pv = Int(s.position[v])
-        for length in 1...3 where length <= m1 {
+        for length in 1...min(3, m1) {
             // Segments with u at either end.
-            for start in length == 1 ? [pu] : [pu, pu - length + 1] where start >= 0 && start + length <= m1 {
-                for after in [pv, pv - 1] {
-                    for reversed in length == 1 ? [false] : [false, true] {
+            for side in 0..<(length == 1 ? 1 : 2) {
+                let start = side == 0 ? pu : pu - length + 1
+                guard start >= 0, start + length <= m1 else { continue }
+                // Inserting elsewhere costs at least nothing (triangle inequality): skip hopeless segments.
+                guard s.removalGain(r1, start, start + length - 1, inst) > 0 else { continue }
+                for after in (pv - 1)...pv {
+                    for flip in 0..<(length == 1 ? 1 : 2) {
                         var move = Relocate(from: Int32(r1), start: Int32(start), length: Int32(length),
-                                            to: Int32(r2), after: Int32(after), reversed: reversed)
+                                            to: Int32(r2), after: Int32(after), reversed: flip == 1)
                         let e = move.evaluate(in: s, inst)
                         guard e.feasible else { continue }
                         move.gain = e.gain

@@ -26,7 +26,9 @@ struct TwoOpt: Move {
         let pu = Int(s.position[u]), pv = Int(s.position[v])
         let (lo, hi) = pu < pv ? (pu, pv) : (pv, pu)
         // Each reversal makes u and v adjacent.
-        for (i, j) in [(lo + 1, hi), (lo, hi - 1)] where i < j {
+        for which in 0..<2 {
+            let (i, j) = which == 0 ? (lo + 1, hi) : (lo, hi - 1)
+            guard i < j else { continue }
             var move = TwoOpt(route: Int32(r), start: Int32(i), end: Int32(j))
             let e = move.evaluate(in: s, inst)
             guard e.feasible else { continue }

@@ -57,20 +57,18 @@ struct TwoOptStar: Move {
         let ru = Int(s.routeOf[u]), rv = Int(s.routeOf[v])
         guard ru >= 0, rv >= 0, ru != rv else { return }
         let pu = Int(s.position[u]), pv = Int(s.position[v])
-        let options: [(Int, Int, Int, Int, Bool)] = [
-            (ru, pu, rv, pv - 1, false),  // u → v
-            (rv, pv, ru, pu - 1, false),  // v → u
-            (ru, pu, rv, pv, true),  // u → v, v's head reversed
-            (rv, pv, ru, pu, true),  // v → u, u's head reversed
-        ]
-        for (ra, i, rb, k, reversed) in options {
+        func consider(_ ra: Int, _ i: Int, _ rb: Int, _ k: Int, _ reversed: Bool) {
             var move = TwoOptStar(routeA: Int32(ra), cutA: Int32(i), routeB: Int32(rb), cutB: Int32(k),
                                   reversed: reversed)
             let e = move.evaluate(in: s, inst)
-            guard e.feasible else { continue }
+            guard e.feasible else { return }
             move.gain = e.gain
             body(move)
         }
+        consider(ru, pu, rv, pv - 1, false)  // u → v
+        consider(rv, pv, ru, pu - 1, false)  // v → u
+        consider(ru, pu, rv, pv, true)  // u → v, v's head reversed
+        consider(rv, pv, ru, pu, true)  // v → u, u's head reversed
     }
 
     func apply(to s: inout RouteState, _ inst: Instance) {

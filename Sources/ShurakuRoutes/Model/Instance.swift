@@ -24,7 +24,7 @@ final class Instance {
     /// How many of the nearest stops the local search looks at per stop.
     let neighbourCount: Int
 
-    init(problem: RoutingProblem, stops: [Int32], adjacencyLimit: Int = 100, neighbourLimit: Int = 24) {
+    init(problem: RoutingProblem, stops: [Int32], adjacencyLimit: Int = 100, neighbourLimit: Int = 14) {
         let n = problem.nodeCount
         self.n = n
         let dist = UnsafeMutablePointer<Int32>.allocate(capacity: n * n)

@@ -73,6 +73,15 @@ struct RouteState {
         return i >= seq.count ? routeService[r] : serviceTo[Int(seq[i])]
     }
 
+    /// Travel saved by cutting positions `i...j` out of route `r` (joining their neighbours),
+    /// plus the fixed cost of the route if that empties it. With the triangle inequality no
+    /// move that puts these stops elsewhere can gain more, so it bounds their moves' gains.
+    @inline(__always) func removalGain(_ r: Int, _ i: Int, _ j: Int, _ inst: Instance) -> Int64 {
+        let chain = fwdAt(r, j + 1) - fwdAt(r, i - 1)
+        let saved = chain - (fwdAt(r, j) - fwdAt(r, i)) - inst.d(node(r, i - 1), node(r, j + 1))
+        return j - i + 1 == count(r) ? saved + inst.routeFixedCost : saved
+    }
+
     /// Whether a route with these figures keeps within capacity and maximum duration.
     @inline(__always) static func fits(load: Int64, cost: Int64, service: Int64, _ inst: Instance) -> Bool {
         load <= inst.capacity && cost + service <= inst.maxDuration

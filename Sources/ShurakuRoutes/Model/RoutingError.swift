@@ -23,3 +23,21 @@ public enum RoutingError: Error, Equatable, Sendable {
     /// The route limit is smaller than one.
     case invalidMaxRoutes(Int)
 }
+
+extension RoutingError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .noNodes: "the problem has no nodes (node 0, the depot, is required)"
+        case .tooManyNodes(let count, let limit): "\(count) nodes is above the limit of \(limit)"
+        case .travelMatrixSize(let expected, let actual): "the travel matrix has \(actual) entries, expected \(expected)"
+        case .nodeArraySize(let name, let expected, let actual): "\(name) has \(actual) entries, expected \(expected)"
+        case .negativeTravel(let from, let to, let value): "travel from node \(from) to node \(to) is negative (\(value))"
+        case .negativeService(let node, let value): "service time of node \(node) is negative (\(value))"
+        case .negativeDemand(let node, let value): "demand of node \(node) is negative (\(value))"
+        case .depotNotNeutral: "the depot (node 0) must have zero service time and demand"
+        case .invalidCapacity(let c): "capacity must be positive, got \(c)"
+        case .invalidMaxRouteDuration(let t): "maximum route duration must not be negative, got \(t)"
+        case .invalidMaxRoutes(let r): "maximum number of routes must be at least 1, got \(r)"
+        }
+    }
+}

@@ -15,7 +15,9 @@ public struct RoutingOptions: Sendable {
     /// Safety net: stop improving once this passes.
     public var deadline: Deadline
 
-    public init(seed: UInt64 = 0, iterations: Int = 2_000, tourIterations: Int = 20_000, deadline: Deadline = .never) {
+    /// The defaults suit bus-loop zones: in a release build about 0.1 s of CPU for a single
+    /// 80-stop loop, and under a second for an 80-stop zone split into several loops.
+    public init(seed: UInt64 = 0, iterations: Int = 1_000, tourIterations: Int = 5_000, deadline: Deadline = .never) {
         self.seed = seed
         self.iterations = max(0, iterations)
         self.tourIterations = max(0, tourIterations)

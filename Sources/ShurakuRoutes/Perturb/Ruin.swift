@@ -6,8 +6,9 @@ import ShurakuCore
 /// A random routed stop seeds the removal; walking its nearest stops, each not-yet-ruined
 /// route met loses one string (or a string with a kept gap in it) containing the stop met.
 enum Ruin {
-    /// Average number of stops removed per round.
-    static let averageRemoved = 10.0
+    /// Average number of stops removed per round: 10, or fewer on small problems (about 15 %
+    /// of the routed stops, at least 2).
+    static func averageRemoved(routed: Int) -> Double { min(10, max(3, 0.25 * Double(routed))) }
     /// Longest string removed from one route.
     static let maxStringLength = 10
 
@@ -17,7 +18,7 @@ enum Ruin {
         guard !routed.isEmpty, state.routeCount > 0 else { return [] }
         let meanLength = Double(routed.count) / Double(state.routeCount)
         let lengthCap = min(Double(maxStringLength), meanLength)
-        let maxStrings = max(1.0, 4 * averageRemoved / (1 + lengthCap) - 1)
+        let maxStrings = max(1.0, 4 * averageRemoved(routed: routed.count) / (1 + lengthCap) - 1)
         let stringCount = 1 + Int(Double.random(in: 0..<maxStrings, using: &rng))
         let seed = Int(routed[rng.index(below: routed.count)])
         var ruined: [Int] = []

@@ -11,8 +11,8 @@ import ShurakuCore
 struct IteratedSearch {
     let inst: Instance
     var driver: LocalSearchDriver
-    var startTemperature = 0.05
-    var endTemperature = 0.002
+    var startTemperature = 0.2
+    var endTemperature = 0.005
     var blinkRate = 0.01
 
     init(_ inst: Instance) {

@@ -1,8 +1,9 @@
 import ShurakuCore
 
-/// For `.fewestRoutesThenCost`: repeatedly dissolves the smallest route and tries to place all
-/// its stops in the remaining routes (ruin & recreate rounds with no new route allowed). A
-/// success keeps one route fewer; the first failure ends the attempt.
+/// Repeatedly dissolves the smallest route and tries to place all its stops in the remaining
+/// routes (ruin & recreate rounds with no new route allowed). A success keeps one route fewer;
+/// the first failure, or reaching the load lower bound, ends the attempt. Needed for
+/// `.fewestRoutesThenCost`; under `.cost` it gives the cost search a tighter start.
 enum RouteMinimizer {
     /// Returns the solution with the fewest routes found (never more unassigned stops than
     /// `start`) and the number of rounds used.

@@ -6,8 +6,13 @@ import ShurakuCore
 /// carry every stop, the best single tour is found (exact for a few stops, iterated 2-opt /
 /// Or-opt otherwise) and returned when it also keeps within the maximum duration. Otherwise
 /// routes are built (Clarke–Wright savings, and the giant tour cut by Split), improved by
-/// local search, reduced in number when routes are minimised first, improved by ruin &
-/// recreate rounds, and finally each route is re-optimised as a single tour.
+/// local search, reduced in number by dissolving the smallest routes while the others can take
+/// their stops, improved by ruin & recreate rounds, and finally each route is re-optimised as a
+/// single tour.
+///
+/// Costs are assumed to obey the triangle inequality, as shortest-path travel times do: then
+/// one route, when it fits, is also the cheapest answer, and the local search can skip moves
+/// that cannot gain. Other matrices are still solved, only with weaker guarantees.
 public enum RoutingEngine {
     /// Solves `problem`. The same problem and options always give the same solution (unless
     /// the deadline cuts the search short).
@@ -45,14 +50,25 @@ public enum RoutingEngine {
             if IteratedSearch.isBetter(other, than: state, inst) { state = other }
         }
         var budget = options.iterations
-        if problem.objective == .fewestRoutesThenCost {
-            let (fewer, used) = RouteMinimizer.run(state, search: &search, budget: budget / 2, rng: &rng,
-                                                   deadline: options.deadline)
-            state = fewer
-            budget -= used
+        // Dissolve routes while the others can absorb their stops: required when routes are
+        // minimised first (up to half the rounds); under `.cost` (up to a quarter) a tight fleet is
+        // often cheaper but not always, so the cost search then runs from both starts.
+        let start = state
+        let share = problem.objective == .cost ? budget / 4 : budget / 2
+        let (fewer, used) = RouteMinimizer.run(state, search: &search, budget: share, rng: &rng,
+                                               deadline: options.deadline)
+        budget -= used
+        if problem.objective == .cost, fewer.routeCount < start.routeCount {
+            let half = budget / 2
+            let (a, _) = search.improve(fewer, iterations: half, routeLimit: inst.maxRoutes, rng: &rng,
+                                        deadline: options.deadline)
+            let (b, _) = search.improve(start, iterations: budget - half, routeLimit: inst.maxRoutes, rng: &rng,
+                                        deadline: options.deadline)
+            state = IteratedSearch.isBetter(b, than: a, inst) ? b : a
+        } else {
+            (state, _) = search.improve(fewer, iterations: budget, routeLimit: inst.maxRoutes, rng: &rng,
+                                        deadline: options.deadline)
         }
-        (state, _) = search.improve(state, iterations: budget, routeLimit: inst.maxRoutes, rng: &rng,
-                                    deadline: options.deadline)
         state.removeEmptyRoutes()
 
         // Polish each route as a single tour: cost and duration can only go down.

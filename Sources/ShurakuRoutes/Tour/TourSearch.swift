@@ -1,3 +1,4 @@
+import Foundation
 import ShurakuCore
 
 /// The single-route search (travelling salesman): an array tour with positions, neighbour
@@ -396,11 +397,18 @@ final class TourSearch {
 
     // MARK: - Iterated local search
 
-    /// Kicks the tour `iterations` times (swapping two short adjacent paths), re-optimises
-    /// around the kick, and keeps the result when it is not worse.
-    func iterate(_ iterations: Int, rng: inout SeededGenerator, deadline: Deadline) {
-        guard m >= 8 else { return }
-        let maxLength = max(1, min(50, m / 8))
+    /// Kicks the tour `iterations` times (swapping two short adjacent paths) and re-optimises
+    /// around the kick. A worse result is kept with a probability that falls to zero over the
+    /// run (threshold `acceptance` × mean edge cost at the start); the best tour is restored
+    /// at the end.
+    func iterate(_ iterations: Int, rng: inout SeededGenerator, deadline: Deadline, acceptance: Double = 0.5) {
+        guard m >= 8, iterations > 0 else { return }
+        let maxLength = max(1, min(50, m / 4))
+        let bestTour = UnsafeMutablePointer<Int32>.allocate(capacity: m)
+        defer { bestTour.deallocate() }
+        bestTour.update(from: tour, count: m)
+        var bestCost = cost
+        let scale = acceptance * Double(cost) / Double(m)
         for it in 0..<iterations {
             if it & 63 == 0, deadline.hasPassed { break }
             let before = cost
@@ -418,14 +426,28 @@ final class TourSearch {
             rotate(start: b0, count: l1 + l2, shift: l1)
             cost += delta
             recomputePrefix()
-            for c in [a, bFirst, bLast, cFirst, cLast, dFirst] { push(c) }
+            push(a); push(bFirst); push(bLast); push(cFirst); push(cLast); push(dFirst)
             localSearch()
-            if cost > before {
-                tour.update(from: savedTour, count: m)
-                pos.update(from: savedPos, count: m)
-                cost = before
-                recomputePrefix()
+            if cost < bestCost {
+                bestCost = cost
+                bestTour.update(from: tour, count: m)
             }
+            if cost > before {
+                let threshold = scale * (1 - Double(it) / Double(iterations))
+                let keep = threshold > 0 && Double(cost - before) < -threshold * log(Double.random(in: 0.000001..<1, using: &rng))
+                if !keep {
+                    tour.update(from: savedTour, count: m)
+                    pos.update(from: savedPos, count: m)
+                    cost = before
+                    recomputePrefix()
+                }
+            }
+        }
+        if cost != bestCost {
+            tour.update(from: bestTour, count: m)
+            for p in 0..<m { pos[Int(tour[p])] = Int32(p) }
+            cost = bestCost
+            recomputePrefix()
         }
     }
 }

@@ -19,6 +19,18 @@ struct PMedianProblemTests {
         #expect(p.pairCount == 3)
     }
 
+    @Test("rows in any order are sorted into the CSR form")
+    func rowsInitializer() throws {
+        let p = try PMedianProblem(
+            demand: [1, 1], facilityCount: 2, rows: [[(1, 5), (0, 5)], [(1, 2)]], p: .exactly(1))
+        #expect(p.pairStart == [0, 2, 3])
+        #expect(p.pairFacility == [0, 1, 1])
+        #expect(p.pairCost == [5, 5, 2])
+        #expect(throws: PMedianError.duplicatePair(client: 0, facility: 1)) {
+            try PMedianProblem(demand: [1], facilityCount: 2, rows: [[(1, 5), (1, 3)]], p: .exactly(1))
+        }
+    }
+
     @Test("broken invariants are reported as typed errors")
     func rejects() {
         #expect(throws: PMedianError.malformedPairs) { try make(start: [0, 2]) }

@@ -47,17 +47,10 @@ struct RandomInstance {
     }
 
     func problem() throws -> PMedianProblem {
-        var start: [Int32] = [0], facility: [Int32] = [], cost: [Int64] = []
-        for row in rows {
-            for (f, c) in row.sorted(by: { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }) {
-                facility.append(Int32(f))
-                cost.append(c)
-            }
-            start.append(Int32(facility.count))
-        }
-        return try PMedianProblem(
-            demand: demand, facilityCount: facilityCount, pairStart: start, pairFacility: facility, pairCost: cost,
-            facilityOwnClient: own, fixedOpen: fixed, p: p, minLoad: minLoad, maxLoad: maxLoad)
+        try PMedianProblem(
+            demand: demand, facilityCount: facilityCount,
+            rows: rows.map { $0.map { (facility: Int32($0.0), cost: $0.1) } }, facilityOwnClient: own, fixedOpen: fixed,
+            p: p, minLoad: minLoad, maxLoad: maxLoad)
     }
 }
 
