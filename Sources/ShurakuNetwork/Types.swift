@@ -18,14 +18,3 @@ public enum NetworkError: Error, Equatable, Sendable {
     /// Writing an export file failed.
     case writeFailed(path: String, reason: String)
 }
-
-/// Sentinels shared by the graph and the queries (see STYLE.md §4).
-public enum NetworkConstants {
-    /// An invalid node, arc, edge or place id.
-    public static let invalidID: Int32 = -1
-    /// "Not reached" travel time. Large but finite so that adding two never overflows to inf.
-    public static let unreachableSeconds: Float32 = 1.0e30
-}
-
-/// Conversion helpers between km/h and m/s.
-@inlinable func metersPerSecond(kmh: Double) -> Double { kmh / 3.6 }

@@ -9,7 +9,7 @@
 # Synthetic networks are generated into bench/data/ (gitignored) on first use.
 set -eu
 cd "$(dirname "$0")/../.."
-[ -x bench/peers/.venv/bin/python ] || bench/peers/install.sh
+bench/peers/.venv/bin/python -c "import numpy, scipy" 2>/dev/null || bench/peers/install-matrix-peer.sh
 PY=bench/peers/.venv/bin/python
 D=bench/data
 mkdir -p "$D"
