@@ -20,6 +20,8 @@ struct PlanContext: Sendable {
     let grants: GrantPolicy
     let districtFile: String
     let roadsFile: String?
+    /// The metric CRS's scale factor at each settlement (straight-line distances), else nil.
+    let scale: [Double]?
 }
 
 /// One group's finished plan, in metric coordinates and settlement indices of the whole study.
@@ -88,8 +90,10 @@ enum GroupPlan {
         } else {
             let model = StraightLineModel(detour: cfg.detour, speedKmh: cfg.speedKmh)
             let lonLat = subset.map(\.lonLat)
-            matrix = try model.travelTimes(lonLat: lonLat, projected: locations, cutoffSeconds: limit, direction: .fromSources, workers: workers)
-            loopTravel = .straightLine(model, lonLat: lonLat, projected: locations)
+            let scale = ctx.scale.map { all in members.map { all[$0] } }
+            matrix = try model.travelTimes(
+                lonLat: lonLat, projected: locations, cutoffSeconds: limit, direction: .fromSources, workers: workers, scale: scale)
+            loopTravel = .straightLine(model, lonLat: lonLat, projected: locations, scale: scale)
             travelModel = String(format: "straight line × %g at %g km/h (no road layer)", cfg.detour, cfg.speedKmh)
         }
 

@@ -70,7 +70,8 @@ struct PlanRunner {
             config: cfg, settlements: settlements, crs: inputs.crs, graph: graph, districts: inputs.districts,
             districtAreas: districtAreas, boundary: inputs.boundary, grants: grants,
             districtFile: inputs.sources["districts"]?.description ?? "districts",
-            roadsFile: inputs.sources["roads"]?.description)
+            roadsFile: inputs.sources["roads"]?.description,
+            scale: graph == nil ? try ScaleFactor.pointScale(of: inputs.crs, at: settlements.map(\.lonLat)) : nil)
 
         // Groups, planned in parallel when there are several.
         var groups: [(String?, [Int])] = []

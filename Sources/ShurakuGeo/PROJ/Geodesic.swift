@@ -32,4 +32,12 @@ public struct Geodesic: Sendable {
         geod_inverse(&g, a.y, a.x, b.y, b.x, &s12, &azi1, &azi2)
         return (s12, azi1)
     }
+
+    /// The point `meters` from `a` (lon/lat degrees) along azimuth `azimuthDegrees`.
+    public func destination(from a: XY, azimuthDegrees: Double, meters: Double) -> XY {
+        var lat2 = 0.0, lon2 = 0.0
+        var g = self.g
+        geod_direct(&g, a.y, a.x, azimuthDegrees, meters, &lat2, &lon2, nil)
+        return XY(lon2, lat2)
+    }
 }

@@ -22,9 +22,13 @@ public struct StraightLineModel: Hashable, Sendable {
     ///   - lonLat: places in longitude/latitude degrees (for the geodesic).
     ///   - projected: the same places in a metric CRS (for the grid only).
     ///   - sources: place indices of the rows (nil: all).
+    ///   - scale: the projection's point scale factor at each place (``ScaleFactor/pointScale(of:at:)``).
+    ///     When given, a pair's distance is its projected distance × the mean of 1/k at its ends,
+    ///     which agrees with the geodesic within 1e-5 over the distances a cutoff allows and costs
+    ///     no per-pair geodesic; when nil, every pair's geodesic is computed through PROJ.
     public func travelTimes(
         lonLat: [XY], projected: [XY], sources: [Int32]? = nil, cutoffSeconds: Double,
-        direction: TravelTimeMatrix.Direction = .fromSources, workers: Int? = nil
+        direction: TravelTimeMatrix.Direction = .fromSources, workers: Int? = nil, scale: [Double]? = nil
     ) throws(NetworkError) -> TravelTimeMatrix {
         guard detour.isFinite, detour >= 1, detour <= 10 else {
             throw .invalidOption(name: "detour", reason: "must be in [1, 10]")
@@ -40,6 +44,13 @@ public struct StraightLineModel: Hashable, Sendable {
             throw .lengthMismatch(name: "projected", expected: lonLat.count, actual: projected.count)
         }
         let n = lonLat.count
+        if let scale {
+            guard scale.count == n else { throw .lengthMismatch(name: "scale", expected: n, actual: scale.count) }
+            guard scale.allSatisfy({ $0.isFinite && $0 > 0.5 && $0 < 2 }) else {
+                throw .invalidOption(name: "scale", reason: "scale factors must lie in (0.5, 2)")
+            }
+        }
+        let inverseScale = scale?.map { 1 / $0 }
         let src = sources ?? (0..<Int32(n)).map { $0 }
         for s in src where s < 0 || Int(s) >= n { throw .indexOutOfRange(name: "source", index: Int(s), count: n) }
 
@@ -56,7 +67,13 @@ public struct StraightLineModel: Hashable, Sendable {
             guard lonLat[t].isFinite else { return nil }
             let dx = pt.x - ps.x, dy = pt.y - ps.y
             guard dx * dx + dy * dy <= radius * radius else { return nil }
-            let m = geod.distanceMeters(lonLat[s], lonLat[t]) * detour
+            let ground: Double
+            if let inverseScale {
+                ground = (dx * dx + dy * dy).squareRoot() * (inverseScale[s] + inverseScale[t]) / 2
+            } else {
+                ground = geod.distanceMeters(lonLat[s], lonLat[t])
+            }
+            let m = ground * detour
             let sec = m / mps
             return sec <= cutoffSeconds ? (Float32(sec), Float32(m)) : nil
         }
