@@ -7,10 +7,16 @@ public struct SettlementOptions: Sendable {
     public var roles: FieldRoles
     /// Treat a missing (null or empty) population as 0 with a warning, instead of failing.
     public var missingPopulationAsZero: Bool
+    /// Keep only the features whose `field` has one of `values` (as text); nil keeps all.
+    public var filter: (field: String, values: Set<String>)?
 
-    public init(roles: FieldRoles = FieldRoles(), missingPopulationAsZero: Bool = false) {
+    public init(
+        roles: FieldRoles = FieldRoles(), missingPopulationAsZero: Bool = false,
+        filter: (field: String, values: Set<String>)? = nil
+    ) {
         self.roles = roles
         self.missingPopulationAsZero = missingPopulationAsZero
+        self.filter = filter
     }
 }
 
@@ -31,6 +37,28 @@ public enum SettlementLoader {
         throws(InputError) -> LoadedSettlements
     {
         let roles = try FieldRoles.detect(in: layer, given: options.roles)
+        var layer = layer
+        if let filter = options.filter {
+            guard let fi = layer.fieldIndex(filter.field) else {
+                throw InputError.invalid([InputProblem(
+                    file: layer.label, field: filter.field,
+                    message: "no such field (given by --filter); fields are: \(layer.fields.map(\.name).joined(separator: ", "))")])
+            }
+            var kept: [VectorFeature] = []
+            var notes: [Int: String] = [:]
+            for (i, f) in layer.features.enumerated() where fi < f.values.count {
+                guard let t = f.values[fi].text, filter.values.contains(t) else { continue }
+                if let n = layer.geometryNotes[i] { notes[kept.count] = n }
+                kept.append(f)
+            }
+            guard !kept.isEmpty else {
+                throw InputError.invalid([InputProblem(
+                    file: layer.label, field: filter.field,
+                    message: "no settlement has \(filter.field) = \(filter.values.sorted().joined(separator: " or "))")])
+            }
+            layer.features = kept
+            layer.geometryNotes = notes
+        }
         let projected: VectorLayer
         do {
             projected = try layer.projected(to: metric)

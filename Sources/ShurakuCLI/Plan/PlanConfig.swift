@@ -114,10 +114,19 @@ struct PlanConfig: Sendable {
         if let c = text("crs") {
             do { crs = try CRS.parse(c) } catch { throw UsageError("--crs: \(error)") }
         }
+        var filter: (field: String, values: Set<String>)? = nil
+        if let f = text("filter") {
+            let parts = f.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw UsageError("--filter: expected FIELD=VALUE[,VALUE…], got '\(f)'")
+            }
+            filter = (parts[0], Set(parts[1].split(separator: ",").map(String.init)))
+        }
         return InputSpec(
             settlements: SourceSpec(parsing: s), districts: text("districts").map { SourceSpec(parsing: $0) },
             roads: text("roads").map { SourceSpec(parsing: $0) }, boundary: text("boundary").map { SourceSpec(parsing: $0) },
-            settlementOptions: SettlementOptions(roles: roles, missingPopulationAsZero: flag("missingPopulationZero")),
+            settlementOptions: SettlementOptions(
+                roles: roles, missingPopulationAsZero: flag("missingPopulationZero"), filter: filter),
             districtNameField: text("districtField"), crs: crs, read: read)
     }
 

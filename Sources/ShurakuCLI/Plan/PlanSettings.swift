@@ -82,6 +82,7 @@ enum PlanSettings {
         PlanSetting("coreCandidatesField", "--core-candidates-field", .text, "FIELD", "Field whose truthy values mark the settlements the solver may choose as cores.", note: "all", group: fields),
         PlanSetting("districtField", "--district-field", .text, "FIELD", "Name field of the district polygons.", note: "detected: 地区名, name, 名称", group: fields),
         PlanSetting("groupBy", "--group-by", .text, "FIELD", "Plan each value of this settlement field (e.g. a municipality code) separately.", group: fields),
+        PlanSetting("filter", "--filter", .text, "FIELD=V1,V2", "Keep only the settlements whose FIELD is one of the values (e.g. pref_code=34).", group: fields),
 
         PlanSetting("maxTravelMin", "--max-travel-min", .number(0.1...600), "MIN", "Longest travel time from a settlement to its core.", default: "30", group: travel),
         PlanSetting("maxTravelKm", "--max-travel-km", .number(0.01...1000), "KM", "Longest road distance from a settlement to its core.", group: travel),
