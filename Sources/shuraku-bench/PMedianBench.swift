@@ -9,6 +9,7 @@ import ShurakuPlanner
 enum PMedianBench {
     static func run(_ args: [String]) -> Int32 {
         if args.first == "--synthetic" { return PMedianSynthetic.run(Array(args.dropFirst())) }
+        if args.first == "--batch" { return PMedianBatch.run(Array(args.dropFirst())) }
         guard let path = args.first else {
             FileHandle.standardError.write(Data("usage: shuraku-bench pmedian FILE [--seed S] [--iterations N] [--work W]\n".utf8))
             return 2

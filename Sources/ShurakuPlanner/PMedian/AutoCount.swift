@@ -7,6 +7,8 @@ protocol OpenSetSearch {
     mutating func swapFacilities(open i: Int, close r: Int)
     /// Opens the facility that serves the most unassigned demand; false when none serves any.
     mutating func openForCover() -> Bool
+    /// Whether client `c` is assigned.
+    func isAssigned(_ c: Int) -> Bool
     mutating func improve(iterations: Int, workLimit: Int, stallRounds: Int?, rng: inout SeededGenerator)
     func solution() -> PMedianSolution
 }
@@ -15,8 +17,13 @@ protocol OpenSetSearch {
 /// that no candidate can serve, then the best solution for that count.
 ///
 /// 1. Greedy cover: after the fixed facilities, repeatedly open the facility that serves the
-///    most unassigned demand, until only unservable demand is left (or nothing helps: the
-///    remaining demand then counts as unservable for this search).
+///    most unassigned demand (with load limits, when none reaches any, the facility whose
+///    opening makes the most room for clients held out by full ones), until only unservable
+///    demand is left (or nothing helps: the remaining demand then counts as unservable for
+///    this search). Only one facility of an
+///    own-client group may be open, so when groups are shared and demand is still left, the
+///    cover also tries moving a group's open facility to another member that reaches
+///    unassigned demand, then covering again ("regroup").
 /// 2. Shrink: close the facility whose loss is smallest, run a short search at the smaller
 ///    count; keep it while the unassigned demand stays at the target, stop at the first failure.
 /// 3. Polish: the full search at the final count.
@@ -51,26 +58,70 @@ enum AutoCount {
         for c in 0..<problem.clientCount where !problem.isServable(c, usable: usable) {
             target += problem.unassignedScore(c).unassigned
         }
-        while search.currentScore.unassigned > target {
-            if !search.openForCover() { break }
+        let trialIterations = min(iterations, 20)
+        let trialWork = max(1, workLimit / 16)
+        cover(&search, target: target)
+        if search.fast.groups.hasShared {
+            while search.currentScore.unassigned > target, regroup(&search, target: target) {}
         }
         target = max(target, search.currentScore.unassigned)
-        let trialIterations = min(iterations, 20)
         while let r = search.fast.bestDrop() {
             var trial = search
             trial.swapFacilities(open: -1, close: r)
-            trial.improve(iterations: trialIterations, workLimit: max(1, workLimit / 16), stallRounds: stallRounds, rng: &rng)
+            trial.improve(iterations: trialIterations, workLimit: trialWork, stallRounds: stallRounds, rng: &rng)
             guard trial.currentScore.unassigned <= target else { break }
             search = trial
         }
         search.improve(iterations: iterations, workLimit: workLimit, stallRounds: stallRounds, rng: &rng)
         return search.solution()
     }
+
+    /// Closed group members tried per ``regroup(_:target:)`` step.
+    static let regroupTrials = 32
+
+    /// When the cover is stuck because an open group member blocks another member that would
+    /// serve unassigned demand: tries moving the group's open facility to that member and
+    /// covering again, and keeps the best trial if it leaves less demand unassigned. Returns
+    /// whether it did. Members are tried by the unassigned demand in their reach, largest
+    /// first, at most ``regroupTrials`` of them.
+    static func regroup<S: OpenSetSearch>(_ search: inout S, target: Int64) -> Bool {
+        let problem = search.fast.problem
+        let columns = search.fast.columns
+        var tries: [(demand: Int64, facility: Int, partner: Int)] = []
+        for i in 0..<problem.facilityCount {
+            guard case .replacing(let g) = search.fast.opening(i) else { continue }
+            var demand: Int64 = 0
+            for k in columns.range(i) where !search.isAssigned(Int(columns.client[k])) {
+                demand += problem.demand[Int(columns.client[k])] + 1
+            }
+            if demand > 0 { tries.append((demand, i, g)) }
+        }
+        tries.sort { $0.demand != $1.demand ? $0.demand > $1.demand : $0.facility < $1.facility }
+        var best: S? = nil
+        for t in tries.prefix(regroupTrials) {
+            var trial = search
+            trial.swapFacilities(open: t.facility, close: t.partner)
+            cover(&trial, target: target)
+            if trial.currentScore.unassigned < (best ?? search).currentScore.unassigned { best = trial }
+        }
+        guard let best else { return false }
+        search = best
+        return true
+    }
+
+    /// Opens facilities for the most unassigned demand until only `target` is left or no
+    /// facility that may open serves any.
+    static func cover<S: OpenSetSearch>(_ search: inout S, target: Int64) {
+        while search.currentScore.unassigned > target {
+            if !search.openForCover() { break }
+        }
+    }
 }
 
 extension UncapacitatedSearch: OpenSetSearch {
     var fast: FastSwap { swap }
     var currentScore: Score { swap.total }
+    func isAssigned(_ c: Int) -> Bool { swap.first[c] >= 0 }
 
     mutating func openForCover() -> Bool {
         guard let i = swap.bestAdd(), swap.gain[i].unassigned > 0 else { return false }
@@ -81,6 +132,7 @@ extension UncapacitatedSearch: OpenSetSearch {
 
 extension CapacitatedSearch: OpenSetSearch {
     var currentScore: Score { state.score }
+    func isAssigned(_ c: Int) -> Bool { state.assigned[c] >= 0 }
 
     mutating func openForCover() -> Bool {
         let problem = fast.problem
@@ -104,7 +156,7 @@ extension CapacitatedSearch: OpenSetSearch {
                 bestClients = clients
             }
         }
-        guard best >= 0 else { return false }
+        guard best >= 0 else { return openToRelieve() }
         swapFacilities(open: best, close: -1)
         return true
     }

@@ -7,7 +7,8 @@ import ShurakuCore
 /// the candidates are the best swaps of the uncapacitated ``FastSwap`` ranking, plus swaps aimed
 /// at the capacitated trouble spots (the facility with the largest shortfall, a client left
 /// out for capacity). Around that descent runs an iterated local search: a random swap, descent,
-/// keep if not worse.
+/// keep if not worse. Swaps keep each own-client group to one open member; swaps within a
+/// group (moving its open facility to another member) are candidates like any other.
 struct CapacitatedSearch {
     var fast: FastSwap
     var state: LoadedAssignment
@@ -19,7 +20,7 @@ struct CapacitatedSearch {
 
     init(problem: PMedianProblem, columns: FacilityColumns, deadline: Deadline) {
         fast = FastSwap(problem: problem, columns: columns)
-        state = LoadedAssignment(problem: problem, columns: columns, ownerOf: fast.ownerOf)
+        state = LoadedAssignment(problem: problem, columns: columns)
         self.deadline = deadline
     }
 
@@ -55,8 +56,19 @@ struct CapacitatedSearch {
         let n = fast.problem.facilityCount
         let removable = (0..<n).filter(fast.isRemovable)
         let insertable = (0..<n).filter(fast.isInsertable)
-        if removable.count * insertable.count <= exhaustiveLimit {
-            return insertable.flatMap { i in removable.map { (i, $0) } }
+        // Closed facilities that may enter only by a swap within their group.
+        var withinGroup: [(Int, Int)] = []
+        for i in 0..<n { if case .replacing(let g) = fast.opening(i) { withinGroup.append((i, g)) } }
+        if removable.count * insertable.count + withinGroup.count <= exhaustiveLimit {
+            var all: [(Int, Int)] = []
+            for i in 0..<n {
+                if fast.isInsertable(i) {
+                    all += removable.map { (i, $0) }
+                } else if case .replacing(let g) = fast.opening(i) {
+                    all.append((i, g))
+                }
+            }
+            return all
         }
         var list = fast.rankedSwaps(limit: candidateCount).map { ($0.insert, $0.remove) }
         // The removable facility furthest below the minimum load, replaced by its best partner.
@@ -75,6 +87,11 @@ struct CapacitatedSearch {
             var opened = false
             for k in Int(fast.problem.pairStart[c])..<Int(fast.problem.pairStart[c + 1]) {
                 let i = Int(fast.problem.pairFacility[k])
+                if case .replacing(let g) = fast.opening(i) {
+                    list.append((i, g))
+                    opened = true
+                    break
+                }
                 guard fast.isInsertable(i) else { continue }
                 var bestR = -1
                 var bestDelta = Score.zero
@@ -130,14 +147,16 @@ struct CapacitatedSearch {
         let stallLimit =
             stallRounds ?? PMedianOptions.defaultStallRounds(openCount: fast.openCount, loadLimits: true)
         var stall = 0
+        var insertable: [Int] = []
         for _ in 0..<iterations {
             if deadline.hasPassed || work >= limit || stall >= stallLimit { break }
             stall += 1
             log.removeAll(keepingCapacity: true)
             let removable = (0..<n).filter(fast.isRemovable)
-            let insertable = (0..<n).filter(fast.isInsertable)
-            guard !removable.isEmpty, !insertable.isEmpty else { break }
+            guard !removable.isEmpty else { break }
             let r = removable[rng.index(below: removable.count)]
+            fast.openable(closing: r, into: &insertable)
+            guard !insertable.isEmpty else { break }
             let i = insertable[rng.index(below: insertable.count)]
             swapFacilities(open: i, close: r)
             log.append((i, r))
@@ -154,6 +173,63 @@ struct CapacitatedSearch {
         // Final polish over every client: afterwards no unassigned client has an open facility
         // with room in reach.
         onState { $0.improve(nil, swaps: true, maxPasses: 50) }
+    }
+
+    /// Facilities tried by ``openToRelieve()``.
+    let relieveTrials = 8
+
+    /// For the `.auto` cover when no closed facility reaches unassigned demand: some unassigned
+    /// clients are then held out by full open facilities. Tries opening each of the
+    /// ``relieveTrials`` closed facilities that reach the most demand now at those full
+    /// facilities (its clients may move over and make room), and opens the one that leaves the
+    /// least demand unassigned, if it leaves less. Returns whether it opened one.
+    mutating func openToRelieve() -> Bool {
+        let problem = fast.problem
+        let maxLoad = problem.maxLoad ?? .max
+        let n = problem.facilityCount
+        var full = [Bool](repeating: false, count: n)
+        var waiting: [Int32] = []
+        for c in 0..<problem.clientCount where state.assigned[c] < 0 && problem.demand[c] <= maxLoad {
+            var blocked = false
+            for k in Int(problem.pairStart[c])..<Int(problem.pairStart[c + 1]) where state.isOpen[Int(problem.pairFacility[k])] {
+                full[Int(problem.pairFacility[k])] = true
+                blocked = true
+            }
+            if blocked { waiting.append(Int32(c)) }
+        }
+        fast.noteWork(problem.pairCount / 4)
+        guard !waiting.isEmpty else { return false }
+        var ranked: [(demand: Int64, facility: Int)] = []
+        for i in 0..<n where fast.isInsertable(i) {
+            var demand: Int64 = 0
+            for k in fast.columns.range(i) {
+                let c = Int(fast.columns.client[k])
+                let a = Int(state.assigned[c])
+                if a >= 0, full[a], !state.isPinned(c) { demand += problem.demand[c] }
+            }
+            fast.noteWork(fast.columns.range(i).count)
+            if demand > 0 { ranked.append((demand, i)) }
+        }
+        ranked.sort { $0.demand != $1.demand ? $0.demand > $1.demand : $0.facility < $1.facility }
+        var best = -1
+        var bestScore = state.score
+        for t in ranked.prefix(relieveTrials) {
+            let mark = state.journalMark
+            onState {
+                $0.swapFacilities(open: t.facility, close: -1)
+                $0.improve(waiting, maxPasses: 3)
+            }
+            if state.score.unassigned < bestScore.unassigned {
+                best = t.facility
+                bestScore = state.score
+            }
+            onState { $0.rollback(to: mark) }
+        }
+        guard best >= 0 else { return false }
+        swapFacilities(open: best, close: -1)
+        onState { $0.improve(waiting, maxPasses: 3) }
+        onState { $0.clearJournal() }
+        return true
     }
 
     /// The current solution.

@@ -12,7 +12,10 @@
 /// only touches the facilities of its row that are closer than its second-closest, so the tables
 /// stay small, and after a swap only the clients whose two closest changed are recomputed.
 ///
-/// A client whose own facility is open is pinned to it (the own-client rule).
+/// A client whose own facility is open is pinned to it (the own-client rule). Facilities that
+/// share an own client form an exclusive group (``OwnGroups``): a closed member of a group with
+/// an open member may only enter by a swap with that member ("swap within the group"), which
+/// the tables price like any other swap.
 struct FastSwap {
     let problem: PMedianProblem
     let columns: FacilityColumns
@@ -20,9 +23,11 @@ struct FastSwap {
     let isFixed: [Bool]
     /// Facility may open at all.
     let usable: [Bool]
-    /// Client → the facility whose own client it is (-1 if none), and the cost of that pair.
-    let ownerOf: [Int32]
-    let ownerCost: [Int64]
+    /// Facility → its own client (-1 if none); the groups of facilities sharing one.
+    let ownClient: [Int32]
+    let groups: OwnGroups
+    /// Client → the open member of its group (-1 if none).
+    private(set) var groupOpen: [Int32]
 
     private(set) var isOpen: [Bool]
     private(set) var openCount = 0
@@ -32,8 +37,7 @@ struct FastSwap {
     private(set) var value2: [Score]
     private(set) var gain: [Score]
     private(set) var loss: [Score]
-    private var extraFacility: [[Int32]]
-    private var extraValue: [[Score]]
+    private var extra: SwapExtras
     /// Sum of every client's current value.
     private(set) var total = Score.zero
     /// Pairs visited so far (row and column entries): a deterministic measure of work done.
@@ -51,17 +55,9 @@ struct FastSwap {
         for f in problem.fixedOpen { isFixed[Int(f)] = true }
         self.isFixed = isFixed
         usable = (0..<n).map(problem.isUsable)
-        var ownerOf = [Int32](repeating: -1, count: m)
-        var ownerCost = [Int64](repeating: 0, count: m)
-        for f in 0..<n where problem.facilityOwnClient[f] >= 0 {
-            let c = Int(problem.facilityOwnClient[f])
-            ownerOf[c] = Int32(f)
-            for k in Int(problem.pairStart[c])..<Int(problem.pairStart[c + 1]) where problem.pairFacility[k] == Int32(f) {
-                ownerCost[c] = problem.pairCost[k]
-            }
-        }
-        self.ownerOf = ownerOf
-        self.ownerCost = ownerCost
+        ownClient = problem.facilityOwnClient
+        groups = OwnGroups(problem)
+        groupOpen = [Int32](repeating: -1, count: m)
         isOpen = [Bool](repeating: false, count: n)
         first = [Int32](repeating: -1, count: m)
         second = [Int32](repeating: -1, count: m)
@@ -69,8 +65,7 @@ struct FastSwap {
         value2 = value1
         gain = [Score](repeating: .zero, count: n)
         loss = [Score](repeating: .zero, count: n)
-        extraFacility = [[Int32]](repeating: [], count: n)
-        extraValue = [[Score]](repeating: [], count: n)
+        extra = SwapExtras(facilityCount: n)
         mark = [UInt32](repeating: 0, count: m)
         for c in 0..<m {
             total += value1[c]
@@ -82,9 +77,55 @@ struct FastSwap {
     @inline(__always)
     func isRemovable(_ f: Int) -> Bool { isOpen[f] && !isFixed[f] }
 
-    /// Whether `f` may be opened by a swap.
+    /// Whether `f` may be opened without closing anything: closed, usable, and no member of
+    /// its group is open.
     @inline(__always)
-    func isInsertable(_ f: Int) -> Bool { !isOpen[f] && usable[f] }
+    func isInsertable(_ f: Int) -> Bool {
+        guard !isOpen[f], usable[f] else { return false }
+        let c = Int(ownClient[f])
+        return c < 0 || groupOpen[c] < 0
+    }
+
+    /// How a closed facility may open.
+    enum Opening {
+        /// Alone, or in a swap with any removable facility.
+        case free
+        /// Only in a swap with this open member of its group.
+        case replacing(Int)
+        /// Not at all (open already, unusable, or its group's open member is fixed).
+        case blocked
+    }
+
+    /// How facility `f` may open.
+    @inline(__always)
+    func opening(_ f: Int) -> Opening {
+        guard !isOpen[f], usable[f] else { return .blocked }
+        let c = Int(ownClient[f])
+        guard c >= 0 else { return .free }
+        let g = Int(groupOpen[c])
+        if g < 0 { return .free }
+        return isFixed[g] ? .blocked : .replacing(g)
+    }
+
+    /// Whether the swap (open `i`, close `r`) keeps every group to one open member.
+    @inline(__always)
+    func canSwap(open i: Int, close r: Int) -> Bool {
+        switch opening(i) {
+        case .free: return r < 0 || isRemovable(r)
+        case .replacing(let g): return g == r
+        case .blocked: return false
+        }
+    }
+
+    /// The facilities that may open in a swap closing removable `r`, ascending: every
+    /// insertable facility, then the closed usable members of `r`'s group.
+    func openable(closing r: Int, into list: inout [Int]) {
+        list.removeAll(keepingCapacity: true)
+        for f in 0..<problem.facilityCount where isInsertable(f) { list.append(f) }
+        let c = Int(ownClient[r])
+        guard c >= 0 else { return }
+        for g32 in groups.members(of: c) where g32 != Int32(r) && usable[Int(g32)] { list.append(Int(g32)) }
+    }
 
     /// The open facilities, ascending.
     var openFacilities: [Int] { (0..<problem.facilityCount).filter { isOpen[$0] } }
@@ -110,17 +151,20 @@ struct FastSwap {
             work += columns.range(i).count
             for k in columns.range(i) {
                 let c = Int(columns.client[k])
-                if Score.cost(columns.cost[k]) < value2[c] || ownerOf[c] == Int32(i) { markAffected(c) }
+                if Score.cost(columns.cost[k]) < value2[c] { markAffected(c) }
             }
+            if ownClient[i] >= 0 { markAffected(Int(ownClient[i])) }
         }
         for c in affected { contribute(Int(c), adding: false) }
-        if i >= 0 {
-            isOpen[i] = true
-            openCount += 1
-        }
         if r >= 0 {
             isOpen[r] = false
             openCount -= 1
+            if ownClient[r] >= 0 { groupOpen[Int(ownClient[r])] = -1 }
+        }
+        if i >= 0 {
+            isOpen[i] = true
+            openCount += 1
+            if ownClient[i] >= 0 { groupOpen[Int(ownClient[i])] = Int32(i) }
         }
         for c32 in affected {
             let c = Int(c32)
@@ -156,15 +200,25 @@ struct FastSwap {
         guard minLossFacility >= 0 else { return nil }
         var bestInsert = -1, bestRemove = -1
         var bestDelta = Score.zero
-        for i in 0..<problem.facilityCount where isInsertable(i) {
+        for i in 0..<problem.facilityCount {
+            switch opening(i) {
+            case .blocked: continue
+            case .replacing(let g):
+                let delta = swapDelta(open: i, close: g)
+                if bestInsert < 0 || delta < bestDelta {
+                    bestInsert = i
+                    bestRemove = g
+                    bestDelta = delta
+                }
+                continue
+            case .free: break
+            }
             var bestR = minLossFacility
             var bestValue = minLoss
-            let facilities = extraFacility[i]
-            let values = extraValue[i]
-            for e in facilities.indices {
-                let r = Int(facilities[e])
+            for e in extra.row(i) {
+                let r = Int(extra.facility[e])
                 guard !isFixed[r] else { continue }
-                let v = loss[r] - values[e]
+                let v = loss[r] - extra.value[e]
                 if v < bestValue || (v == bestValue && r < bestR) {
                     bestValue = v
                     bestR = r
@@ -193,13 +247,20 @@ struct FastSwap {
         }
         guard minLossFacility >= 0 else { return [] }
         var all: [(insert: Int, remove: Int, delta: Score)] = []
-        for i in 0..<problem.facilityCount where isInsertable(i) {
+        for i in 0..<problem.facilityCount {
+            switch opening(i) {
+            case .blocked: continue
+            case .replacing(let g):
+                all.append((i, g, swapDelta(open: i, close: g)))
+                continue
+            case .free: break
+            }
             var bestR = minLossFacility
             var bestValue = minLoss
-            for e in extraFacility[i].indices {
-                let r = Int(extraFacility[i][e])
+            for e in extra.row(i) {
+                let r = Int(extra.facility[e])
                 guard !isFixed[r] else { continue }
-                let v = loss[r] - extraValue[i][e]
+                let v = loss[r] - extra.value[e]
                 if v < bestValue || (v == bestValue && r < bestR) {
                     bestValue = v
                     bestR = r
@@ -215,7 +276,7 @@ struct FastSwap {
     func bestInsertion(replacing r: Int) -> Int? {
         var best = -1
         var bestDelta = Score.zero
-        for i in 0..<problem.facilityCount where isInsertable(i) {
+        for i in 0..<problem.facilityCount where canSwap(open: i, close: r) {
             let d = swapDelta(open: i, close: r)
             if best < 0 || d < bestDelta {
                 best = i
@@ -227,10 +288,7 @@ struct FastSwap {
 
     /// The change of the total when `i` opens and `r` closes.
     func swapDelta(open i: Int, close r: Int) -> Score {
-        var e = Score.zero
-        let facilities = extraFacility[i]
-        for k in facilities.indices where facilities[k] == Int32(r) { e = extraValue[i][k] }
-        return loss[r] - gain[i] - e
+        loss[r] - gain[i] - extra.value(i, r)
     }
 
     /// The best facility to add (largest gain), or nil when none can open.
@@ -255,13 +313,12 @@ struct FastSwap {
 
     /// Recomputes the two closest open facilities of client `c`.
     private mutating func refreshClosest(_ c: Int) {
-        let own = Int(ownerOf[c])
+        let own = Int(groupOpen[c])
         var f1: Int32 = -1, f2: Int32 = -1
         var v1 = problem.unassignedScore(c), v2 = v1
-        let pinned = own >= 0 && isOpen[own]
-        if pinned {
+        if own >= 0 {
             f1 = Int32(own)
-            v1 = .cost(ownerCost[c])
+            v1 = .cost(groups.ownCost[own])
         }
         for k in Int(problem.pairStart[c])..<Int(problem.pairStart[c + 1]) {
             let f = problem.pairFacility[k]
@@ -286,7 +343,6 @@ struct FastSwap {
         let lo = Int(problem.pairStart[c]), hi = Int(problem.pairStart[c + 1])
         let f1 = Int(first[c])
         let v1 = value1[c], v2 = value2[c]
-        let own = Int(ownerOf[c])
         if f1 < 0 {
             work += hi - lo
             for k in lo..<hi {
@@ -297,13 +353,14 @@ struct FastSwap {
             return
         }
         addLoss(f1, v2 - v1, adding)
-        let pinned = own == f1
+        let c32 = Int32(c)
+        let pinned = ownClient[f1] == c32
         for k in lo..<hi {
             let vi = Score.cost(problem.pairCost[k])
             guard vi < v2 else { break }
             work += 1
             let i = Int(problem.pairFacility[k])
-            guard !isOpen[i], usable[i], i != own else { continue }
+            guard !isOpen[i], usable[i], ownClient[i] != c32 else { continue }
             if pinned {
                 addExtra(i, f1, v2 - vi, adding)
             } else if vi < v1 {
@@ -313,9 +370,18 @@ struct FastSwap {
                 addExtra(i, f1, v2 - vi, adding)
             }
         }
-        if !pinned, own >= 0, usable[own] {
-            addGain(own, v1 - .cost(ownerCost[c]), adding)
-            addExtra(own, f1, v2 - v1, adding)
+        // The members of c's group take c whatever their cost. When one is open (c pinned to
+        // f1), another enters only in exchange for f1: c then moves from f1 to it.
+        for g32 in groups.members(of: c) {
+            let g = Int(g32)
+            guard g != f1, usable[g] else { continue }
+            let vg = Score.cost(groups.ownCost[g])
+            if pinned {
+                addExtra(g, f1, v2 - vg, adding)
+            } else {
+                addGain(g, v1 - vg, adding)
+                addExtra(g, f1, v2 - v1, adding)
+            }
         }
     }
 
@@ -329,22 +395,6 @@ struct FastSwap {
         if adding { loss[r] += v } else { loss[r] -= v }
     }
 
-    private mutating func addExtra(_ i: Int, _ r: Int, _ v: Score, _ adding: Bool) {
-        if v == .zero { return }
-        let r32 = Int32(r)
-        if let e = extraFacility[i].firstIndex(of: r32) {
-            let nv = adding ? extraValue[i][e] + v : extraValue[i][e] - v
-            if nv == .zero {
-                extraFacility[i].swapAt(e, extraFacility[i].count - 1)
-                extraValue[i].swapAt(e, extraValue[i].count - 1)
-                extraFacility[i].removeLast()
-                extraValue[i].removeLast()
-            } else {
-                extraValue[i][e] = nv
-            }
-        } else {
-            extraFacility[i].append(r32)
-            extraValue[i].append(adding ? v : Score.zero - v)
-        }
-    }
+    @inline(__always)
+    private mutating func addExtra(_ i: Int, _ r: Int, _ v: Score, _ adding: Bool) { extra.add(i, r, v, adding) }
 }

@@ -4,11 +4,11 @@
 /// (make room for an unassigned client by moving one client elsewhere).
 ///
 /// The score (unassigned weight, shortfall below `minLoad`, cost) is kept up to date by every
-/// move. A client whose own facility is open is pinned to it and never moves.
+/// move. A client whose own facility is open is pinned to it and never moves (the search
+/// keeps at most one facility of an own-client group open).
 struct LoadedAssignment {
     let problem: PMedianProblem
     let columns: FacilityColumns
-    let ownerOf: [Int32]
     let minLoad: Int64
     let maxLoad: Int64
 
@@ -20,8 +20,7 @@ struct LoadedAssignment {
     private var memberSlot: [Int32]
     /// Per client, its open facilities in reach and their costs, sorted by (cost, facility):
     /// short lists that replace scans over long rows.
-    private var openFacility: [[Int32]]
-    private var openCost: [[Int64]]
+    private var lists: OpenLists
     /// Every change since the last `clearJournal()`, so that trials can be rolled back.
     private var journal: [Change] = []
 
@@ -35,10 +34,9 @@ struct LoadedAssignment {
     /// Pair visits, a deterministic measure of work.
     private(set) var work = 0
 
-    init(problem: PMedianProblem, columns: FacilityColumns, ownerOf: [Int32]) {
+    init(problem: PMedianProblem, columns: FacilityColumns) {
         self.problem = problem
         self.columns = columns
-        self.ownerOf = ownerOf
         minLoad = problem.minLoad ?? 0
         maxLoad = problem.maxLoad ?? .max
         let n = problem.facilityCount, m = problem.clientCount
@@ -48,18 +46,18 @@ struct LoadedAssignment {
         load = [Int64](repeating: 0, count: n)
         members = [[Int32]](repeating: [], count: n)
         memberSlot = [Int32](repeating: -1, count: m)
-        openFacility = [[Int32]](repeating: [], count: m)
-        openCost = [[Int64]](repeating: [], count: m)
+        lists = OpenLists(clientCount: m)
         for c in 0..<m { score += problem.unassignedScore(c) }
     }
 
     @inline(__always)
     func shortfall(_ x: Int64) -> Int64 { x < minLoad ? minLoad - x : 0 }
 
+    /// Whether client `c` sits at an open facility of its own group (it is then pinned there).
     @inline(__always)
     func isPinned(_ c: Int) -> Bool {
-        let f = Int(ownerOf[c])
-        return f >= 0 && isOpen[f]
+        let f = Int(assigned[c])
+        return f >= 0 && problem.facilityOwnClient[f] == Int32(c)
     }
 
     // MARK: - Elementary changes
@@ -122,13 +120,7 @@ struct LoadedAssignment {
         let f32 = Int32(i)
         work += columns.range(i).count
         for k in columns.range(i) {
-            let c = Int(columns.client[k]), cost = columns.cost[k]
-            var at = openCost[c].count
-            while at > 0, openCost[c][at - 1] > cost || (openCost[c][at - 1] == cost && openFacility[c][at - 1] > f32) {
-                at -= 1
-            }
-            openCost[c].insert(cost, at: at)
-            openFacility[c].insert(f32, at: at)
+            lists.insert(Int(columns.client[k]), f32, columns.cost[k])
         }
     }
 
@@ -139,11 +131,7 @@ struct LoadedAssignment {
         let f32 = Int32(r)
         work += columns.range(r).count
         for k in columns.range(r) {
-            let c = Int(columns.client[k])
-            if let at = openFacility[c].firstIndex(of: f32) {
-                openFacility[c].remove(at: at)
-                openCost[c].remove(at: at)
-            }
+            lists.remove(Int(columns.client[k]), f32)
         }
     }
 
@@ -199,10 +187,11 @@ struct LoadedAssignment {
         for c32 in clients {
             let c = Int(c32)
             guard assigned[c] < 0 else { continue }
-            let costs = openCost[c]
+            let slots = lists.row(c)
             work += 1
-            guard let c1 = costs.first else { continue }
-            let c2: Int64 = costs.count > 1 ? costs[1] : -1
+            guard !slots.isEmpty else { continue }
+            let c1 = lists.cost[slots.lowerBound]
+            let c2: Int64 = slots.count > 1 ? lists.cost[slots.lowerBound + 1] : -1
             order.append((c2 < 0 ? .max : c2 - c1, problem.demand[c], c32))
         }
         order.sort {
@@ -213,11 +202,11 @@ struct LoadedAssignment {
         for entry in order {
             let c = Int(entry.client)
             let d = problem.demand[c]
-            for k in openFacility[c].indices {
-                let f = Int(openFacility[c][k])
+            for k in lists.row(c) {
+                let f = Int(lists.facility[k])
                 work += 1
                 if load[f] <= maxLoad - d {
-                    move(c, to: f, cost: openCost[c][k])
+                    move(c, to: f, cost: lists.cost[k])
                     break
                 }
             }
@@ -240,12 +229,11 @@ struct LoadedAssignment {
         }
         var best: (facility: Int, cost: Int64, delta: Score)? = nil
         let costMatters = minLoad == 0 && a >= 0
-        let facilities = openFacility[c], costs = openCost[c]
-        for k in facilities.indices {
-            let cost = costs[k]
+        for k in lists.row(c) {
+            let cost = lists.cost[k]
             // Without a minimum load, only a cheaper facility can help an assigned client.
             if costMatters, cost >= assignedCost[c] { break }
-            let b = Int(facilities[k])
+            let b = Int(lists.facility[k])
             guard b != a, load[b] <= maxLoad - d else { continue }
             var delta = base
             delta.cost += cost
@@ -259,8 +247,9 @@ struct LoadedAssignment {
     let ejectionOptions = 4
 
     /// Makes room for unassigned client `c` at one of its cheapest open facilities by moving one
-    /// of that facility's clients to another open facility with room; applies the best such
-    /// pair of moves. Returns whether `c` was placed.
+    /// of that facility's clients to another open facility with room, or by leaving it out in
+    /// `c`'s place when that lowers the score (a client of no more demand, or of equal demand
+    /// and dearer); applies the best such pair of moves. Returns whether `c` was placed.
     mutating func eject(_ c: Int) -> Bool {
         let d = problem.demand[c]
         guard d <= maxLoad else { return false }
@@ -269,19 +258,26 @@ struct LoadedAssignment {
         for g in 0..<problem.facilityCount where isOpen[g] { maxRoom = max(maxRoom, maxLoad - load[g]) }
         work += problem.facilityCount / 8
         var best: (victim: Int, victimTo: Int, victimCost: Int64, to: Int, cost: Int64, delta: Score)? = nil
-        for k in openFacility[c].indices.prefix(ejectionOptions) {
-            let f = Int(openFacility[c][k])
-            let costCF = openCost[c][k]
+        for k in lists.row(c).prefix(ejectionOptions) {
+            let f = Int(lists.facility[k])
+            let costCF = lists.cost[k]
             let need = load[f] + d - maxLoad
-            guard need > 0, need <= maxRoom else { continue }
+            guard need > 0 else { continue }
+            let victimMayMove = need <= maxRoom
             work += members[f].count
             for v32 in members[f] {
                 let v = Int(v32)
                 let dv = problem.demand[v]
                 guard dv >= need, !isPinned(v) else { continue }
-                for q in openFacility[v].indices {
-                    let g = Int(openFacility[v][q])
-                    let costVG = openCost[v][q]
+                // v left out in c's place.
+                var out = problem.unassignedScore(v) - problem.unassignedScore(c)
+                out.cost += costCF - assignedCost[v]
+                out.shortfall += shortfall(load[f] - dv + d) - shortfall(load[f])
+                if out < (best?.delta ?? .zero) { best = (v, -1, 0, f, costCF, out) }
+                guard victimMayMove else { continue }
+                for q in lists.row(v) {
+                    let g = Int(lists.facility[q])
+                    let costVG = lists.cost[q]
                     work += 1
                     guard g != f, load[g] <= maxLoad - dv else { continue }
                     let loadF = load[f] - dv + d
@@ -313,10 +309,10 @@ struct LoadedAssignment {
         var best: (other: Int, otherTo: Int, otherCost: Int64, to: Int, cost: Int64)? = nil
         var bestDelta = Score.zero
         var tried = 0
-        for k in openFacility[c].indices {
-            let cost = openCost[c][k]
+        for k in lists.row(c) {
+            let cost = lists.cost[k]
             if cost >= assignedCost[c] { break }
-            let b = Int(openFacility[c][k])
+            let b = Int(lists.facility[k])
             let need = load[b] + d - maxLoad
             guard b != a, need > 0 else { continue }
             tried += 1
@@ -326,8 +322,8 @@ struct LoadedAssignment {
                 let o = Int(o32)
                 let dO = problem.demand[o]
                 guard dO >= need, !isPinned(o) else { continue }
-                for q in openFacility[o].indices {
-                    let g = Int(openFacility[o][q])
+                for q in lists.row(o) {
+                    let g = Int(lists.facility[q])
                     guard g != b else { continue }
                     work += 1
                     // Loads after the chain at a, b and g (g may be a).
@@ -335,12 +331,12 @@ struct LoadedAssignment {
                     let loadB = load[b] + d - dO
                     let loadG = g == a ? loadA : load[g] + dO
                     guard loadG <= maxLoad else { continue }
-                    var delta = Score.cost(cost - assignedCost[c] + openCost[o][q] - assignedCost[o])
+                    var delta = Score.cost(cost - assignedCost[c] + lists.cost[q] - assignedCost[o])
                     delta.shortfall = shortfall(loadA) - shortfall(load[a]) + shortfall(loadB) - shortfall(load[b])
                     if g != a { delta.shortfall += shortfall(loadG) - shortfall(load[g]) }
                     if delta < bestDelta {
                         bestDelta = delta
-                        best = (o, g, openCost[o][q], b, cost)
+                        best = (o, g, lists.cost[q], b, cost)
                     }
                     break  // the cheapest place with room for o is enough
                 }
@@ -358,7 +354,7 @@ struct LoadedAssignment {
             for c32 in clients {
                 let c = Int(c32)
                 guard !isPinned(c) else { continue }
-                work += openFacility[c].count
+                work += lists.row(c).count
                 if let s = bestShift(c) {
                     move(c, to: s.facility, cost: s.cost)
                     changed = true

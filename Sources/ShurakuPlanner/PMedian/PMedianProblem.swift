@@ -3,7 +3,9 @@ public enum FacilityCount: Hashable, Sendable {
     /// Exactly this many open facilities, fixed ones included.
     case exactly(Int)
     /// The fewest facilities that leave unassigned only demand that no candidate can serve
-    /// (a capacitated set cover), then the best solution for that count.
+    /// (a capacitated set cover), then the best solution for that count. When own-client
+    /// groups conflict (two members would each serve demand the other cannot), the target is
+    /// the least unassigned demand the search finds for any count.
     case auto
 }
 
@@ -29,7 +31,9 @@ public struct PMedianProblem: Sendable {
     /// Cost of each pair (non-negative).
     public let pairCost: [Int64]
     /// For each facility, the client that *is* the facility (-1 if none). When the facility is
-    /// open, that client is assigned to it.
+    /// open, that client is assigned to it. Facilities that share an own client form an
+    /// exclusive group: at most one of them is open at a time (e.g. the candidate cores inside
+    /// one district that is a single client).
     public let facilityOwnClient: [Int32]
     /// Facilities that must be open, sorted ascending, without duplicates.
     public let fixedOpen: [Int32]
@@ -101,23 +105,22 @@ public struct PMedianProblem: Sendable {
         }
         let own = facilityOwnClient ?? [Int32](repeating: -1, count: facilityCount)
         guard own.count == facilityCount else { throw .malformedOwnClients }
-        var ownerOf = [Int32](repeating: -1, count: m)
         for f in 0..<facilityCount where own[f] >= 0 {
             let c = Int(own[f])
             guard c < m else { throw .malformedOwnClients }
-            guard ownerOf[c] < 0 else { throw .sharedOwnClient(client: c) }
-            ownerOf[c] = Int32(f)
             let row = Int(pairStart[c])..<Int(pairStart[c + 1])
             guard row.contains(where: { pairFacility[$0] == Int32(f) }) else {
                 throw .ownClientNotAllowed(facility: f)
             }
         }
         let fixed = Array(Set(fixedOpen)).sorted()
+        var fixedInGroup = Set<Int32>()
         for f in fixed {
             guard f >= 0, Int(f) < facilityCount else { throw .fixedOutOfRange(facility: Int(f)) }
-            if let maxLoad, own[Int(f)] >= 0, demand[Int(own[Int(f)])] > maxLoad {
-                throw .fixedOverCapacity(facility: Int(f))
-            }
+            let c = own[Int(f)]
+            guard c >= 0 else { continue }
+            if let maxLoad, demand[Int(c)] > maxLoad { throw .fixedOverCapacity(facility: Int(f)) }
+            guard fixedInGroup.insert(c).inserted else { throw .fixedShareOwnClient(client: Int(c)) }
         }
         if case .exactly(let k) = p {
             guard k >= fixed.count, k <= facilityCount else { throw .invalidFacilityCount(k) }
@@ -203,8 +206,8 @@ public enum PMedianError: Error, Hashable, Sendable {
     case unsortedRow(client: Int)
     /// `facilityOwnClient` has the wrong length or names a client out of range.
     case malformedOwnClients
-    /// Two facilities name the same own client.
-    case sharedOwnClient(client: Int)
+    /// Two fixed facilities share an own client, so both cannot be open.
+    case fixedShareOwnClient(client: Int)
     /// A facility's own client has no pair to it.
     case ownClientNotAllowed(facility: Int)
     /// A fixed facility outside `0..<facilityCount`.
@@ -215,7 +218,8 @@ public enum PMedianError: Error, Hashable, Sendable {
     case invalidFacilityCount(Int)
     /// A negative or absurd load limit.
     case invalidLoadLimit
-    /// `p` exceeds the facilities that can be opened (a facility whose own client alone
-    /// exceeds `maxLoad` can never open).
+    /// `p` exceeds the facilities that can be open at once (one per own-client group, see
+    /// ``PMedianProblem/openableCount``; a facility whose own client alone exceeds `maxLoad`
+    /// can never open).
     case tooFewUsableFacilities(needed: Int, usable: Int)
 }

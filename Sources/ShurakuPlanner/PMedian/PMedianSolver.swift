@@ -16,12 +16,12 @@ public enum PMedianSolver {
     /// Solves `problem`.
     ///
     /// - Throws: ``PMedianError/tooFewUsableFacilities(needed:usable:)`` when `p` exceeds the
-    ///   facilities that can open.
+    ///   facilities that can be open at once (``PMedianProblem/openableCount``).
     public static func solve(_ problem: PMedianProblem, options: PMedianOptions = PMedianOptions()) throws(PMedianError)
         -> PMedianSolution
     {
         let columns = FacilityColumns(problem)
-        let usable = (0..<problem.facilityCount).filter(problem.isUsable).count
+        let usable = problem.openableCount
         var rng = SeededGenerator(seed: options.seed)
         let iterations = max(0, options.iterations ?? PMedianOptions.defaultIterations(for: problem))
         switch problem.p {

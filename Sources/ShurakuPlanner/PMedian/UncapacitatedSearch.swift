@@ -2,7 +2,8 @@ import ShurakuCore
 
 /// The search used when no load limit is set: greedy start, fast swap descent, then variable
 /// neighbourhood search (shake by `k` random swaps, descend, keep if not worse; `k` grows on
-/// failure and drops back to 1 on improvement).
+/// failure and drops back to 1 on improvement). Every swap keeps each own-client group to one
+/// open member; a shake may move a group's open facility to another member.
 struct UncapacitatedSearch {
     var swap: FastSwap
     let deadline: Deadline
@@ -60,12 +61,11 @@ struct UncapacitatedSearch {
             for _ in 0..<k {
                 swap.noteWork(n)
                 removable.removeAll(keepingCapacity: true)
-                insertable.removeAll(keepingCapacity: true)
-                for f in 0..<n {
-                    if swap.isRemovable(f) { removable.append(f) } else if swap.isInsertable(f) { insertable.append(f) }
-                }
-                guard !removable.isEmpty, !insertable.isEmpty else { break }
+                for f in 0..<n where swap.isRemovable(f) { removable.append(f) }
+                guard !removable.isEmpty else { break }
                 let r = removable[rng.index(below: removable.count)]
+                swap.openable(closing: r, into: &insertable)
+                guard !insertable.isEmpty else { break }
                 let i = insertable[rng.index(below: insertable.count)]
                 swap.swap(open: i, close: r)
                 log.append((i, r))

@@ -19,6 +19,15 @@ struct PMedianProblemTests {
         #expect(p.pairCount == 3)
     }
 
+    @Test("facilities may share an own client; the group counts once towards what can open")
+    func sharedOwnClient() throws {
+        let p = try make(start: [0, 2, 4], facility: [0, 1, 0, 1], cost: [1, 2, 3, 4], own: [1, 1], fixed: [1])
+        #expect(p.facilityOwnClient == [1, 1])
+        #expect(p.openableCount == 1)
+        #expect(try make(own: [0, 1]).openableCount == 2)
+        #expect(try make(own: [-1, 1]).openableCount == 2)
+    }
+
     @Test("rows in any order are sorted into the CSR form")
     func rowsInitializer() throws {
         let p = try PMedianProblem(
@@ -39,8 +48,8 @@ struct PMedianProblemTests {
         #expect(throws: PMedianError.duplicatePair(client: 0, facility: 0)) { try make(facility: [0, 0, 1]) }
         #expect(throws: PMedianError.costOutOfRange(client: 0)) { try make(cost: [-1, 2, 5]) }
         #expect(throws: PMedianError.ownClientNotAllowed(facility: 0)) { try make(own: [1, -1]) }
-        #expect(throws: PMedianError.sharedOwnClient(client: 1)) {
-            try make(start: [0, 2, 4], facility: [0, 1, 0, 1], cost: [1, 2, 3, 4], own: [1, 1])
+        #expect(throws: PMedianError.fixedShareOwnClient(client: 1)) {
+            try make(start: [0, 2, 4], facility: [0, 1, 0, 1], cost: [1, 2, 3, 4], own: [1, 1], fixed: [0, 1], p: .exactly(2))
         }
         #expect(throws: PMedianError.fixedOutOfRange(facility: 5)) { try make(fixed: [5]) }
         #expect(throws: PMedianError.invalidFacilityCount(3)) { try make(p: .exactly(3)) }

@@ -14,16 +14,18 @@ struct RandomInstance {
     var maxLoad: Int64?
 
     /// A random instance: each pair allowed with probability `density`; a facility's own client
-    /// (when it has one) always has a cheap pair to it.
+    /// (when it has one) always has a cheap pair to it. With `groups`, own clients are drawn
+    /// from a third of the clients, so that several facilities often share one (an exclusive
+    /// group); fixed facilities are then drawn from distinct groups.
     static func make(
         clients m: Int, facilities n: Int, density: Double, p: FacilityCount, fixed fixedCount: Int,
-        loads: Bool, demandRange: ClosedRange<Int64> = 1...1, rng: inout SeededGenerator
+        loads: Bool, demandRange: ClosedRange<Int64> = 1...1, groups: Bool = false, rng: inout SeededGenerator
     ) -> RandomInstance {
         var own = [Int32](repeating: -1, count: n)
         var owned = Set<Int>()
-        for f in 0..<n where Double.random(in: 0..<1, using: &rng) < 0.6 {
-            let c = Int.random(in: 0..<m, using: &rng)
-            if owned.insert(c).inserted { own[f] = Int32(c) }
+        for f in 0..<n where Double.random(in: 0..<1, using: &rng) < (groups ? 0.9 : 0.6) {
+            let c = Int.random(in: 0..<(groups ? max(1, m / 3) : m), using: &rng)
+            if owned.insert(c).inserted || groups { own[f] = Int32(c) }
         }
         var rows = [[(Int, Int64)]](repeating: [], count: m)
         for c in 0..<m {
@@ -33,13 +35,20 @@ struct RandomInstance {
             }
         }
         let demand = (0..<m).map { _ in Int64.random(in: demandRange, using: &rng) }
-        let fixed = Array((0..<n).shuffled(using: &rng).prefix(fixedCount)).map { Int32($0) }
+        var fixed: [Int32] = []
+        var fixedGroups = Set<Int32>()
+        for f in (0..<n).shuffled(using: &rng) where fixed.count < fixedCount {
+            guard own[f] < 0 || fixedGroups.insert(own[f]).inserted else { continue }
+            fixed.append(Int32(f))
+        }
         var minLoad: Int64? = nil, maxLoad: Int64? = nil
         if loads {
             let total = demand.reduce(0, +)
             let share = max(1, total / Int64(max(1, n / 2)))
             maxLoad = share + Int64.random(in: 0...share, using: &rng)
             if Bool.random(using: &rng) { minLoad = Int64.random(in: 1...max(1, share), using: &rng) }
+            // A fixed facility must be able to take its own client.
+            fixed = fixed.filter { f in own[Int(f)] < 0 || demand[Int(own[Int(f)])] <= maxLoad ?? .max }
         }
         return RandomInstance(
             demand: demand, facilityCount: n, rows: rows, own: own, fixed: fixed, p: p, minLoad: minLoad,
@@ -90,14 +99,20 @@ enum BruteForce {
         return inst.demand[Int(inst.own[f])] <= maxLoad
     }
 
-    /// Best objective over open sets of exactly `count` facilities (fixed included).
+    /// Best objective over open sets of exactly `count` facilities (fixed included) that hold
+    /// at most one facility per own-client group; nil when there is no such set.
     static func optimum(_ inst: RandomInstance, count: Int) -> Objective? {
         let fixed = Set(inst.fixed.map(Int.init))
-        let free = (0..<inst.facilityCount).filter { !fixed.contains($0) && usable(inst, $0) }
+        let fixedGroups = Set(inst.fixed.map { inst.own[Int($0)] }.filter { $0 >= 0 })
+        let free = (0..<inst.facilityCount).filter {
+            !fixed.contains($0) && usable(inst, $0) && !fixedGroups.contains(inst.own[$0])
+        }
         let need = count - fixed.count
         guard need >= 0, need <= free.count else { return nil }
         var best: Objective? = nil
         forEachSubset(of: free, size: need) { chosen in
+            let owners = chosen.map { inst.own[$0] }.filter { $0 >= 0 }
+            guard Set(owners).count == owners.count else { return }
             let open = Set(chosen).union(fixed)
             let value = evaluate(inst, open: open)
             if best == nil || value < best! { best = value }
@@ -194,9 +209,12 @@ func brokenRule(_ s: PMedianSolution, _ problem: PMedianProblem) -> String? {
             }
         }
     }
+    var openInGroup = [Int32: Int]()
     for f in 0..<problem.facilityCount where problem.facilityOwnClient[f] >= 0 && isOpen.contains(f) {
         let c = Int(problem.facilityOwnClient[f])
         if s.assignment[c] != Int32(f) { return "own client \(c) of open \(f) assigned to \(s.assignment[c])" }
+        if let g = openInGroup[Int32(c)] { return "facilities \(g) and \(f) of client \(c)'s group both open" }
+        openInGroup[Int32(c)] = f
     }
     if let maxLoad = problem.maxLoad {
         for (f, l) in load where l > maxLoad { return "facility \(f) load \(l) > \(maxLoad)" }
