@@ -47,4 +47,24 @@ struct ZonerDistrictTests {
         // Every district has at least one zone (each district is big enough for 500 people).
         #expect(Set(z.zones.map { membership.district[$0.core] }).count == 5)
     }
+
+    @Test("whole: every district lies wholly in one zone, and each zone's core is in one of its districts")
+    func whole() throws {
+        let (inputs, membership, m) = try Self.niimi()
+        let s = inputs.settlements.settlements
+        let z = try Zoner.plan(
+            settlements: s, travel: m, blocked: Array(repeating: nil, count: m.rowCount), districts: membership,
+            parameters: ZoningParameters(maxTravelSeconds: 1800, minPopulation: 500, districtMode: .whole))
+        #expect(!z.zones.isEmpty)
+        for d in 0..<membership.names.count {
+            let zonesOfDistrict = Set((0..<s.count).filter { membership.district[$0] == d }.map { z.zoneOf[$0] })
+            #expect(zonesOfDistrict.count == 1, "\(membership.names[d]) is split over \(zonesOfDistrict)")
+        }
+        for zone in z.zones {
+            #expect(zone.members.contains(zone.core))
+            for member in zone.members { #expect((z.travelSeconds[member] ?? .infinity) <= 1800 + 1e-6) }
+        }
+        // Every settlement is served or says why.
+        for i in s.indices { #expect(z.zoneOf[i] != nil || z.unservedReason[i] != nil) }
+    }
 }
