@@ -21,7 +21,7 @@ mkdir -p "$art"
 run_one() {
   local t=$1 scratch=.build-fuzz/corpus/$1
   mkdir -p "$scratch"
-  if SHURAKU_FUZZ_TARGET=$t SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=suppressions=Fuzz/lsan.supp "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  if SHURAKU_FUZZ_TARGET=$t SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=suppressions=scripts/lsan.supp "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
       -artifact_prefix="$art/$t-" -print_final_stats=1 "$scratch" "Fuzz/corpus/$t" >".build-fuzz/$t.log" 2>&1; then
     echo "fuzz $t: $(grep -E '^stat::number_of_executed_units' ".build-fuzz/$t.log" | awk '{print $2}') runs in ${seconds}s, no crash"
   else

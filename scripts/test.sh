@@ -22,7 +22,7 @@ step "end to end"
 scripts/e2e.sh
 
 step "AddressSanitizer"
-SWIFT_BACKTRACE=enable=no swift test --scratch-path .build-asan --sanitize=address --disable-xctest -Xswiftc -use-ld=lld
+LSAN_OPTIONS=suppressions=$PWD/scripts/lsan.supp SWIFT_BACKTRACE=enable=no swift test --scratch-path .build-asan --sanitize=address --disable-xctest -Xswiftc -use-ld=lld
 step "ThreadSanitizer"
 SWIFT_BACKTRACE=enable=no swift test --scratch-path .build-tsan --sanitize=thread --disable-xctest -Xswiftc -use-ld=lld
 

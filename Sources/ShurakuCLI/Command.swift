@@ -1,5 +1,5 @@
 /// A subcommand: a static spec, validation that turns parsed arguments into a value, and `run`.
-protocol Command {
+protocol Command: Sendable {
     static var spec: CommandSpec { get }
     /// Validates the arguments; throws ``UsageError`` for anything a user typed wrong.
     init(_ args: ParsedArgs) throws(UsageError)
