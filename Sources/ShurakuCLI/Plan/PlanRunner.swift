@@ -1,4 +1,5 @@
 import Foundation
+import ShurakuCore
 import ShurakuFunding
 import ShurakuGeo
 import ShurakuInput
@@ -104,11 +105,13 @@ struct PlanRunner {
         if groups.count == 1, let g = groups.first {
             return [try GroupPlan.run(ctx, group: g.0, members: g.1, workers: nil)]
         }
-        let box = ResultBox(count: groups.count)
-        DispatchQueue.concurrentPerform(iterations: groups.count) { i in
-            box.set(i, Result { try GroupPlan.run(ctx, group: groups[i].0, members: groups[i].1, workers: 1) })
-        }
-        return try box.results.map { try $0.get() }
+        // One group per chunk: worker w plans groups w, w + workers, … (deterministic output order).
+        let results = parallelChunks(
+            count: groups.count, workers: nil, chunksPerWorker: groups.count, makeState: { () },
+            work: { (_: inout Void, range: Range<Int>) -> [Result<GroupOutcome, Error>] in
+                range.map { i in Result { try GroupPlan.run(ctx, group: groups[i].0, members: groups[i].1, workers: 1) } }
+            })
+        return try results.flatMap { $0 }.map { try $0.get() }
     }
 
     // MARK: - Assembly
@@ -189,25 +192,5 @@ struct PlanRunner {
         } catch {
             throw InputError.invalid([InputProblem(file: path, message: "\(error)")])
         }
-    }
-}
-
-/// Results of parallel group runs, one slot per group.
-private final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<GroupOutcome, Error>?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ r: Result<GroupOutcome, Error>) {
-        lock.lock()
-        slots[i] = r
-        lock.unlock()
-    }
-
-    var results: [Result<GroupOutcome, Error>] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0 ?? .failure(RunFailure("a group was not planned")) }
     }
 }

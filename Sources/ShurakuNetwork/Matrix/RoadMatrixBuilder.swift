@@ -1,3 +1,4 @@
+import ShurakuCore
 extension RoutingNetwork {
     /// Travel times between places along the roads, up to `cutoffSeconds`.
     ///

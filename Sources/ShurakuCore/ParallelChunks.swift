@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Each worker gets its own state from `makeState` (e.g. a Dijkstra workspace) and handles
 /// chunks `w, w + workers, …`.
-func parallelChunks<State, Result>(
+public func parallelChunks<State, Result>(
     count: Int, workers requested: Int?, chunksPerWorker: Int = 16,
     makeState: () -> State, work: (inout State, Range<Int>) -> Result
 ) -> [Result] {
@@ -26,7 +26,7 @@ func parallelChunks<State, Result>(
     }
 }
 
-/// The module's one `@unchecked Sendable` type: a parallel job with one result slot per chunk.
+/// The project's one `@unchecked Sendable` type: a parallel job with one result slot per chunk.
 ///
 /// Safe because every slot is written by exactly one worker and read only after
 /// `concurrentPerform` has returned (which orders the writes before the reads), and because the
