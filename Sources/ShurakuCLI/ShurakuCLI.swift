@@ -41,33 +41,28 @@ public enum ShurakuCLI {
         }
         do {
             return try command.run(console)
-        } catch let e as UsageError {
-            console.err("Error: \(e)\nSee 'shuraku \(spec.name) --help'.\n")
+        } catch {
+            let hint = error is UsageError ? "\nSee 'shuraku \(spec.name) --help'." : ""
+            console.err("Error: \(error)\(hint)\n")
+            return exitStatus(for: error)
+        }
+    }
+
+    /// The one mapping from errors to exit statuses: 2 for bad usage or bad input, 1 for a
+    /// failure while running (writing, or anything unexpected).
+    static func exitStatus(for error: Error) -> Int32 {
+        switch error {
+        case is UsageError, is InputError, is ZoningError, is InputFileError, is FundingError:
             return ExitCode.badInput
-        } catch let e as InputError {
-            console.err("Error: \(e)\n")
-            return ExitCode.badInput
-        } catch let e as ZoningError {
-            console.err("Error: \(e)\n")
-            return ExitCode.badInput
-        } catch let e as UsageErrorInFile {
-            console.err("Error: \(e)\n")
-            return ExitCode.badInput
-        } catch let e as FundingError {
-            console.err("Error: \(e)\n")
-            return ExitCode.badInput
-        } catch let e as NetworkError {
-            console.err("Error: \(e)\n")
+        case let e as NetworkError:
             switch e {
             case .invalidSpeedTable, .invalidOption, .source: return ExitCode.badInput
             default: return ExitCode.failure
             }
-        } catch let e as GeoError {
-            console.err("Error: \(e)\n")
+        case let e as GeoError:
             if case .writeFailed = e { return ExitCode.failure }
             return ExitCode.badInput
-        } catch {
-            console.err("Error: \(error)\n")
+        default:
             return ExitCode.failure
         }
     }

@@ -73,7 +73,7 @@ struct CooperativeCommand: Command {
             throw UsageError("\(file): no such file")
         }
         let demand: LabourDemand
-        do { demand = try DemandCSV.parse(data) } catch { throw UsageErrorInFile(file: file, error: error) }
+        do { demand = try DemandCSV.parse(data) } catch { throw InputFileError(file: file, error: error) }
         let report = try CooperativeReport.make(demand: demand, settings: settings)
         switch format {
         case "json":
@@ -92,7 +92,7 @@ struct CooperativeCommand: Command {
 }
 
 /// A demand file that cannot be used: its name and what is wrong (exit status 2).
-struct UsageErrorInFile: Error, CustomStringConvertible {
+struct InputFileError: Error, CustomStringConvertible {
     let file: String
     let error: Error
     var description: String { "\(file): \(error)" }
