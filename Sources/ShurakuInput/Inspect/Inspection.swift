@@ -43,10 +43,10 @@ public struct Inspection: Sendable, Codable, Equatable {
             }
             if let enc = l.encoding { out.append("    text encoding: \(enc)") }
             out.append("    fields:")
-            let width = min(24, l.fields.map { $0.name.count }.max() ?? 0)
+            let width = min(24, l.fields.map { Inspection.displayWidth($0.name) }.max() ?? 0)
             for f in l.fields {
-                let pad = String(repeating: " ", count: max(0, width - f.name.count))
-                out.append("      \(f.name)\(pad)  \(f.type)\(f.role.map { "  ← \($0)" } ?? "")")
+                let pad = String(repeating: " ", count: max(0, width - Inspection.displayWidth(f.name)))
+                out.append("      \(f.name)\(pad)  \(f.role == nil ? f.type : f.type.padded(to: 8))\(f.role.map { "← \($0)" } ?? "")")
             }
             if let pf = l.populationField, let t = l.populationTotal {
                 out.append("    population total: \(Inspection.grouped(t)) (\(pf))")
@@ -71,6 +71,17 @@ public struct Inspection: Sendable, Codable, Equatable {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
+    /// Terminal columns a text takes: CJK and full-width characters take two.
+    static func displayWidth(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { w, u in
+            let v = u.value
+            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+                || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
+            return w + (wide ? 2 : 1)
+        }
+    }
+
     /// 15687 → "15,687"; keeps decimals when there are any.
     static func grouped(_ v: Double) -> String {
         if v != v.rounded() { return String(format: "%.2f", v) }
@@ -81,5 +92,11 @@ public struct Inspection: Sendable, Codable, Equatable {
             out.append(c)
         }
         return (v < 0 ? "-" : "") + String(out.reversed())
+    }
+}
+
+extension String {
+    fileprivate func padded(to width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
     }
 }
