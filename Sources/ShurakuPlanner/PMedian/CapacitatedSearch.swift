@@ -152,6 +152,7 @@ struct CapacitatedSearch {
             if deadline.hasPassed || work >= limit || stall >= stallLimit { break }
             stall += 1
             log.removeAll(keepingCapacity: true)
+            let savedFast = fast
             let removable = (0..<n).filter(fast.isRemovable)
             guard !removable.isEmpty else { break }
             let r = removable[rng.index(below: removable.count)]
@@ -166,7 +167,7 @@ struct CapacitatedSearch {
                 bestScore = state.score
             } else {
                 onState { $0.rollback(to: 0) }
-                for (i, r) in log.reversed() { fast.swap(open: r, close: i) }
+                fast.restore(savedFast)
             }
             onState { $0.clearJournal() }
         }
