@@ -11,8 +11,9 @@ import ShurakuPlanner
 /// cost = population × metres. With `--groups`, clients are whole districts (4 km grid cells,
 /// as in the planner's `whole` mode): a district may use a core that reaches all of its
 /// settlements, at the summed cost, and every candidate inside a district has that district
-/// as its own client (an exclusive group). Prints the summed results and the solve time
-/// (`ms` = all solves; problem building is not timed).
+/// as its own client (an exclusive group). Prints the summed results (`clashes` counts open
+/// facilities of one group beyond the first: always 0) and the solve time (`ms` = all solves;
+/// problem building is not timed).
 enum PMedianBatch {
     static func run(_ args: [String]) -> Int32 {
         if args.first == "--points" { return runPoints(Array(args.dropFirst())) }
@@ -54,6 +55,7 @@ enum PMedianBatch {
         var maxNanos: UInt64 = 0
         var clients = 0, facilities = 0, pairs = 0, open = 0
         var cost: Int64 = 0, unassigned: Int64 = 0, shortfall: Int64 = 0
+        var groupClashes = 0  // open facilities sharing an own client (must stay 0)
         var digest: UInt64 = 0xcbf2_9ce4_8422_2325
         do {
             for k in 0..<count {
@@ -75,6 +77,8 @@ enum PMedianBatch {
                 facilities += problem.facilityCount
                 pairs += problem.pairCount
                 open += s.open.count
+                let owners = s.open.map { problem.facilityOwnClient[$0] }.filter { $0 >= 0 }
+                groupClashes += owners.count - Set(owners).count
                 cost += s.totals.cost
                 unassigned += s.totals.unassignedDemand
                 shortfall += s.totals.shortfall
@@ -87,7 +91,7 @@ enum PMedianBatch {
         }
         print(
             "problems=\(count) clients=\(clients) facilities=\(facilities) pairs=\(pairs) open=\(open) cost=\(cost) "
-                + "unassigned=\(unassigned) shortfall=\(shortfall) digest=\(String(digest, radix: 16)) "
+                + "unassigned=\(unassigned) shortfall=\(shortfall) clashes=\(groupClashes) digest=\(String(digest, radix: 16)) "
                 + "ms=\(String(format: "%.0f", Double(solveNanos) / 1e6)) max_ms=\(String(format: "%.1f", Double(maxNanos) / 1e6))")
         return 0
     }

@@ -76,18 +76,20 @@ enum AutoCount {
             guard trial.currentScore.unassigned <= target else { break }
             search = trial
         }
+        var finalLimit = search.finalWorkLimit(workLimit)
         if problem.hasLoadLimits {
             var plain = UncapacitatedSearch(problem: problem, columns: search.fast.columns, deadline: search.deadline)
             for f in search.fast.openFacilities { plain.swapFacilities(open: f, close: -1) }
+            let workBefore = plain.swap.work
             if let s = plain.solveIfLoadsInactive(
-                iterations: iterations, workLimit: PMedianSolver.finalWorkLimit(workLimit, closable: plain.closableCount), stallRounds: stallRounds,
-                unassignedAtMost: search.currentScore.unassigned, rng: &rng)
+                iterations: iterations, workLimit: PMedianSolver.finalWorkLimit(workLimit, closable: plain.closableCount),
+                stallRounds: stallRounds, unassignedAtMost: search.currentScore.unassigned, rng: &rng)
             {
                 return s
             }
+            finalLimit = max(finalLimit / 2, finalLimit - (plain.swap.work - workBefore))
         }
-        search.improve(
-            iterations: iterations, workLimit: search.finalWorkLimit(workLimit), stallRounds: stallRounds, rng: &rng)
+        search.improve(iterations: iterations, workLimit: finalLimit, stallRounds: stallRounds, rng: &rng)
         return search.solution()
     }
 

@@ -43,16 +43,21 @@ public enum PMedianSolver {
         if problem.hasLoadLimits {
             var plain = UncapacitatedSearch(problem: problem, columns: columns, deadline: options.deadline)
             plain.greedyStart(count: count)
+            let workBefore = plain.swap.work
             if let s = plain.solveIfLoadsInactive(
                 iterations: iterations, workLimit: finalWorkLimit(problem, options, closable: plain.closableCount),
                 stallRounds: options.stallRounds, rng: &rng)
             {
                 return s
             }
+            // Not inactive: the capacitated search starts from where the uncapacitated one is,
+            // with what is left of the budget (at least half).
             var search = CapacitatedSearch(problem: problem, columns: columns, deadline: options.deadline)
-            search.start(count: count)
+            search.start(from: plain.swap)
+            let limit = workLimit(problem, options)
             search.improve(
-                iterations: iterations, workLimit: workLimit(problem, options), stallRounds: options.stallRounds, rng: &rng)
+                iterations: iterations, workLimit: max(limit / 2, limit - (plain.swap.work - workBefore)),
+                stallRounds: options.stallRounds, rng: &rng)
             return search.solution()
         }
         var search = UncapacitatedSearch(problem: problem, columns: columns, deadline: options.deadline)
