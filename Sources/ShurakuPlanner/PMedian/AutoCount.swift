@@ -23,10 +23,9 @@ protocol OpenSetSearch {
 ///    most unassigned demand (with load limits, when none reaches any, the facility whose
 ///    opening makes the most room for clients held out by full ones), until only unservable
 ///    demand is left (or nothing helps: the remaining demand then counts as unservable for
-///    this search). Only one facility of an
-///    own-client group may be open, so when groups are shared and demand is still left, the
-///    cover also tries moving a group's open facility to another member that reaches
-///    unassigned demand, then covering again ("regroup").
+///    this search). Only one facility of an own-client group may be open, so when groups are
+///    shared and demand is still left, the cover also tries moving a group's open facility to
+///    another member that reaches unassigned demand, then covering again ("regroup").
 /// 2. Shrink: close the facility whose loss is smallest, run a short search at the smaller
 ///    count; keep it while the unassigned demand stays at the target, stop at the first failure.
 /// 3. Polish: the full search at the final count (with load limits, the uncapacitated search

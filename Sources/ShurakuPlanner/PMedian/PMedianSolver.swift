@@ -5,10 +5,10 @@ import ShurakuCore
 /// - Without load limits: greedy start, Resende–Werneck style fast swap descent, variable
 ///   neighbourhood search ([UncapacitatedSearch]).
 /// - With `minLoad` and/or `maxLoad`: when the uncapacitated start already respects them, the
-///   uncapacitated search runs first and its result is kept if it still does (no solution can
-///   then do better); otherwise the same swap machinery ranks candidate swaps, each is
-///   evaluated exactly by a capacity-respecting assignment with shift/swap repair
-///   ([CapacitatedSearch]).
+///   uncapacitated search runs first and its result is kept if it still does (a better
+///   solution under the limits would also be a better uncapacitated one); otherwise the same
+///   swap machinery ranks candidate swaps, each is evaluated exactly by a capacity-respecting
+///   assignment with shift/swap repair ([CapacitatedSearch]).
 /// - `.auto`: a greedy cover gives an upper bound on `p`, then `p − 1, p − 2, …` are tried until
 ///   one leaves demand unassigned that the larger count served ([AutoCount]).
 ///
