@@ -2,32 +2,37 @@ import Foundation
 import ShurakuCore
 import ShurakuPlanner
 
-/// `shuraku-bench pmedian --batch COUNT [--groups] [--min L] [--max L] [--p auto|K] [--seed S] [--work W] [--stall N] [--iterations N]`:
+/// `shuraku-bench pmedian --batch COUNT [--groups] [--verbose] [--min L] [--max L] [--p auto|K] [--seed S] [--reach KM] [--work W] [--stall N] [--iterations N]`:
 /// COUNT small planner-like problems solved one after another, as a national plan does (one
 /// problem per municipality). Problem `k` has 10–300 settlements (drawn from `k` and the seed)
 /// scattered over a square of side 1.5 km × √settlements, population 5 to 2000; every
-/// settlement is a candidate core; a settlement may use a core within 10 km (straight line);
+/// settlement is a candidate core; a settlement may use a core within `--reach` km (straight
+/// line, default 10);
 /// cost = population × metres. With `--groups`, clients are whole districts (4 km grid cells,
 /// as in the planner's `whole` mode): a district may use a core that reaches all of its
 /// settlements, at the summed cost, and every candidate inside a district has that district
-/// as its own client (an exclusive group). Prints the summed results and the solve time
-/// (`ms` = all solves; problem building is not timed).
+/// as its own client (an exclusive group). Prints the summed results (`clashes` counts open
+/// facilities of one group beyond the first: always 0) and the solve time (`ms` = all solves;
+/// problem building is not timed).
 enum PMedianBatch {
     static func run(_ args: [String]) -> Int32 {
+        if args.first == "--points" { return runPoints(Array(args.dropFirst())) }
         guard let count = args.first.flatMap({ Int($0) }), count > 0 else {
             FileHandle.standardError.write(
-                Data("usage: shuraku-bench pmedian --batch COUNT [--groups] [--min L] [--max L] [--p auto|K] [--seed S] [--work W] [--stall N] [--iterations N]\n".utf8))
+                Data("usage: shuraku-bench pmedian --batch COUNT [--groups] [--verbose] [--min L] [--max L] [--p auto|K] [--seed S] [--reach KM] [--work W] [--stall N] [--iterations N]\n".utf8))
             return 2
         }
         var groups = false
+        var verbose = false
         var minLoad: Int64? = nil, maxLoad: Int64? = nil
         var facilityCount = FacilityCount.auto
         var seed: UInt64 = 1
+        var reach = 10_000.0
         var options = PMedianOptions()
         var i = 1
         while i < args.count {
-            if args[i] == "--groups" {
-                groups = true
+            if args[i] == "--groups" || args[i] == "--verbose" {
+                if args[i] == "--groups" { groups = true } else { verbose = true }
                 i += 1
                 continue
             }
@@ -38,6 +43,7 @@ enum PMedianBatch {
             case "--max": maxLoad = Int64(value)
             case "--p": facilityCount = value == "auto" ? .auto : .exactly(Int(value) ?? 1)
             case "--seed": seed = UInt64(value) ?? 1
+            case "--reach": reach = (Double(value) ?? 10) * 1000
             case "--work": options.workPerPair = Int(value) ?? options.workPerPair
             case "--stall": options.stallRounds = Int(value)
             case "--iterations": options.iterations = Int(value)
@@ -49,20 +55,30 @@ enum PMedianBatch {
         var maxNanos: UInt64 = 0
         var clients = 0, facilities = 0, pairs = 0, open = 0
         var cost: Int64 = 0, unassigned: Int64 = 0, shortfall: Int64 = 0
+        var groupClashes = 0  // open facilities sharing an own client (must stay 0)
         var digest: UInt64 = 0xcbf2_9ce4_8422_2325
         do {
             for k in 0..<count {
-                var problem = try instance(k, seed: seed, groups: groups, minLoad: minLoad, maxLoad: maxLoad)
+                var problem = try instance(
+                    k, seed: seed, reach: reach, groups: groups, minLoad: minLoad, maxLoad: maxLoad)
                 if case .exactly(let p) = facilityCount { problem = try problem.withCount(.exactly(min(p, problem.openableCount))) }
                 let started = DispatchTime.now().uptimeNanoseconds
                 let s = try PMedianSolver.solve(problem, options: options)
                 let took = DispatchTime.now().uptimeNanoseconds - started
                 solveNanos += took
                 maxNanos = max(maxNanos, took)
+                if verbose {
+                    print(
+                        "problem=\(k) clients=\(problem.clientCount) facilities=\(problem.facilityCount) "
+                            + "pairs=\(problem.pairCount) open=\(s.open.count) cost=\(s.totals.cost) "
+                            + "ms=\(String(format: "%.2f", Double(took) / 1e6))")
+                }
                 clients += problem.clientCount
                 facilities += problem.facilityCount
                 pairs += problem.pairCount
                 open += s.open.count
+                let owners = s.open.map { problem.facilityOwnClient[$0] }.filter { $0 >= 0 }
+                groupClashes += owners.count - Set(owners).count
                 cost += s.totals.cost
                 unassigned += s.totals.unassignedDemand
                 shortfall += s.totals.shortfall
@@ -75,17 +91,18 @@ enum PMedianBatch {
         }
         print(
             "problems=\(count) clients=\(clients) facilities=\(facilities) pairs=\(pairs) open=\(open) cost=\(cost) "
-                + "unassigned=\(unassigned) shortfall=\(shortfall) digest=\(String(digest, radix: 16)) "
+                + "unassigned=\(unassigned) shortfall=\(shortfall) clashes=\(groupClashes) digest=\(String(digest, radix: 16)) "
                 + "ms=\(String(format: "%.0f", Double(solveNanos) / 1e6)) max_ms=\(String(format: "%.1f", Double(maxNanos) / 1e6))")
         return 0
     }
 
     /// Problem `k` of the batch (see the type's documentation).
-    static func instance(_ k: Int, seed: UInt64, groups: Bool, minLoad: Int64?, maxLoad: Int64?) throws -> PMedianProblem {
+    static func instance(
+        _ k: Int, seed: UInt64, reach: Double, groups: Bool, minLoad: Int64?, maxLoad: Int64?
+    ) throws -> PMedianProblem {
         var rng = SeededGenerator(seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(k))
         let n = Int.random(in: 10...300, using: &rng)
         let side = 1500 * Double(n).squareRoot()
-        let reach = 10_000.0
         let points = (0..<n).map { _ in
             XY(Double.random(in: 0..<side, using: &rng), Double.random(in: 0..<side, using: &rng))
         }
@@ -128,7 +145,7 @@ enum PMedianBatch {
             minLoad: minLoad, maxLoad: maxLoad)
     }
 
-    private static func usageError(_ message: String) -> Int32 {
+    static func usageError(_ message: String) -> Int32 {
         FileHandle.standardError.write(Data("shuraku-bench pmedian --batch: \(message)\n".utf8))
         return 2
     }

@@ -3,12 +3,15 @@ import ShurakuCore
 /// What the `.auto` search needs from either search.
 protocol OpenSetSearch {
     var fast: FastSwap { get }
+    var deadline: Deadline { get }
     var currentScore: Score { get }
     mutating func swapFacilities(open i: Int, close r: Int)
     /// Opens the facility that serves the most unassigned demand; false when none serves any.
     mutating func openForCover() -> Bool
     /// Whether client `c` is assigned.
     func isAssigned(_ c: Int) -> Bool
+    /// The work limit of the final search, from the full one.
+    func finalWorkLimit(_ limit: Int) -> Int
     mutating func improve(iterations: Int, workLimit: Int, stallRounds: Int?, rng: inout SeededGenerator)
     func solution() -> PMedianSolution
 }
@@ -20,13 +23,13 @@ protocol OpenSetSearch {
 ///    most unassigned demand (with load limits, when none reaches any, the facility whose
 ///    opening makes the most room for clients held out by full ones), until only unservable
 ///    demand is left (or nothing helps: the remaining demand then counts as unservable for
-///    this search). Only one facility of an
-///    own-client group may be open, so when groups are shared and demand is still left, the
-///    cover also tries moving a group's open facility to another member that reaches
-///    unassigned demand, then covering again ("regroup").
+///    this search). Only one facility of an own-client group may be open, so when groups are
+///    shared and demand is still left, the cover also tries moving a group's open facility to
+///    another member that reaches unassigned demand, then covering again ("regroup").
 /// 2. Shrink: close the facility whose loss is smallest, run a short search at the smaller
 ///    count; keep it while the unassigned demand stays at the target, stop at the first failure.
-/// 3. Polish: the full search at the final count.
+/// 3. Polish: the full search at the final count (with load limits, the uncapacitated search
+///    when the limits turn out inactive, as in ``PMedianSolver``).
 ///
 /// The minimum is not guaranteed (set cover is NP-hard), but step 2 searches each smaller
 /// count with the full swap neighbourhood before giving up.
@@ -72,7 +75,20 @@ enum AutoCount {
             guard trial.currentScore.unassigned <= target else { break }
             search = trial
         }
-        search.improve(iterations: iterations, workLimit: workLimit, stallRounds: stallRounds, rng: &rng)
+        var finalLimit = search.finalWorkLimit(workLimit)
+        if problem.hasLoadLimits {
+            var plain = UncapacitatedSearch(problem: problem, columns: search.fast.columns, deadline: search.deadline)
+            for f in search.fast.openFacilities { plain.swapFacilities(open: f, close: -1) }
+            let workBefore = plain.swap.work
+            if let s = plain.solveIfLoadsInactive(
+                iterations: iterations, workLimit: PMedianSolver.finalWorkLimit(workLimit, closable: plain.closableCount),
+                stallRounds: stallRounds, unassignedAtMost: search.currentScore.unassigned, rng: &rng)
+            {
+                return s
+            }
+            finalLimit = max(finalLimit / 2, finalLimit - (plain.swap.work - workBefore))
+        }
+        search.improve(iterations: iterations, workLimit: finalLimit, stallRounds: stallRounds, rng: &rng)
         return search.solution()
     }
 
@@ -122,6 +138,7 @@ extension UncapacitatedSearch: OpenSetSearch {
     var fast: FastSwap { swap }
     var currentScore: Score { swap.total }
     func isAssigned(_ c: Int) -> Bool { swap.first[c] >= 0 }
+    func finalWorkLimit(_ limit: Int) -> Int { PMedianSolver.finalWorkLimit(limit, closable: closableCount) }
 
     mutating func openForCover() -> Bool {
         guard let i = swap.bestAdd(), swap.gain[i].unassigned > 0 else { return false }
@@ -133,6 +150,7 @@ extension UncapacitatedSearch: OpenSetSearch {
 extension CapacitatedSearch: OpenSetSearch {
     var currentScore: Score { state.score }
     func isAssigned(_ c: Int) -> Bool { state.assigned[c] >= 0 }
+    func finalWorkLimit(_ limit: Int) -> Int { limit }
 
     mutating func openForCover() -> Bool {
         let problem = fast.problem

@@ -34,12 +34,10 @@ struct CapacitatedSearch {
         fast.noteWork(state.work - before)
     }
 
-    /// Greedy open set under the uncapacitated objective, its swap descent, then a
-    /// capacity-respecting assignment with repair.
-    mutating func start(count: Int) {
-        for f in fast.problem.fixedOpen where !fast.isOpen[Int(f)] { fast.swap(open: Int(f), close: -1) }
-        while fast.openCount < count, let i = fast.bestAdd() { fast.swap(open: i, close: -1) }
-        while let s = fast.bestSwap(), s.delta < .zero { fast.swap(open: s.insert, close: s.remove) }
+    /// Starts from the open set (and swap tables) of `uncapacitated`, typically its greedy
+    /// start after the swap descent, with a capacity-respecting assignment and repair.
+    mutating func start(from uncapacitated: FastSwap) {
+        fast = uncapacitated
         let open = fast.openFacilities
         onState { $0.reset(open: open) }
         onState { $0.improve(nil, swaps: true) }
@@ -152,6 +150,7 @@ struct CapacitatedSearch {
             if deadline.hasPassed || work >= limit || stall >= stallLimit { break }
             stall += 1
             log.removeAll(keepingCapacity: true)
+            let savedFast = fast
             let removable = (0..<n).filter(fast.isRemovable)
             guard !removable.isEmpty else { break }
             let r = removable[rng.index(below: removable.count)]
@@ -166,7 +165,7 @@ struct CapacitatedSearch {
                 bestScore = state.score
             } else {
                 onState { $0.rollback(to: 0) }
-                for (i, r) in log.reversed() { fast.swap(open: r, close: i) }
+                fast.restore(savedFast)
             }
             onState { $0.clearJournal() }
         }

@@ -186,6 +186,13 @@ struct FastSwap {
     /// Counts work done outside this type (e.g. scans over all facilities).
     mutating func noteWork(_ amount: Int) { work += amount }
 
+    /// Returns to an earlier copy of this state, keeping the work count (plus the copy's cost).
+    mutating func restore(_ earlier: FastSwap) {
+        let done = work + problem.clientCount + problem.facilityCount
+        self = earlier
+        work = done
+    }
+
     /// The best swap (lowest change of the total), or nil when no swap is possible.
     /// Ties go to the lowest (insert, remove) indices, so the choice is deterministic.
     func bestSwap() -> (insert: Int, remove: Int, delta: Score)? {

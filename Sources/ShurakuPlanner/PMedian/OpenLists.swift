@@ -25,29 +25,41 @@ struct OpenLists {
     mutating func insert(_ c: Int, _ f: Int32, _ pairCost: Int64) {
         if Int(count[c]) == width { widen() }
         let base = c * width
-        var at = base + Int(count[c])
-        while at > base, cost[at - 1] > pairCost || (cost[at - 1] == pairCost && facility[at - 1] > f) {
-            cost[at] = cost[at - 1]
-            facility[at] = facility[at - 1]
-            at -= 1
-        }
-        cost[at] = pairCost
-        facility[at] = f
+        let end = base + Int(count[c])
         count[c] += 1
+        // One exclusive access per array for the whole shift (no per-element checks).
+        facility.withUnsafeMutableBufferPointer { fac in
+            cost.withUnsafeMutableBufferPointer { cst in
+                var at = end
+                while at > base, cst[at - 1] > pairCost || (cst[at - 1] == pairCost && fac[at - 1] > f) {
+                    cst[at] = cst[at - 1]
+                    fac[at] = fac[at - 1]
+                    at -= 1
+                }
+                cst[at] = pairCost
+                fac[at] = f
+            }
+        }
     }
 
     /// Removes facility `f` from client `c`'s list (nothing when absent).
     mutating func remove(_ c: Int, _ f: Int32) {
         let slots = row(c)
-        var at = slots.lowerBound
-        while at < slots.upperBound && facility[at] != f { at += 1 }
-        guard at < slots.upperBound else { return }
-        while at + 1 < slots.upperBound {
-            cost[at] = cost[at + 1]
-            facility[at] = facility[at + 1]
-            at += 1
+        var found = false
+        facility.withUnsafeMutableBufferPointer { fac in
+            cost.withUnsafeMutableBufferPointer { cst in
+                var at = slots.lowerBound
+                while at < slots.upperBound && fac[at] != f { at += 1 }
+                guard at < slots.upperBound else { return }
+                found = true
+                while at + 1 < slots.upperBound {
+                    cst[at] = cst[at + 1]
+                    fac[at] = fac[at + 1]
+                    at += 1
+                }
+            }
         }
-        count[c] -= 1
+        if found { count[c] -= 1 }
     }
 
     /// Doubles the slots per client, keeping every entry.

@@ -9,7 +9,9 @@ public struct PMedianOptions: Sendable {
     public var iterations: Int?
     /// Work limit of the metaheuristic, in pair visits per allowed pair of the problem. Rounds
     /// stop when either limit is reached. Work is counted, not timed, so it is deterministic;
-    /// it keeps problems with few open facilities (expensive rounds) fast.
+    /// it keeps problems with few open facilities (expensive rounds) fast. Without load limits
+    /// (or when they turn out inactive), a search with fewer than 5 open facilities that may
+    /// close gets `closable / 5` of it, and one with a single such facility needs none.
     public var workPerPair: Int
     /// Upper bound on the work limit, whatever the problem's size (about 2–4 s of search on
     /// this project's reference machine for a 5,000-client problem).

@@ -19,6 +19,9 @@ struct UncapacitatedSearch {
         while swap.openCount < count, let i = swap.bestAdd() { swap.swap(open: i, close: -1) }
     }
 
+    /// Open facilities that may close (open and not fixed).
+    var closableCount: Int { swap.openCount - swap.problem.fixedOpen.count }
+
     /// Opens `i` and closes `r` (either may be -1).
     mutating func swapFacilities(open i: Int, close r: Int) { swap.swap(open: i, close: r) }
 
@@ -46,17 +49,25 @@ struct UncapacitatedSearch {
         var removable: [Int] = []
         var insertable: [Int] = []
         let removableCount = (0..<n).filter(swap.isRemovable).count
-        guard removableCount > 0 else { return }
+        // With at most one facility that may close, every other open set is one swap away and
+        // the descent has checked them all: the result is optimal.
+        guard removableCount > 1 else { return }
         let kMax = max(1, min(removableCount, 10))
         var k = 1
         var bestTotal = swap.total
         let workStart = swap.work
         let stallLimit = stallRounds ?? PMedianOptions.defaultStallRounds(openCount: swap.openCount, loadLimits: false)
         var stall = 0
+        // With few facilities that may close, nearly every client changes in every swap, so a
+        // failed round is undone by restoring a copy of the state taken before it (about m + n
+        // work) rather than by swapping back.
+        let restoreByCopy = removableCount < PMedianSolver.fewClosable
+        var saved: FastSwap? = nil
         for _ in 0..<iterations {
             if deadline.hasPassed || stall >= stallLimit { break }
             stall += 1
             if swap.work - workStart > workLimit { break }
+            if restoreByCopy { saved = swap }
             log.removeAll(keepingCapacity: true)
             for _ in 0..<k {
                 swap.noteWork(n)
@@ -77,11 +88,46 @@ struct UncapacitatedSearch {
                 stall = 0
             } else {
                 if bestTotal < swap.total {
-                    for (i, r) in log.reversed() { swap.swap(open: r, close: i) }
+                    if let saved {
+                        swap.restore(saved)
+                    } else {
+                        for (i, r) in log.reversed() { swap.swap(open: r, close: i) }
+                    }
                 }
                 k = k % kMax + 1
             }
         }
+    }
+
+    /// For a problem with load limits: when the current open set, each client at its nearest
+    /// open facility, has no facility below `minLoad` or above `maxLoad`, the limits are
+    /// probably inactive. Then runs the uncapacitated search and returns its result if that
+    /// still respects them and leaves no more unassigned weight than `unassignedAtMost`: no
+    /// solution with load limits can be better, since it would be a better uncapacitated one.
+    /// Nil (the caller runs the capacitated search) otherwise.
+    mutating func solveIfLoadsInactive(
+        iterations: Int, workLimit: Int, stallRounds: Int?, unassignedAtMost: Int64 = .max,
+        rng: inout SeededGenerator
+    ) -> PMedianSolution? {
+        var log: [(Int, Int)] = []
+        descend(log: &log)
+        guard respectsLoads(), swap.total.unassigned <= unassignedAtMost else { return nil }
+        improve(iterations: iterations, workLimit: workLimit, stallRounds: stallRounds, rng: &rng)
+        guard respectsLoads(), swap.total.unassigned <= unassignedAtMost else { return nil }
+        return solution()
+    }
+
+    /// Whether every open facility's load, with each client at its nearest open facility, is
+    /// within `minLoad...maxLoad`.
+    func respectsLoads() -> Bool {
+        let problem = swap.problem
+        var load = [Int64](repeating: 0, count: problem.facilityCount)
+        for c in 0..<problem.clientCount where swap.first[c] >= 0 { load[Int(swap.first[c])] += problem.demand[c] }
+        let minLoad = problem.minLoad ?? 0, maxLoad = problem.maxLoad ?? .max
+        for f in 0..<problem.facilityCount where swap.isOpen[f] {
+            if load[f] < minLoad || load[f] > maxLoad { return false }
+        }
+        return true
     }
 
     /// The current solution.

@@ -1,0 +1,110 @@
+import Foundation
+import ShurakuCore
+import ShurakuPlanner
+
+/// `shuraku-bench pmedian --batch --points CSV [--min L] [--max L] [--minutes M] [--speed KMH] [--detour D] [--seed S] [--verbose]`:
+/// one problem per municipality of a CSV of points (columns `city_code`, `lon`, `lat`,
+/// `population`, as in the Japanese small-area table under `../shared/geodata-real`), solved one
+/// after another, as the planner's national run with `--group-by city_code` and no road layer
+/// does: every point is a settlement and a candidate core; travel time is the straight-line
+/// distance × detour at the given speed (defaults 1.3 and 40 km/h), pairs beyond `--minutes`
+/// (default 30) are absent; cost = (population × 100 + 1) × seconds, as in the planner; `.auto`.
+/// Prints the same summary as `--batch` (`ms` = all solves; reading and building are not timed).
+extension PMedianBatch {
+    static func runPoints(_ args: [String]) -> Int32 {
+        guard let path = args.first else { return usageError("missing CSV path") }
+        var minLoad: Int64? = nil, maxLoad: Int64? = nil
+        var minutes = 30.0, speed = 40.0, detour = 1.3
+        var options = PMedianOptions()
+        var verbose = false
+        var i = 1
+        while i < args.count {
+            if args[i] == "--verbose" {
+                verbose = true
+                i += 1
+                continue
+            }
+            guard i + 1 < args.count else { return usageError("missing value after \(args[i])") }
+            let value = args[i + 1]
+            switch args[i] {
+            case "--min": minLoad = Int64(value)
+            case "--max": maxLoad = Int64(value)
+            case "--minutes": minutes = Double(value) ?? minutes
+            case "--speed": speed = Double(value) ?? speed
+            case "--detour": detour = Double(value) ?? detour
+            case "--seed": options.seed = UInt64(value) ?? 1
+            case "--work": options.workPerPair = Int(value) ?? options.workPerPair
+            default: return usageError("unknown option \(args[i])")
+            }
+            i += 2
+        }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return usageError("cannot read \(path)") }
+        var lines = text.split(whereSeparator: \.isNewline)
+        guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init),
+            let cityColumn = header.firstIndex(of: "city_code"), let lonColumn = header.firstIndex(of: "lon"),
+            let latColumn = header.firstIndex(of: "lat"), let popColumn = header.firstIndex(of: "population")
+        else { return usageError("\(path): needs columns city_code, lon, lat, population") }
+        lines.removeFirst()
+        var groups: [String: [(lon: Double, lat: Double, population: Int64)]] = [:]
+        for line in lines {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false)
+            guard f.count == header.count, let lon = Double(f[lonColumn]), let lat = Double(f[latColumn]),
+                let pop = Int64(f[popColumn])
+            else { return usageError("\(path): bad line \(line)") }
+            groups[String(f[cityColumn]), default: []].append((lon, lat, pop))
+        }
+        let limit = minutes * 60
+        let metresPerSecond = speed / 3.6 / detour
+        var solveNanos: UInt64 = 0, maxNanos: UInt64 = 0
+        var clients = 0, pairs = 0, open = 0
+        var cost: Int64 = 0, unassigned: Int64 = 0, shortfall: Int64 = 0
+        var digest: UInt64 = 0xcbf2_9ce4_8422_2325
+        for key in groups.keys.sorted() {
+            let points = groups[key] ?? []
+            let n = points.count
+            // Local metric coordinates (equirectangular about the group's mean latitude).
+            let lat0 = points.reduce(0.0) { $0 + $1.lat } / Double(n) * .pi / 180
+            let xy = points.map { XY($0.lon * .pi / 180 * 6_371_000 * cos(lat0), $0.lat * .pi / 180 * 6_371_000) }
+            var rows: [[(facility: Int32, cost: Int64)]] = []
+            rows.reserveCapacity(n)
+            for c in 0..<n {
+                var row: [(facility: Int32, cost: Int64)] = []
+                for f in 0..<n {
+                    let seconds = xy[c].distance(to: xy[f]) / metresPerSecond
+                    if seconds <= limit { row.append((Int32(f), (points[c].population * 100 + 1) * Int64(seconds.rounded()))) }
+                }
+                rows.append(row)
+            }
+            do {
+                let problem = try PMedianProblem(
+                    demand: points.map(\.population), facilityCount: n, rows: rows,
+                    facilityOwnClient: (0..<n).map { Int32($0) }, p: .auto, minLoad: minLoad, maxLoad: maxLoad)
+                let started = DispatchTime.now().uptimeNanoseconds
+                let s = try PMedianSolver.solve(problem, options: options)
+                let took = DispatchTime.now().uptimeNanoseconds - started
+                solveNanos += took
+                maxNanos = max(maxNanos, took)
+                clients += n
+                pairs += problem.pairCount
+                open += s.open.count
+                cost += s.totals.cost
+                unassigned += s.totals.unassignedDemand
+                shortfall += s.totals.shortfall
+                for f in s.open { digest = (digest ^ UInt64(f)) &* 0x100_0000_01b3 }
+                if verbose {
+                    print(
+                        "group=\(key) clients=\(n) pairs=\(problem.pairCount) open=\(s.open.count) cost=\(s.totals.cost) "
+                            + "ms=\(String(format: "%.2f", Double(took) / 1e6))")
+                }
+            } catch {
+                FileHandle.standardError.write(Data("group \(key): \(error)\n".utf8))
+                return 1
+            }
+        }
+        print(
+            "problems=\(groups.count) clients=\(clients) pairs=\(pairs) open=\(open) cost=\(cost) unassigned=\(unassigned) "
+                + "shortfall=\(shortfall) digest=\(String(digest, radix: 16)) "
+                + "ms=\(String(format: "%.0f", Double(solveNanos) / 1e6)) max_ms=\(String(format: "%.1f", Double(maxNanos) / 1e6))")
+        return 0
+    }
+}
