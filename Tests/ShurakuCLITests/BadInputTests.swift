@@ -201,6 +201,15 @@ struct BadInputTests {
         expectBad(["--settlements", s, "--max-zone-pop", "100", "--min-zone-pop", "200"], in: dir, mentions: ["--max-zone-pop 100 is below --min-zone-pop 200"])
     }
 
+    @Test("more zones than whole districts can hold")
+    func tooManyZonesForWholeDistricts() throws {
+        let dir = try TempDir()
+        let s = try dir.write("s.csv", Self.goodCSV)
+        let d = try dir.write("d.geojson", #"{"type":"FeatureCollection","features":[\#(Self.square("東", 137.1, 37.28, 137.152, 37.33)),\#(Self.square("西", 137.152, 37.28, 137.2, 37.33))]}"#)
+        expectBad(["--settlements", s, "--districts", d, "--district-mode", "whole", "--zones", "3"], in: dir,
+                  mentions: ["--zones 3 is more than the 2 zones", "one core per district"])
+    }
+
     @Test("a non-empty folder that holds no plan is refused unless --force")
     func foreignFolder() throws {
         let dir = try TempDir()

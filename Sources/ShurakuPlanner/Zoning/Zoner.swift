@@ -184,6 +184,9 @@ public enum Zoner {
                 pairCost: pairCost, facilityOwnClient: own, fixedOpen: fixed, p: count,
                 minLoad: parameters.minPopulation > 0 ? parameters.minPopulation : nil, maxLoad: parameters.maxPopulation)
             solution = try PMedianSolver.solve(problem, options: PMedianOptions(seed: parameters.seed))
+        } catch .tooFewUsableFacilities(let needed, let usable) {
+            let why = mode == .whole ? " (whole-district mode allows one core per district)" : ""
+            throw .contradictory("--zones \(needed) is more than the \(usable) zones these settlements can form\(why)")
         } catch {
             throw .contradictory("the zoning problem cannot be solved: \(error)")
         }
