@@ -1,4 +1,5 @@
 import Foundation
+import ShurakuCore
 import ShurakuFunding
 import ShurakuGeo
 import ShurakuInput
@@ -123,11 +124,24 @@ enum GroupPlan {
         let busParams = BusLoopParameters(
             maxLoopSeconds: cfg.busMaxLoopMin * 60, dwellSeconds: cfg.busDwellMin * 60, capacity: cfg.busCapacity.map { Int($0) },
             tripRate: cfg.busTripRate, seed: cfg.seed)
+        // Zones are independent: their loops are planned in parallel when this group has the cores.
+        let plans = parallelChunks(
+            count: zoning.zones.count, workers: workers, chunksPerWorker: max(1, zoning.zones.count), makeState: { () },
+            work: { (_: inout Void, range: Range<Int>) -> [Result<ZoneBusPlan, Error>] in
+                range.map { zi in
+                    Result {
+                        let z = zoning.zones[zi]
+                        let stops = z.members.filter { $0 != z.core && subset[$0].population >= cfg.busMinStopPop }
+                        return try BusLoopPlanner.plan(
+                            depot: z.core, stops: stops, population: { subset[$0].population }, travel: loopTravel,
+                            parameters: busParams)
+                    }
+                }
+            }
+        ).flatMap { $0 }
         var zonesOut: [GroupOutcome.ZoneOut] = []
-        for z in zoning.zones {
-            let stops = z.members.filter { $0 != z.core && subset[$0].population >= cfg.busMinStopPop }
-            let bus = try BusLoopPlanner.plan(
-                depot: z.core, stops: stops, population: { subset[$0].population }, travel: loopTravel, parameters: busParams)
+        for (z, planned) in zip(zoning.zones, plans) {
+            let bus = try planned.get()
             for s in bus.skipped {
                 notes.append("\(prefix)no bus stop at \(subset[s.place].id) (\(subset[s.place].name)): \(s.reason)")
             }
