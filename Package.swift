@@ -47,7 +47,9 @@ let package = Package(
         .executableTarget(name: "shuraku", dependencies: ["ShurakuCLI"]),
         .executableTarget(
             name: "shuraku-bench",
-            dependencies: ["ShurakuCore", "ShurakuGeo", "ShurakuInput", "ShurakuNetwork", "ShurakuPlanner", "ShurakuRoutes"]
+            dependencies: [
+                "ShurakuCore", "ShurakuGeo", "ShurakuInput", "ShurakuNetwork", "ShurakuPlanner", "ShurakuRoutes", "ShurakuFunding",
+            ]
         ),
 
         // Fuzzing: libFuzzer's driver, declared for the fuzz executable (see scripts/fuzz.sh).
