@@ -151,8 +151,19 @@ enum GroupPlan {
 
         // Zone shapes.
         let engine = try GeometryEngine()
-        let area = try ZoneShapes.studyArea(
-            boundary: ctx.boundary, districts: group == nil ? ctx.districts?.districts : nil, points: locations, engine: engine)
+        var area: Geometry
+        if group == nil {
+            area = try ZoneShapes.studyArea(boundary: ctx.boundary, districts: ctx.districts?.districts, points: locations, engine: engine)
+        } else {
+            // One group of many: its own districts, else its own hull, within the boundary if any.
+            let own = Set(districtOf.compactMap { $0 })
+            let mine = ctx.districts?.districts.filter { own.contains($0.name) }
+            area = try ZoneShapes.studyArea(boundary: nil, districts: mine, points: locations, engine: engine)
+            if let b = ctx.boundary {
+                let inside = GeometryEngine.polygonal(try engine.intersection(area, b))
+                if !inside.isEmpty { area = inside }
+            }
+        }
         let clip: [Geometry?]? = mode == .ignore || ctx.districts == nil ? nil : districtOf.map { $0.flatMap { ctx.districtAreas[$0] } }
         let shapes = try ZoneShapes.build(
             settlements: subset, zoneOf: zoning.zoneOf, zoneCount: zoning.zones.count, studyArea: area, cellClip: clip, engine: engine)
