@@ -51,9 +51,13 @@ struct PlanRunner {
             let built = try RoadGraphBuilder.build(lines, options: RoadGraphOptions(speeds: speeds, snapToleranceMeters: cfg.snapTolerance))
             graph = built.graph
             let r = built.report
+            let pieces = built.graph.components.components
+            let totalKm = pieces.reduce(0.0) { $0 + $1.meters } / 1000
+            let largest = pieces.prefix(3).map { String(format: "%.0f km", $0.meters / 1000) }.joined(separator: ", ")
             travelNotes.append(
                 "road graph: \(r.linesUsed) of \(r.linesRead) lines, \(r.nodes) nodes, \(r.edges) edges, "
-                    + "\(built.graph.components.components.count) connected pieces, \(r.nearMissJoins) near-miss joins")
+                    + String(format: "%.0f km of road in %d connected pieces (largest: %@)", totalKm, pieces.count, largest)
+                    + ", \(r.nearMissJoins) near-miss joins")
             if r.linesUnknownClass > 0 {
                 let classes = r.unknownClasses.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
                 progress.warn("\(r.linesUnknownClass) road lines of unknown class got the default speed: \(classes)")
