@@ -54,4 +54,18 @@ struct InterruptTests {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.url.path).filter { $0.hasPrefix(".plan.") }
         #expect(leftovers.isEmpty, "left behind: \(leftovers)")
     }
+
+    @Test("a plan swapped aside by a run that died mid-commit is put back by the next run")
+    func restoresSwappedPlan() throws {
+        let dir = try TempDir()
+        let s = try dir.write("s.csv", BadInputTests.goodCSV)
+        #expect(CapturedRun(["plan", "--settlements", s, "--out", dir.path("plan"), "--quiet"]).status == 0)
+        let before = try Self.snapshot(dir.path("plan"))
+        // As if a run had moved the old plan aside and died before moving its own in.
+        try FileManager.default.moveItem(atPath: dir.path("plan"), toPath: dir.path(".plan.old-1234"))
+        let r = CapturedRun(["plan", "--settlements", s, "--out", dir.path("plan"), "--quiet", "--min-zone-pop", "99999999"])
+        #expect(r.status == 2)  // this run fails on its input...
+        #expect(try Self.snapshot(dir.path("plan")) == before)  // ...but the earlier plan is back
+        #expect(!FileManager.default.fileExists(atPath: dir.path(".plan.old-1234")))
+    }
 }

@@ -40,13 +40,24 @@ struct OutputFolder {
         }
     }
 
-    /// Removes staging and swap folders that a killed earlier run left beside `destination`.
+    /// Cleans up after a killed earlier run: staging folders are removed; a swapped-out earlier
+    /// plan (`.NAME.old-…`) is put back when the destination is missing (the run died between
+    /// the two renames of ``commit()``), else removed.
     static func removeLeftovers(of destination: URL) {
         let fm = FileManager.default
         let parent = destination.deletingLastPathComponent()
-        let prefixes = [".\(destination.lastPathComponent).shuraku-", ".\(destination.lastPathComponent).old-"]
-        for name in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where prefixes.contains(where: name.hasPrefix) {
-            try? fm.removeItem(at: parent.appendingPathComponent(name))
+        let name = destination.lastPathComponent
+        let entries = ((try? fm.contentsOfDirectory(atPath: parent.path)) ?? []).sorted()
+        for entry in entries where entry.hasPrefix(".\(name).shuraku-") {
+            try? fm.removeItem(at: parent.appendingPathComponent(entry))
+        }
+        for entry in entries where entry.hasPrefix(".\(name).old-") {
+            let old = parent.appendingPathComponent(entry)
+            if !fm.fileExists(atPath: destination.path) {
+                try? fm.moveItem(at: old, to: destination)
+            } else {
+                try? fm.removeItem(at: old)
+            }
         }
     }
 
