@@ -85,7 +85,9 @@ enum PMedianSynthetic {
                 json += ",\"demand\":[\(demand.map(String.init).joined(separator: ","))]"
                 json += ",\"own\":[\(own.map(String.init).joined(separator: ","))]"
                 json += ",\"rows\":[\(rows.map { "[\($0)]" }.joined(separator: ","))]}"
-                FileManager.default.createFile(atPath: dumpPath, contents: Data(json.utf8))
+                if !FileManager.default.createFile(atPath: dumpPath, contents: Data(json.utf8)) {
+                    FileHandle.standardError.write(Data("cannot write \(dumpPath)\n".utf8))
+                }
             }
             // A process's first solve pays one-off runtime set-up: with --repeat R (R > 1) one
             // warm-up solve runs first and ms is the mean of the R solves after it.
