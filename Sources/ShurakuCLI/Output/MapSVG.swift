@@ -47,7 +47,17 @@ struct MapSVG {
             }
             s += "<path d=\"\(d)\" fill=\"\(ZonePalette.hex(ZonePalette.color(i)))\" stroke=\"\(ZonePalette.hex(ZonePalette.dark(i)))\" fill-rule=\"evenodd\"><title>\(esc(z.zoneID)) \(esc(z.coreName))</title></path>\n"
         }
-        s += "</g>\n<g id=\"routes\" fill=\"none\" stroke-width=\"1.8\" stroke-linejoin=\"round\" stroke-opacity=\"0.9\">\n"
+        s += "</g>\n"
+        if let outline = result.outline {
+            var d = ""
+            for poly in outline.polygonParts {
+                for ring in poly where ring.count >= 3 {
+                    d += "M" + ring.map { let (x, y) = p($0); return "\(n(x)) \(n(y))" }.joined(separator: " L") + " Z "
+                }
+            }
+            s += "<path id=\"outline\" d=\"\(d)\" fill=\"none\" stroke=\"#666\" stroke-width=\"1.2\" stroke-dasharray=\"5 3\"/>\n"
+        }
+        s += "<g id=\"routes\" fill=\"none\" stroke-width=\"1.8\" stroke-linejoin=\"round\" stroke-opacity=\"0.9\">\n"
         for r in result.routes where r.line.count >= 2 {
             let c = ZonePalette.hex(ZonePalette.dark(zoneIndex[r.zoneID] ?? 0))
             s += "<polyline points=\"" + r.line.map { let (x, y) = p($0); return "\(n(x)),\(n(y))" }.joined(separator: " ")

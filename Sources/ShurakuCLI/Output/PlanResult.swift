@@ -63,6 +63,8 @@ public struct PlanResult: Sendable {
     /// Messages for the user: constraints that could not all hold, assumptions made.
     public var notes: [String]
     public var warnings: [String]
+    /// The study-area outline in lon/lat (boundary, else the districts' union), for maps.
+    public var outline: Geometry? = nil
 }
 
 /// Plan-wide figures (`plan.json` "metrics", `compare`), keyed as in the output contract.

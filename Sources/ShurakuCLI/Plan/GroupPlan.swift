@@ -164,9 +164,10 @@ enum GroupPlan {
                 if !inside.isEmpty { area = inside }
             }
         }
-        let clip: [Geometry?]? = mode == .ignore || ctx.districts == nil ? nil : districtOf.map { $0.flatMap { ctx.districtAreas[$0] } }
+        let useDistricts = mode != .ignore && ctx.districts != nil
         let shapes = try ZoneShapes.build(
-            settlements: subset, zoneOf: zoning.zoneOf, zoneCount: zoning.zones.count, studyArea: area, cellClip: clip, engine: engine)
+            settlements: subset, zoneOf: zoning.zoneOf, zoneCount: zoning.zones.count, studyArea: area,
+            regionOf: useDistricts ? districtOf : nil, regions: useDistricts ? ctx.districtAreas : [:], engine: engine)
         for i in zonesOut.indices { zonesOut[i].shape = shapes[i] }
 
         return GroupOutcome(

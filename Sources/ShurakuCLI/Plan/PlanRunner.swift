@@ -170,9 +170,14 @@ struct PlanRunner {
                     group: out.group)
             }
         }
+        var outline: Geometry? = ctx.boundary
+        if outline == nil, !ctx.districtAreas.isEmpty {
+            outline = GeometryEngine.polygonal(try engine.union(ctx.districtAreas.keys.sorted().compactMap { ctx.districtAreas[$0] }))
+        }
         return PlanResult(
             settlements: rows.compactMap { $0 }, zones: zones, routes: routes,
-            travelModel: outcomes.first?.travelModel ?? "none", workCRS: ctx.crs.description, notes: notes, warnings: warnings)
+            travelModel: outcomes.first?.travelModel ?? "none", workCRS: ctx.crs.description, notes: notes, warnings: warnings,
+            outline: try outline.map { try back.apply(engine.simplify($0, tolerance: 20)) })
     }
 
     // MARK: - Settings that are files or objects

@@ -3,8 +3,8 @@ import ShurakuGeo
 import ShurakuInput
 
 /// Zone polygons: the members' own polygons when settlements came as polygons, otherwise their
-/// Voronoi cells clipped to the study area (and to their own district when districts are
-/// given), dissolved per zone, repaired and cleaned of slivers.
+/// Voronoi cells (among the settlements of their own district when districts are given),
+/// clipped to the study area or district, dissolved per zone, repaired and cleaned of slivers.
 public enum ZoneShapes {
     /// The area zone shapes are clipped to: the boundary, else the union of the districts, else
     /// the settlements' convex hull grown by `margin` metres.
@@ -18,26 +18,39 @@ public enum ZoneShapes {
     }
 
     /// One shape per zone (metric, MultiPolygon), for `zoneOf[settlement]` (nil = unserved).
-    /// `cellClip[settlement]`, when given, is the district polygon a cell must stay within.
+    ///
+    /// With `regionOf` (each settlement's district name) and `regions` (district polygons), cells
+    /// are Voronoi cells among the settlements of the same district, clipped to that district:
+    /// every district is then covered whole by its own settlements' cells, and zones follow
+    /// district lines exactly. Settlements without a region share Voronoi cells clipped to the
+    /// study area.
     public static func build(
-        settlements: [Settlement], zoneOf: [Int?], zoneCount: Int, studyArea: Geometry, cellClip: [Geometry?]? = nil,
-        engine: GeometryEngine
+        settlements: [Settlement], zoneOf: [Int?], zoneCount: Int, studyArea: Geometry, regionOf: [String?]? = nil,
+        regions: [String: Geometry] = [:], engine: GeometryEngine
     ) throws(GeoError) -> [Geometry] {
         var cells: [Geometry]
         if settlements.allSatisfy({ $0.area != nil }) {
             cells = settlements.map { $0.area ?? .empty }
         } else {
-            cells = try engine.voronoiCells(sites: settlements.map(\.location), clip: studyArea)
-            // Settlements at the same spot share one cell: give it to each of them.
-            var cellAt: [XY: Geometry] = [:]
-            for (i, s) in settlements.enumerated() where !cells[i].isEmpty { cellAt[s.location] = cells[i] }
-            for (i, s) in settlements.enumerated() where cells[i].isEmpty { cells[i] = cellAt[s.location] ?? .empty }
-            if let cellClip {
-                for i in cells.indices {
-                    if let d = cellClip[i], !cells[i].isEmpty {
-                        cells[i] = GeometryEngine.polygonal(try engine.intersection(cells[i], d))
-                    }
-                }
+            cells = [Geometry](repeating: .empty, count: settlements.count)
+            var groups: [String: [Int]] = [:]
+            var loose: [Int] = []
+            for i in settlements.indices {
+                if let r = regionOf?[i], regions[r] != nil { groups[r, default: []].append(i) } else { loose.append(i) }
+            }
+            var batches: [([Int], Geometry)] = groups.keys.sorted().compactMap { r in
+                guard let members = groups[r], let area = regions[r] else { return nil }
+                return (members, area)
+            }
+            if !loose.isEmpty { batches.append((loose, studyArea)) }
+            for (members, clip) in batches {
+                let sites = members.map { settlements[$0].location }
+                var part = try engine.voronoiCells(sites: sites, clip: clip)
+                // Settlements at the same spot share one cell: give it to each of them.
+                var cellAt: [XY: Geometry] = [:]
+                for (k, site) in sites.enumerated() where !part[k].isEmpty { cellAt[site] = part[k] }
+                for (k, site) in sites.enumerated() where part[k].isEmpty { part[k] = cellAt[site] ?? .empty }
+                for (k, i) in members.enumerated() { cells[i] = part[k] }
             }
         }
         var members = [[Geometry]](repeating: [], count: zoneCount)
