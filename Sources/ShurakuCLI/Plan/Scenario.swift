@@ -36,7 +36,7 @@ enum Scenario {
             throw problem(nil, "not valid JSON (\(error.localizedDescription))")
         }
         guard let obj = json as? [String: Any] else { throw problem(nil, "a scenario must be a JSON object of settings") }
-        let base = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let base = (path as NSString).deletingLastPathComponent
         var out: [String: SettingValue] = [:]
         var problems: [InputProblem] = []
         for key in obj.keys.sorted() {
@@ -60,7 +60,7 @@ enum Scenario {
         return out
     }
 
-    private static func convert(_ raw: Any, for s: PlanSetting, base: URL) throws -> SettingValue {
+    private static func convert(_ raw: Any, for s: PlanSetting, base: String) throws -> SettingValue {
         // JSONSerialization gives booleans as NSNumber whose objCType is "c" (char).
         let isBool = { (v: Any) -> Bool in
             guard let n = v as? NSNumber else { return false }
@@ -79,7 +79,7 @@ enum Scenario {
         switch s.kind {
         case .path:
             guard let text = raw as? String, !text.isEmpty else { throw UsageError("expected a file path, got \(typeName(raw))") }
-            let resolved = text.hasPrefix("/") ? text : base.appendingPathComponent(text).path
+            let resolved = text.hasPrefix("/") ? text : joined(base, text)
             try requireExists(resolved)
             return .text(resolved)
         case .text:
@@ -116,6 +116,23 @@ enum Scenario {
             guard raw is [String: Any] else { throw UsageError("expected an object, got \(typeName(raw))") }
             return .object(try JSONSerialization.data(withJSONObject: raw, options: [.sortedKeys]))
         }
+    }
+
+    /// `relative` resolved against the folder `base` by text alone ("a/b" + "../c" → "a/c"), so
+    /// that a scenario given by a relative path records relative input paths in `plan.json`
+    /// (the same bytes wherever the repository is checked out).
+    static func joined(_ base: String, _ relative: String) -> String {
+        let absolute = base.hasPrefix("/")
+        var parts: [Substring] = []
+        for piece in (base.isEmpty ? relative : base + "/" + relative).split(separator: "/") {
+            switch piece {
+            case ".": continue
+            case "..": if let last = parts.last, last != ".." { parts.removeLast() } else if !absolute { parts.append(piece) }
+            default: parts.append(piece)
+            }
+        }
+        let text = parts.joined(separator: "/")
+        return absolute ? "/" + text : (text.isEmpty ? "." : text)
     }
 
     /// Throws when the file part of `path` (before a `:layer` suffix) does not exist.
