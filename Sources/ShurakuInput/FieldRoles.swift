@@ -31,7 +31,7 @@ public struct FieldRoles: Sendable, Equatable, Codable {
     /// Field names recognised for each role, in order of preference.
     public static let candidates: [(role: String, names: [String])] = [
         ("population", ["JINKO", "人口", "人口総数", "総人口", "population", "pop", "POP_TOTAL", "TOTAL_POP"]),
-        ("id", ["KEY_CODE", "settlement_id", "id", "code", "集落コード"]),
+        ("id", ["KEY_CODE", "settlement_id", "id", "code", "集落コード", "osm_id"]),
         ("name", ["S_NAME", "MOJI", "name", "名称", "集落名", "地名"]),
         ("core", ["is_core", "基幹集落"]),
     ]

@@ -128,4 +128,22 @@ struct PlanCommandTests {
         #expect(r.out.contains("--max-travel-min MIN") && r.out.contains("(default: 30)"))
         #expect(r.out.contains("EXAMPLES:") && r.out.contains("--scenario"))
     }
+
+    @Test("OpenStreetMap end to end: Andorra's places and roads straight from the .osm.pbf")
+    func openStreetMap() throws {
+        let dir = try TempDir()
+        let pbf = SharedData.path("geodata-real/andorra-osm/andorra.osm.pbf")
+        let r = CapturedRun([
+            "plan", "--settlements", pbf + ":points", "--filter", "place=town,village,hamlet", "--missing-population-zero",
+            "--roads", pbf, "--max-travel-min", "20", "--out", dir.path("a"),
+        ])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.err.contains("without population counted as 0"))
+        let s = try VectorReader.read(SourceSpec(parsing: dir.path("a/settlements.geojson")))
+        #expect(s.features.count > 40)
+        #expect(s.features.contains { s.value($0, "name").text == "Andorra la Vella" && s.value($0, "population").number == 24_678 })
+        let plan = try String(contentsOfFile: dir.path("a/plan.json"), encoding: .utf8)
+        #expect(plan.contains("WGS 84 / UTM zone 31N"))
+        #expect(plan.contains("\"travel_model\" : \"road network\""))
+    }
 }
