@@ -65,13 +65,7 @@ public enum BusLoopPlanner {
         let nodes = [depot] + stops
         let n = nodes.count
         let (seconds, meters) = try pairTable(nodes, travel: travel, cutoff: p.maxLoopSeconds)
-        var matrix = [Int32](repeating: RoutingProblem.unreachable, count: n * n)
-        for i in 0..<n {
-            for j in 0..<n {
-                let s = seconds[i * n + j]
-                if s.isFinite { matrix[i * n + j] = Int32(min(Double(Int32.max - 1), s.rounded())) }
-            }
-        }
+        let matrix = RoutingProblem.roundedTravel(seconds: seconds)
         let dwell = Int32(p.dwellSeconds.rounded())
         var demand: [Int32]? = nil
         var capacity: Int32? = nil
@@ -119,10 +113,10 @@ public enum BusLoopPlanner {
         return ZoneBusPlan(loops: loops, skipped: skipped)
     }
 
-    /// Seconds and metres between every ordered pair of `nodes` (infinite beyond `cutoff`).
-    private static func pairTable(_ nodes: [Int], travel: LoopTravel, cutoff: Double) throws -> ([Double], [Double]) {
+    /// Seconds and metres between every ordered pair of `nodes`, row-major (infinite beyond `cutoff`).
+    private static func pairTable(_ nodes: [Int], travel: LoopTravel, cutoff: Double) throws -> ([Float32], [Double]) {
         let n = nodes.count
-        var secs = [Double](repeating: .infinity, count: n * n)
+        var secs = [Float32](repeating: .infinity, count: n * n)
         var mets = [Double](repeating: .infinity, count: n * n)
         let m: TravelTimeMatrix
         switch travel {
@@ -136,7 +130,7 @@ public enum BusLoopPlanner {
         for i in 0..<n {
             for j in 0..<n {
                 if let e = m.entry(row: i, target: Int32(nodes[j])) {
-                    secs[i * n + j] = Double(e.seconds)
+                    secs[i * n + j] = e.seconds
                     mets[i * n + j] = Double(e.meters)
                 }
             }
