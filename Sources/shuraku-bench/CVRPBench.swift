@@ -22,25 +22,17 @@ enum CVRPBench {
 
     static func measure(_ args: [String]) throws(RoutesBenchFailure) -> String {
         let options = try RoutesBenchArguments(args, usage: usage)
-        let start = RoutesBench.nowNanoseconds()
-        let bytes = try RoutesBench.readBytes(options.file)
-        let instance: CVRPInstance
-        let problem: RoutingProblem
-        do {
-            instance = try CVRPInstance(bytes: bytes)
-            problem = try instance.routingProblem()
-        } catch {
-            throw .input("\(options.file): \(error)")
-        }
-        let routing = RoutingOptions(
-            seed: options.seed,
-            iterations: options.iterations ?? defaultIterations(customers: instance.dimension - 1),
-            deadline: options.timeLimit.map { Deadline.after(seconds: $0) } ?? .never)
-        let solution = RoutingEngine.solve(problem, options: routing)
-        let elapsed = RoutesBench.nowNanoseconds() - start
-        let cost = try RoutesBench.verifiedCost(solution, problem)
+        let run = try RoutesBench.solve(options, parse: { bytes in
+            let instance = try CVRPInstance(bytes: bytes)
+            return (instance, try instance.routingProblem())
+        }, routing: { instance in
+            RoutingOptions(
+                seed: options.seed,
+                iterations: options.iterations ?? defaultIterations(customers: instance.dimension - 1),
+                deadline: options.timeLimit.map { Deadline.after(seconds: $0) } ?? .never)
+        })
         let sol = URL(fileURLWithPath: options.file).deletingPathExtension().appendingPathExtension("sol").path
         let optimum = FileManager.default.contents(atPath: sol).flatMap { try? CVRPSolutionFile(bytes: [UInt8]($0)).cost }
-        return RoutesBench.line(cost: cost, optimum: optimum, nanoseconds: elapsed)
+        return RoutesBench.line(cost: run.cost, optimum: optimum, nanoseconds: run.nanoseconds)
     }
 }

@@ -1,113 +1,6 @@
-import Dispatch
 import Foundation
 import ShurakuCore
 import ShurakuRoutes
-
-/// Options shared by `tsp` and `cvrp`: `FILE [--seed S] [--time-limit SEC] [--iterations N]`.
-struct RoutesBenchArguments {
-    var file: String
-    var seed: UInt64 = 1
-    var timeLimit: Double?
-    var iterations: Int?
-
-    init(_ args: [String], usage: String) throws(RoutesBenchFailure) {
-        var file: String?
-        var i = 0
-        func value(_ flag: String) throws(RoutesBenchFailure) -> String {
-            i += 1
-            guard i < args.count else { throw .usage("\(flag) needs a value\n\(usage)") }
-            return args[i]
-        }
-        while i < args.count {
-            let a = args[i]
-            switch a {
-            case "--seed":
-                let v = try value(a)
-                guard let s = UInt64(v) else { throw .usage("--seed wants a non-negative integer, got '\(v)'") }
-                seed = s
-            case "--time-limit":
-                let v = try value(a)
-                guard let t = Double(v), t.isFinite, t > 0 else { throw .usage("--time-limit wants seconds > 0, got '\(v)'") }
-                timeLimit = t
-            case "--iterations":
-                let v = try value(a)
-                guard let n = Int(v), n >= 0 else { throw .usage("--iterations wants an integer >= 0, got '\(v)'") }
-                iterations = n
-            default:
-                guard !a.hasPrefix("--"), file == nil else { throw .usage("unexpected argument '\(a)'\n\(usage)") }
-                file = a
-            }
-            i += 1
-        }
-        guard let file else { throw .usage(usage) }
-        self.file = file
-    }
-}
-
-/// A benchmark that cannot run: bad usage or input (exit 2) or a wrong result (exit 1).
-enum RoutesBenchFailure: Error {
-    case usage(String)
-    case input(String)
-    case result(String)
-
-    var exitCode: Int32 {
-        switch self {
-        case .usage, .input: 2
-        case .result: 1
-        }
-    }
-
-    var message: String {
-        switch self {
-        case .usage(let m), .input(let m), .result(let m): m
-        }
-    }
-
-    /// Prints the message to stderr and returns the exit status.
-    func report() -> Int32 {
-        FileHandle.standardError.write(Data(("shuraku-bench: " + message + "\n").utf8))
-        return exitCode
-    }
-}
-
-enum RoutesBench {
-    static func readBytes(_ path: String) throws(RoutesBenchFailure) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .input("cannot read '\(path)'") }
-        return [UInt8](data)
-    }
-
-    static func nowNanoseconds() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
-
-    /// The one output line.
-    static func line(cost: Int64, optimum: Int64?, nanoseconds: UInt64) -> String {
-        let ms = nanoseconds / 1_000_000
-        guard let optimum, optimum > 0 else { return "cost=\(cost) optimum=none gap=none ms=\(ms)" }
-        let gap = 100 * Double(cost - optimum) / Double(optimum)
-        return "cost=\(cost) optimum=\(optimum) gap=\(String(format: "%.2f", gap))% ms=\(ms)"
-    }
-
-    /// Checks that every stop is on exactly one route, loads fit, and recomputes the cost.
-    static func verifiedCost(_ solution: RoutingSolution, _ problem: RoutingProblem) throws(RoutesBenchFailure) -> Int64 {
-        guard solution.unassigned.isEmpty else { throw .result("\(solution.unassigned.count) stops unassigned") }
-        var seen = [Bool](repeating: false, count: problem.nodeCount)
-        var total: Int64 = 0
-        for route in solution.routes {
-            var last = 0, load: Int64 = 0
-            for v in route.stops {
-                guard v > 0, v < problem.nodeCount, !seen[v] else { throw .result("stop \(v) repeated or invalid") }
-                seen[v] = true
-                total += Int64(problem.travel(from: last, to: v))
-                load += Int64(problem.demand[v])
-                last = v
-            }
-            total += Int64(problem.travel(from: last, to: 0))
-            if let capacity = problem.capacity, load > Int64(capacity) { throw .result("route over capacity") }
-        }
-        guard seen.dropFirst().allSatisfy({ $0 }) else { throw .result("some stop is on no route") }
-        guard total == solution.totalCost else { throw .result("reported cost \(solution.totalCost) != \(total)") }
-        return total
-    }
-}
 
 /// `shuraku-bench tsp FILE.tsp [--seed S] [--time-limit SEC] [--iterations N]`: solves a
 /// TSPLIB instance and compares with `optimal.txt` beside it.
@@ -128,26 +21,18 @@ enum TSPBench {
 
     static func measure(_ args: [String]) throws(RoutesBenchFailure) -> String {
         let options = try RoutesBenchArguments(args, usage: usage)
-        let start = RoutesBench.nowNanoseconds()
-        let bytes = try RoutesBench.readBytes(options.file)
-        let instance: TSPInstance
-        let problem: RoutingProblem
-        do {
-            instance = try TSPInstance(bytes: bytes)
-            problem = try instance.routingProblem()
-        } catch {
-            throw .input("\(options.file): \(error)")
-        }
-        let routing = RoutingOptions(
-            seed: options.seed,
-            tourIterations: options.iterations ?? defaultIterations(cities: instance.dimension),
-            deadline: options.timeLimit.map { Deadline.after(seconds: $0) } ?? .never)
-        let solution = RoutingEngine.solve(problem, options: routing)
-        let elapsed = RoutesBench.nowNanoseconds() - start
-        let cost = try RoutesBench.verifiedCost(solution, problem)
-        guard solution.routes.count == 1 else { throw .result("a tour must be one route") }
-        let optimum = optimumBeside(options.file, name: instance.name)
-        return RoutesBench.line(cost: cost, optimum: optimum, nanoseconds: elapsed)
+        let run = try RoutesBench.solve(options, parse: { bytes in
+            let instance = try TSPInstance(bytes: bytes)
+            return (instance, try instance.routingProblem())
+        }, routing: { instance in
+            RoutingOptions(
+                seed: options.seed,
+                tourIterations: options.iterations ?? defaultIterations(cities: instance.dimension),
+                deadline: options.timeLimit.map { Deadline.after(seconds: $0) } ?? .never)
+        })
+        guard run.solution.routes.count == 1 else { throw .result("a tour must be one route") }
+        let optimum = optimumBeside(options.file, name: run.instance.name)
+        return RoutesBench.line(cost: run.cost, optimum: optimum, nanoseconds: run.nanoseconds)
     }
 
     /// The value for `name` (or the file's base name) in `optimal.txt` in the file's folder.
