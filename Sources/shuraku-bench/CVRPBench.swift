@@ -4,21 +4,12 @@ import ShurakuRoutes
 
 /// `shuraku-bench cvrp FILE.vrp [--seed S] [--time-limit SEC] [--iterations N]`: solves a
 /// CVRPLIB instance and compares with the best-known cost in the `.sol` file beside it.
-enum CVRPBench {
+enum CVRPBench: RoutesBenchCommand {
     static let usage = "usage: shuraku-bench cvrp FILE.vrp [--seed S] [--time-limit SEC] [--iterations N]"
 
     /// Default ruin & recreate rounds: about 2.5 s of CPU on X-n143 / X-n200, so that the wall
     /// time stays well within 10 s even on the shared, busy 2-core machine.
     static func defaultIterations(customers: Int) -> Int { 8_000 }
-
-    static func run(_ args: [String]) -> Int32 {
-        do {
-            print(try measure(args))
-            return 0
-        } catch {
-            return error.report()
-        }
-    }
 
     static func measure(_ args: [String]) throws(RoutesBenchFailure) -> String {
         let options = try RoutesBenchArguments(args, usage: usage)

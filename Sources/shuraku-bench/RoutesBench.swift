@@ -132,3 +132,20 @@ extension RoutesBench {
         return (instance, solution, cost, elapsed)
     }
 }
+
+/// A routing benchmark command: `measure` makes its one output line; `run` prints it, or the
+/// failure on stderr, and gives the exit status.
+protocol RoutesBenchCommand {
+    static func measure(_ args: [String]) throws(RoutesBenchFailure) -> String
+}
+
+extension RoutesBenchCommand {
+    static func run(_ args: [String]) -> Int32 {
+        do {
+            print(try measure(args))
+            return 0
+        } catch {
+            return error.report()
+        }
+    }
+}

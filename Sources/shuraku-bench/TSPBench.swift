@@ -4,20 +4,11 @@ import ShurakuRoutes
 
 /// `shuraku-bench tsp FILE.tsp [--seed S] [--time-limit SEC] [--iterations N]`: solves a
 /// TSPLIB instance and compares with `optimal.txt` beside it.
-enum TSPBench {
+enum TSPBench: RoutesBenchCommand {
     static let usage = "usage: shuraku-bench tsp FILE.tsp [--seed S] [--time-limit SEC] [--iterations N]"
 
     /// Default single-route rounds: calibrated so that rat783 stays well under a second.
     static func defaultIterations(cities: Int) -> Int { 45_000 }
-
-    static func run(_ args: [String]) -> Int32 {
-        do {
-            print(try measure(args))
-            return 0
-        } catch {
-            return error.report()
-        }
-    }
 
     static func measure(_ args: [String]) throws(RoutesBenchFailure) -> String {
         let options = try RoutesBenchArguments(args, usage: usage)
