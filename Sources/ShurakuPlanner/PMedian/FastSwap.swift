@@ -196,15 +196,7 @@ struct FastSwap {
     /// The best swap (lowest change of the total), or nil when no swap is possible.
     /// Ties go to the lowest (insert, remove) indices, so the choice is deterministic.
     func bestSwap() -> (insert: Int, remove: Int, delta: Score)? {
-        var minLossFacility = -1
-        var minLoss = Score.zero
-        for r in 0..<problem.facilityCount where isRemovable(r) {
-            if minLossFacility < 0 || loss[r] < minLoss {
-                minLoss = loss[r]
-                minLossFacility = r
-            }
-        }
-        guard minLossFacility >= 0 else { return nil }
+        guard let cheapest = cheapestRemoval() else { return nil }
         var bestInsert = -1, bestRemove = -1
         var bestDelta = Score.zero
         for i in 0..<problem.facilityCount {
@@ -220,39 +212,53 @@ struct FastSwap {
                 continue
             case .free: break
             }
-            var bestR = minLossFacility
-            var bestValue = minLoss
-            for e in extra.row(i) {
-                let r = Int(extra.facility[e])
-                guard !isFixed[r] else { continue }
-                let v = loss[r] - extra.value[e]
-                if v < bestValue || (v == bestValue && r < bestR) {
-                    bestValue = v
-                    bestR = r
-                }
-            }
-            let delta = bestValue - gain[i]
+            let (r, delta) = bestPartner(opening: i, cheapest: cheapest)
             if bestInsert < 0 || delta < bestDelta {
                 bestInsert = i
-                bestRemove = bestR
+                bestRemove = r
                 bestDelta = delta
             }
         }
         return bestInsert >= 0 ? (bestInsert, bestRemove, bestDelta) : nil
     }
 
+    /// The removable facility whose closing loses least (ties to the lowest index), or nil
+    /// when no facility may close.
+    private func cheapestRemoval() -> (facility: Int, loss: Score)? {
+        var best = -1
+        var bestLoss = Score.zero
+        for r in 0..<problem.facilityCount where isRemovable(r) {
+            if best < 0 || loss[r] < bestLoss {
+                bestLoss = loss[r]
+                best = r
+            }
+        }
+        return best >= 0 ? (best, bestLoss) : nil
+    }
+
+    /// The facility to close when `i` opens freely, and the swap's change of the total: the
+    /// cheapest removal unless closing one that `i` takes clients from costs less (ties to the
+    /// lowest index).
+    @inline(__always)
+    private func bestPartner(opening i: Int, cheapest: (facility: Int, loss: Score)) -> (remove: Int, delta: Score) {
+        var bestR = cheapest.facility
+        var bestValue = cheapest.loss
+        for e in extra.row(i) {
+            let r = Int(extra.facility[e])
+            guard !isFixed[r] else { continue }
+            let v = loss[r] - extra.value[e]
+            if v < bestValue || (v == bestValue && r < bestR) {
+                bestValue = v
+                bestR = r
+            }
+        }
+        return (bestR, bestValue - gain[i])
+    }
+
     /// For each facility that may open, its best partner to close; the `limit` best such
     /// pairs, best first (ties by facility index).
     func rankedSwaps(limit: Int) -> [(insert: Int, remove: Int, delta: Score)] {
-        var minLossFacility = -1
-        var minLoss = Score.zero
-        for r in 0..<problem.facilityCount where isRemovable(r) {
-            if minLossFacility < 0 || loss[r] < minLoss {
-                minLoss = loss[r]
-                minLossFacility = r
-            }
-        }
-        guard minLossFacility >= 0 else { return [] }
+        guard let cheapest = cheapestRemoval() else { return [] }
         var all: [(insert: Int, remove: Int, delta: Score)] = []
         for i in 0..<problem.facilityCount {
             switch opening(i) {
@@ -262,18 +268,8 @@ struct FastSwap {
                 continue
             case .free: break
             }
-            var bestR = minLossFacility
-            var bestValue = minLoss
-            for e in extra.row(i) {
-                let r = Int(extra.facility[e])
-                guard !isFixed[r] else { continue }
-                let v = loss[r] - extra.value[e]
-                if v < bestValue || (v == bestValue && r < bestR) {
-                    bestValue = v
-                    bestR = r
-                }
-            }
-            all.append((i, bestR, bestValue - gain[i]))
+            let (r, delta) = bestPartner(opening: i, cheapest: cheapest)
+            all.append((i, r, delta))
         }
         all.sort { $0.delta != $1.delta ? $0.delta < $1.delta : $0.insert < $1.insert }
         return Array(all.prefix(limit))
