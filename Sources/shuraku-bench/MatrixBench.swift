@@ -6,7 +6,7 @@ import ShurakuNetwork
 
 /// `shuraku-bench matrix [--roads SRC] --settlements SRC --cutoff-min M [--sources N] [--workers W]
 ///  [--snap-tolerance M] [--direction from|to] [--repeat K] [--export-csr DIR]
-///  [--group-field F] [--filter F=V] [--detour D] [--speed-kmh V]`
+///  [--group-field F] [--filter F=V] [--detour D] [--speed-kmh V] [--geodesic]`
 ///
 /// With `--roads`, prints one line `read_ms= build_ms= snap_ms= matrix_ms= total_ms= pairs= sum_s=
 /// rss_mb= …`: build_ms covers the road graph, snap_ms joining the settlements, matrix_ms the
@@ -18,7 +18,9 @@ import ShurakuNetwork
 /// Without `--roads`, the straight-line model (geodesic × detour at a speed) runs instead, per
 /// group of `--group-field` (e.g. a municipality code; each group projected to its own UTM zone)
 /// or on all settlements at once (`--filter F=V` keeps only features whose field F is V):
-/// `read_ms= project_ms= matrix_ms= pairs= groups= rss_mb=`.
+/// `read_ms= project_ms= scale_ms= matrix_ms= pairs= groups= rss_mb=`. Distances come from the
+/// projection's scale factor at each point, as in `shuraku plan` (scale_ms: one PROJ measurement
+/// per point); `--geodesic` measures every pair's geodesic through PROJ instead.
 enum MatrixBench {
     struct Options {
         var roads: String?
@@ -34,11 +36,12 @@ enum MatrixBench {
         var filter: (field: String, value: String)?
         var detour = 1.3
         var speedKmh = 40.0
+        var geodesic = false
     }
 
     static let usage = "usage: shuraku-bench matrix [--roads SRC] --settlements SRC --cutoff-min M [--sources N] "
         + "[--workers W] [--snap-tolerance M] [--direction from|to] [--repeat K] [--export-csr DIR] "
-        + "[--group-field F] [--filter F=V] [--detour D] [--speed-kmh V]"
+        + "[--group-field F] [--filter F=V] [--detour D] [--speed-kmh V] [--geodesic]"
 
     static func run(_ args: [String]) -> Int32 {
         var o = Options()
@@ -65,6 +68,7 @@ enum MatrixBench {
                 o.filter = (String(f[..<eq]), String(f[f.index(after: eq)...]))
             case "--detour": o.detour = value().flatMap(Double.init) ?? 0
             case "--speed-kmh": o.speedKmh = value().flatMap(Double.init) ?? 0
+            case "--geodesic": o.geodesic = true
             default: return fail("unknown option '\(args[i])'\n" + usage)
             }
             i += 1
@@ -135,8 +139,9 @@ enum MatrixBench {
             groups[key, default: []].append(p)
         }
         let t1 = now()
-        var projected: [(lonLat: [XY], metric: [XY])] = []
+        var projected: [(lonLat: [XY], metric: [XY], scale: [Double]?)] = []
         var transformers: [CRS: CoordinateTransformer] = [:]  // one per UTM zone
+        var crsOfGroup: [CRS] = []
         for key in order {
             let lonLat = groups[key] ?? []
             guard let env = Envelope(covering: lonLat) else { continue }
@@ -145,29 +150,42 @@ enum MatrixBench {
             transformers[crs] = tr
             var metric = lonLat
             try tr.apply(&metric)
-            projected.append((lonLat, metric))
+            projected.append((lonLat, metric, nil))
+            crsOfGroup.append(crs)
         }
         let t2 = now()
+        if !o.geodesic {
+            // One PROJ measurement per point, all the groups of a zone at once (as the planner does).
+            for crs in Set(crsOfGroup).sorted(by: { $0.description < $1.description }) {
+                let members = crsOfGroup.indices.filter { crsOfGroup[$0] == crs }
+                var scale = try ScaleFactor.pointScale(of: crs, at: members.flatMap { projected[$0].lonLat })[...]
+                for g in members {
+                    projected[g].scale = Array(scale.prefix(projected[g].lonLat.count))
+                    scale = scale.dropFirst(projected[g].lonLat.count)
+                }
+            }
+        }
+        let t3 = now()
         let model = StraightLineModel(detour: o.detour, speedKmh: o.speedKmh)
         var best = UInt64.max, pairs = 0, points = 0, largest = 0
         for _ in 0..<o.repeats {
             let a = now()
             pairs = 0
-            for (lonLat, metric) in projected {
+            for (lonLat, metric, scale) in projected {
                 let n = min(o.sourceCount ?? lonLat.count, lonLat.count)
                 let m = try model.travelTimes(lonLat: lonLat, projected: metric, sources: (0..<Int32(n)).map { $0 },
-                                              cutoffSeconds: o.cutoffMin * 60, workers: o.workers)
+                                              cutoffSeconds: o.cutoffMin * 60, workers: o.workers, scale: scale)
                 pairs += m.pairCount
             }
             best = min(best, now() - a)
         }
-        for (lonLat, _) in projected {
+        for (lonLat, _, _) in projected {
             points += lonLat.count
             largest = max(largest, lonLat.count)
         }
         print(String(
-            format: "read_ms=%.1f project_ms=%.1f matrix_ms=%.1f pairs=%d points=%d groups=%d largest_group=%d rss_mb=%.1f",
-            ms(t0, t1), ms(t1, t2), Double(best) / 1e6, pairs, points, projected.count, largest, peakRSSMegabytes()))
+            format: "read_ms=%.1f project_ms=%.1f scale_ms=%.1f matrix_ms=%.1f pairs=%d points=%d groups=%d largest_group=%d rss_mb=%.1f",
+            ms(t0, t1), ms(t1, t2), ms(t2, t3), Double(best) / 1e6, pairs, points, projected.count, largest, peakRSSMegabytes()))
         return 0
     }
 
