@@ -15,7 +15,7 @@ import ShurakuNetwork
 /// junction graph the matrix searches. `--export-csr` writes the equivalent split graph (a node
 /// at every snapped settlement) for the scipy peer.
 ///
-/// Without `--roads`, the straight-line model (geodesic × detour at a speed) runs instead, per
+/// Without `--roads`, the straight-line model (distance × detour at a speed) runs instead, per
 /// group of `--group-field` (e.g. a municipality code; each group projected to its own UTM zone)
 /// or on all settlements at once (`--filter F=V` keeps only features whose field F is V):
 /// `read_ms= project_ms= scale_ms= matrix_ms= pairs= groups= rss_mb=`. Distances come from the
