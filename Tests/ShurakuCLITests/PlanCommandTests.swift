@@ -145,5 +145,6 @@ struct PlanCommandTests {
         let plan = try String(contentsOfFile: dir.path("a/plan.json"), encoding: .utf8)
         #expect(plan.contains("WGS 84 / UTM zone 31N"))
         #expect(plan.contains("\"travel_model\" : \"road network\""))
+        #expect(plan.contains("25 closed to cars by access tags"))  // see andorraAccess
     }
 }

@@ -58,6 +58,39 @@ func notoPaths() throws {
     }
 }
 
+@Test("Andorra OSM: ways closed to cars are left out of the graph")
+func andorraAccess() throws {
+    let data = try RealRoads.andorra()
+    let (g, report) = try RoadGraphBuilder.build(data.lines)
+    // 25 = the roads (highway set, class not excluded) whose most specific access tag is no,
+    // private, agricultural, …: counted independently from `ogr2ogr -f CSV … lines` with a
+    // short script (6 private service roads, 5 tracks motor_vehicle=no, 2 primary access=no, …).
+    #expect(report.linesClosedToCars == 25)
+    let classifier = RoadClassifier(table: .standard, lines: data.lines)
+    var openSegments = Set<[Double]>()
+    var closedSegments: [[Double]] = []
+    for l in data.lines {
+        let kind = classifier.rule(for: l.properties).kind
+        guard kind == .road || kind == .closedToCars else { continue }
+        for (a, b) in zip(l.points, l.points.dropFirst()) where a != b {
+            let key = a.x < b.x || (a.x == b.x && a.y < b.y) ? [a.x, a.y, b.x, b.y] : [b.x, b.y, a.x, a.y]
+            if kind == .road { openSegments.insert(key) } else { closedSegments.append(key) }
+        }
+    }
+    let onlyClosed = Set(closedSegments).subtracting(openSegments)
+    #expect(onlyClosed.count > 25)
+    var driven = 0
+    for e in 0..<g.edgeCount {
+        let sp = g.edgeSpan[e]
+        let pts = g.lines.slice(Int(sp.line), from: sp.from, to: sp.to)
+        for (a, b) in zip(pts, pts.dropFirst()) {
+            let key = a.x < b.x || (a.x == b.x && a.y < b.y) ? [a.x, a.y, b.x, b.y] : [b.x, b.y, a.x, a.y]
+            if onlyClosed.contains(key) { driven += 1 }
+        }
+    }
+    #expect(driven == 0, "\(driven) segments of closed ways are in the graph")
+}
+
 @Test("Andorra OSM: the network builds, routes between villages, and drives one-way ways only forwards")
 func andorraOneWay() throws {
     let data = try RealRoads.andorra()

@@ -108,6 +108,47 @@ func onewayTags() {
     #expect(OnewayTags.direction(["highway": "residential"]) == .both)
 }
 
+@Test("OSM access: the most specific of motorcar, motor_vehicle, vehicle, access decides")
+func accessTags() {
+    #expect(AccessTags.openToCars([:]))
+    #expect(AccessTags.openToCars(["access": "yes"]))
+    #expect(!AccessTags.openToCars(["access": "no"]))
+    #expect(!AccessTags.openToCars(["access": "private"]))
+    #expect(!AccessTags.openToCars(["access": "Private "]))
+    #expect(AccessTags.openToCars(["access": "destination"]))
+    #expect(AccessTags.openToCars(["access": "permissive"]))
+    #expect(!AccessTags.openToCars(["motor_vehicle": "no"]))
+    #expect(!AccessTags.openToCars(["vehicle": "agricultural"]))
+    #expect(!AccessTags.openToCars(["access": "psv"]))
+    // More specific tags win both ways.
+    #expect(AccessTags.openToCars(["access": "no", "motor_vehicle": "yes"]))
+    #expect(AccessTags.openToCars(["access": "no", "motorcar": "destination"]))
+    #expect(!AccessTags.openToCars(["access": "yes", "motor_vehicle": "no"]))
+    #expect(!AccessTags.openToCars(["motor_vehicle": "yes", "motorcar": "no"]))
+    // First of a list; an empty value says nothing.
+    #expect(!AccessTags.openToCars(["access": "no;destination"]))
+    #expect(AccessTags.openToCars(["motor_vehicle": "", "access": "yes"]))
+}
+
+@Test("a way closed to cars is not driven: the route goes round it, and the report counts it")
+func closedWayIsAvoided() throws {
+    // A 1 km private shortcut between (0,0) and (1000,0), and an open 3 km detour round it.
+    func lines(shortcut: [String: String]) -> [RoadLine] {
+        [
+            TinyRoads.line([(0, 0), (1000, 0)], shortcut),
+            TinyRoads.line([(0, 0), (0, 1000), (1000, 1000), (1000, 0)], ["highway": "residential"]),
+        ]
+    }
+    let open = try TinyRoads.network(lines(shortcut: ["highway": "residential"]), places: [(0, 0), (1000, 0)])
+    let (closedGraph, report) = try RoadGraphBuilder.build(lines(shortcut: ["highway": "residential", "access": "private"]))
+    #expect(report.linesClosedToCars == 1 && report.linesUsed == 1)
+    let closed = try RoutingNetwork(roads: closedGraph, places: [XY(0, 0), XY(1000, 0)])
+    let a = try #require(try open.travelTimes(cutoffSeconds: 3600).entry(row: 0, target: 1))
+    let b = try #require(try closed.travelTimes(cutoffSeconds: 3600).entry(row: 0, target: 1))
+    #expect(abs(Double(a.meters) - 1000) < 0.01)
+    #expect(abs(Double(b.meters) - 3000) < 0.01)
+}
+
 @Test("components are reported largest first with their sizes")
 func componentSizes() throws {
     let g = try TinyRoads.build([

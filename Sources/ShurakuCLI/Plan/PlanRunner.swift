@@ -57,7 +57,7 @@ struct PlanRunner {
             travelNotes.append(
                 "road graph: \(r.linesUsed) of \(r.linesRead) lines, \(r.nodes) nodes, \(r.edges) edges, "
                     + String(format: "%.0f km of road in %d connected pieces (largest: %@)", totalKm, pieces.count, largest)
-                    + ", \(r.nearMissJoins) near-miss joins")
+                    + ", \(r.nearMissJoins) near-miss joins" + Self.skippedLines(r))
             if r.linesUnknownClass > 0 {
                 let classes = r.unknownClasses.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
                 progress.warn("\(r.linesUnknownClass) road lines of unknown class got the default speed: \(classes)")
@@ -201,5 +201,14 @@ struct PlanRunner {
         } catch {
             throw InputError.invalid([InputProblem(file: path, message: "\(error)")])
         }
+    }
+
+    /// "; lines skipped: 12 of an excluded class (footway, path, …), 3 closed to cars by access tags"
+    /// for the lines the road graph left out (empty when none).
+    static func skippedLines(_ r: BuildReport) -> String {
+        let parts = [(r.linesExcluded, "of an excluded class (footway, path, …)"), (r.linesClosedToCars, "closed to cars by access tags"),
+                     (r.linesNotRoads, "not roads"), (r.linesInvalid, "without a usable geometry")]
+            .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+        return parts.isEmpty ? "" : "; lines skipped: " + parts.joined(separator: ", ")
     }
 }

@@ -8,6 +8,8 @@ public struct BuildReport: Hashable, Sendable {
     public var linesExcluded = 0
     /// Lines without any class in OSM-like data (rivers, railways, power lines, …).
     public var linesNotRoads = 0
+    /// Roads whose OSM access tags close them to cars (`access=no|private`, `motor_vehicle=no`, …).
+    public var linesClosedToCars = 0
     /// Lines with fewer than two distinct vertices, or a non-finite or absurd (beyond ±1e9 m) one.
     public var linesInvalid = 0
     /// Lines driven one way only.

@@ -6,6 +6,8 @@ struct LineRule: Hashable {
         case excludedClass
         /// No class, in data where other lines carry OSM `highway`: a river, railway, power line…
         case notARoad
+        /// A road whose OSM access tags close it to cars (``AccessTags``).
+        case closedToCars
     }
     var kind: Kind
     var speedKmh: Double
@@ -47,6 +49,9 @@ struct RoadClassifier {
         let name = table.className(field: raw.field, value: raw.value)
         if let name, table.excluded.contains(name) {
             return LineRule(kind: .excludedClass, speedKmh: 0, direction: direction, unknownClass: nil, usedMaxspeed: false)
+        }
+        if !AccessTags.openToCars(p) {
+            return LineRule(kind: .closedToCars, speedKmh: 0, direction: direction, unknownClass: nil, usedMaxspeed: false)
         }
         if let name, let kmh = table.speedsKmh[name] {
             return withMaxspeed(p, LineRule(kind: .road, speedKmh: kmh, direction: direction, unknownClass: nil,

@@ -37,6 +37,7 @@ struct SegmentSoup {
             switch rule.kind {
             case .excludedClass: report.linesExcluded += 1; continue
             case .notARoad: report.linesNotRoads += 1; continue
+            case .closedToCars: report.linesClosedToCars += 1; continue
             case .road: break
             }
             ids.removeAll(keepingCapacity: true)

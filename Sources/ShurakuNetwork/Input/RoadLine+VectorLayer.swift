@@ -3,7 +3,7 @@ import ShurakuGeo
 
 extension RoadLine {
     /// Attribute names the builder reads besides the speed table's class fields.
-    public static let directionAndSpeedKeys = ["highway", "oneway", "junction", "maxspeed"]
+    public static let directionAndSpeedKeys = ["highway", "oneway", "junction", "maxspeed"] + AccessTags.keys
 
     /// Road lines from a layer already in a metric CRS: one line per (Multi)LineString part, with
     /// the attributes the builder reads (`keys`, by default the speed table's class fields plus
