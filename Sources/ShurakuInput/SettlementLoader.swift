@@ -18,6 +18,15 @@ public struct SettlementOptions: Sendable {
         self.missingPopulationAsZero = missingPopulationAsZero
         self.filter = filter
     }
+
+    /// Every field name the loader may read: the given roles, the detectable names and the
+    /// filter's field (so that an OSM source spreads these tags into fields).
+    public var fieldNames: Set<String> {
+        var names = Set(FieldRoles.candidates.flatMap(\.names))
+        for n in [roles.population, roles.id, roles.name, roles.core, roles.coreCandidate, roles.group] { if let n { names.insert(n) } }
+        if let f = filter?.field { names.insert(f) }
+        return names
+    }
 }
 
 /// Settlements as read: the values, the roles used and what the user should be told.

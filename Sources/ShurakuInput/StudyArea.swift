@@ -28,6 +28,9 @@ public struct InputSpec: Sendable {
     /// Force the metric CRS (e.g. a 平面直角座標系 zone); chosen from the data when nil.
     public var crs: CRS?
     public var read: ReadOptions
+    /// Attributes the road graph reads (class fields, `oneway`, `maxspeed`, access tags): always
+    /// spread into fields when the roads come from OSM.
+    public var roadTags: Set<String> = []
 
     public init(
         settlements: SourceSpec, districts: SourceSpec? = nil, roads: SourceSpec? = nil, boundary: SourceSpec? = nil,
@@ -52,6 +55,7 @@ extension StudyInputs {
         do {
             var settleRead = spec.read
             settleRead.defaultLayer = settleRead.defaultLayer ?? "points"
+            settleRead.osmKeys.formUnion(spec.settlementOptions.fieldNames)
             let sLayer = try VectorReader.read(spec.settlements, options: settleRead)
             let crs = try spec.crs ?? chooseCRS(for: sLayer)
             guard crs.isMetric else {
@@ -77,6 +81,7 @@ extension StudyInputs {
             if let r = spec.roads {
                 var o = spec.read
                 o.defaultLayer = "lines"
+                o.osmKeys.formUnion(spec.roadTags)
                 roads = try VectorReader.read(r, options: o).projected(to: crs)
             }
             var sources = ["settlements": spec.settlements]

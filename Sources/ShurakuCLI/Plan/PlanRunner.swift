@@ -26,7 +26,10 @@ struct PlanRunner {
             throw UsageError("--district-mode \(cfg.districtMode) needs --districts")
         }
         progress.step("reading inputs")
-        let inputs = try StudyInputs.load(try cfg.inputSpec())
+        let speeds = try speedTable()
+        var spec = try cfg.inputSpec()
+        spec.roadTags = Set(speeds.classFields + RoadLine.directionAndSpeedKeys)
+        let inputs = try StudyInputs.load(spec)
         for w in inputs.warnings { progress.warn(w) }
         let settlements = inputs.settlements.settlements
         let total = settlements.reduce(Int64(0)) { $0 + $1.population }
@@ -46,7 +49,6 @@ struct PlanRunner {
         var travelNotes: [String] = []
         if let roads = inputs.roads {
             progress.step("building the road graph (\(roads.features.count) lines)")
-            let speeds = try speedTable()
             let lines = try RoadLine.lines(from: roads, speeds: speeds)
             let built = try RoadGraphBuilder.build(lines, options: RoadGraphOptions(speeds: speeds, snapToleranceMeters: cfg.snapTolerance))
             graph = built.graph

@@ -41,6 +41,12 @@ public struct ReadOptions: Sendable {
     /// CSV: names of the longitude/x and latitude/y columns; detected when nil.
     public var xField: String?
     public var yField: String?
+    /// OSM sources: tags always spread from `other_tags` into fields of their own (matched
+    /// case-insensitively), besides the most frequent tags that fit ``osmCellBudget``.
+    public var osmKeys: Set<String> = []
+    /// OSM sources: at most this many feature × field cells for the other spread tags. The rarer
+    /// tags of a large extract stay in `other_tags` (with a warning), so memory stays bounded.
+    public var osmCellBudget = 5_000_000
 
     public init(
         encoding: String? = nil, defaultLayer: String? = nil, assumedCRS: CRS? = nil, xField: String? = nil,

@@ -127,7 +127,7 @@ public enum VectorReader {
         if prep.isCSV {
             try CSVSource.attachPoints(&result, options: options)
         } else if result.driver == "OSM" {
-            OSMFlattening.flattenOtherTags(&result)
+            OSMFlattening.flattenOtherTags(&result, always: options.osmKeys, cellBudget: options.osmCellBudget)
         }
         if result.crs == nil {
             if let assumed = options.assumedCRS {

@@ -39,6 +39,8 @@ public enum RoadSource {
     public static func read(_ spec: SourceSpec, metric: CRS, speeds: SpeedTable = .standard,
                             options: ReadOptions = ReadOptions(defaultLayer: "lines")) throws(NetworkError) -> [RoadLine] {
         let layer: VectorLayer
+        var options = options
+        options.osmKeys.formUnion(speeds.classFields + RoadLine.directionAndSpeedKeys)
         do {
             layer = try VectorReader.read(spec, options: options).projected(to: metric)
         } catch {
