@@ -67,6 +67,7 @@ extension StudyInputs {
             if let d = spec.districts {
                 var o = spec.read
                 o.defaultLayer = "multipolygons"
+                o.osmKeys.formUnion(DistrictLoader.nameCandidates + [spec.districtNameField].compactMap { $0 })
                 districts = try DistrictLoader.load(try VectorReader.read(d, options: o), into: crs, nameField: spec.districtNameField)
             }
             var boundary: Geometry? = nil
