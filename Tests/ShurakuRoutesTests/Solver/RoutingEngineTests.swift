@@ -171,3 +171,19 @@ func passedDeadline() throws {
     #expect(s.unassigned.isEmpty)
     #expect(s.routes.count >= 5)
 }
+
+@Test("the single-route lower bound never exceeds the best single route's duration")
+func singleRouteLowerBoundIsValid() throws {
+    var rng = SeededGenerator(seed: 7)
+    for _ in 0..<40 {
+        let n = 3 + rng.index(below: 7)
+        let travel = RoutingFixtures.asymmetricTravel(n: n, rng: &rng)
+        let service = [0] + (1..<n).map { _ in Int32(rng.index(below: 60)) }
+        let problem = try RoutingProblem(nodeCount: n, travel: travel, service: service)
+        let stops = (1..<n).map { Int32($0) }
+        let best = RoutingFixtures.bruteForceTour(Array(1..<n), travel: travel, n: n) + Int64(service.reduce(0, +))
+        let bound = RoutingEngine.singleRouteLowerBound(problem, stops)
+        #expect(bound <= best)
+        #expect(bound >= Int64(service.reduce(0, +)))
+    }
+}
