@@ -16,7 +16,7 @@ public struct CooperativeSettings: Sendable, Hashable, Codable, StrictlyKeyed {
     public var costs: CostInputs?
     public var supportRules: SupportRules
 
-    public static let knownKeys = ["schedule", "costs", "supportRules"]
+    public static let knownKeys = CodingKeys.allCases.map(\.stringValue)
 
     public init(schedule: ScheduleParameters = ScheduleParameters(), costs: CostInputs? = nil, supportRules: SupportRules = SupportRules()) {
         self.schedule = schedule
@@ -24,7 +24,7 @@ public struct CooperativeSettings: Sendable, Hashable, Codable, StrictlyKeyed {
         self.supportRules = supportRules
     }
 
-    enum CodingKeys: String, CodingKey { case schedule, costs, supportRules }
+    enum CodingKeys: String, CodingKey, CaseIterable { case schedule, costs, supportRules }
 
     public init(from decoder: any Decoder) throws {
         try Self.rejectUnknownKeys(in: decoder)

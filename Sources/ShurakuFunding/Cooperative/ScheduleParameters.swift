@@ -28,7 +28,7 @@ public struct ScheduleParameters: Sendable, Hashable, Codable, StrictlyKeyed {
     /// Seed of the improvement phase's random perturbations.
     public var seed: UInt64
 
-    public static let knownKeys = ["workers", "hoursPerCell", "shareBasis", "extraWorkersToTry", "improvementRounds", "seed"]
+    public static let knownKeys = CodingKeys.allCases.map(\.stringValue)
 
     public init(
         workers: Int? = nil, hoursPerCell: Int = 80, shareBasis: ShareBasis = .hoursWorked,
@@ -42,7 +42,7 @@ public struct ScheduleParameters: Sendable, Hashable, Codable, StrictlyKeyed {
         self.seed = seed
     }
 
-    enum CodingKeys: String, CodingKey { case workers, hoursPerCell, shareBasis, extraWorkersToTry, improvementRounds, seed }
+    enum CodingKeys: String, CodingKey, CaseIterable { case workers, hoursPerCell, shareBasis, extraWorkersToTry, improvementRounds, seed }
 
     public init(from decoder: any Decoder) throws {
         try Self.rejectUnknownKeys(in: decoder)

@@ -100,14 +100,14 @@ public struct CapStep: Sendable, Hashable, Codable, StrictlyKeyed {
     public let atLeastPercent: Int
     public let capPercent: Int
 
-    public static let knownKeys = ["atLeastPercent", "capPercent"]
+    public static let knownKeys = CodingKeys.allCases.map(\.stringValue)
 
     public init(atLeastPercent: Int, capPercent: Int) {
         self.atLeastPercent = atLeastPercent
         self.capPercent = capPercent
     }
 
-    enum CodingKeys: String, CodingKey { case atLeastPercent, capPercent }
+    enum CodingKeys: String, CodingKey, CaseIterable { case atLeastPercent, capPercent }
 
     public init(from decoder: any Decoder) throws {
         try Self.rejectUnknownKeys(in: decoder)

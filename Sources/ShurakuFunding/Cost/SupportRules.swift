@@ -9,7 +9,7 @@ public struct SupportRules: Sendable, Hashable, Codable, StrictlyKeyed {
     /// How the per-worker cap shrinks below 80 % utilisation.
     public var capReduction: CapReductionRule
 
-    public static let knownKeys = ["perWorkerCapYen", "officeCapYen", "capReduction"]
+    public static let knownKeys = CodingKeys.allCases.map(\.stringValue)
 
     public init(perWorkerCapYen: Int = 4_000_000, officeCapYen: Int = 6_000_000, capReduction: CapReductionRule = .proportional) {
         self.perWorkerCapYen = perWorkerCapYen
@@ -17,7 +17,7 @@ public struct SupportRules: Sendable, Hashable, Codable, StrictlyKeyed {
         self.capReduction = capReduction
     }
 
-    enum CodingKeys: String, CodingKey { case perWorkerCapYen, officeCapYen, capReduction }
+    enum CodingKeys: String, CodingKey, CaseIterable { case perWorkerCapYen, officeCapYen, capReduction }
 
     public init(from decoder: any Decoder) throws {
         try Self.rejectUnknownKeys(in: decoder)
@@ -55,7 +55,7 @@ public struct CostInputs: Sendable, Hashable, Codable, StrictlyKeyed {
     /// Office (事務局) cost per year.
     public var officeCostYen: Int
 
-    public static let knownKeys = ["costPerWorkerYen", "workersCostYen", "officeCostYen"]
+    public static let knownKeys = CodingKeys.allCases.map(\.stringValue)
     /// Largest yen amount accepted in an input (one trillion yen).
     public static let maxYen = 1_000_000_000_000
 
@@ -64,7 +64,7 @@ public struct CostInputs: Sendable, Hashable, Codable, StrictlyKeyed {
         self.officeCostYen = officeCostYen
     }
 
-    enum CodingKeys: String, CodingKey { case costPerWorkerYen, workersCostYen, officeCostYen }
+    enum CodingKeys: String, CodingKey, CaseIterable { case costPerWorkerYen, workersCostYen, officeCostYen }
 
     public init(from decoder: any Decoder) throws {
         try Self.rejectUnknownKeys(in: decoder)

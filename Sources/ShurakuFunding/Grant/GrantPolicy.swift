@@ -20,7 +20,7 @@ public struct GrantPolicy: Codable, Sendable, Hashable, StrictlyKeyed {
     public var zones: [String: GrantFeatureOverride]
     public var appBookedBusCountsAsICT: Bool
 
-    public static let knownKeys = ["defaults", "zones", "appBookedBusCountsAsICT"]
+    public static let knownKeys = CodingKeys.allCases.map(\.stringValue)
 
     /// No zone uses specialist staff or ICT; an app-booked bus does not count as ICT.
     public static let none = GrantPolicy()
@@ -35,7 +35,7 @@ public struct GrantPolicy: Codable, Sendable, Hashable, StrictlyKeyed {
         self.appBookedBusCountsAsICT = appBookedBusCountsAsICT
     }
 
-    enum CodingKeys: String, CodingKey { case defaults, zones, appBookedBusCountsAsICT }
+    enum CodingKeys: String, CodingKey, CaseIterable { case defaults, zones, appBookedBusCountsAsICT }
 
     public init(from decoder: any Decoder) throws {
         try Self.rejectUnknownKeys(in: decoder)
@@ -72,14 +72,14 @@ public struct GrantFeatures: Codable, Sendable, Hashable, StrictlyKeyed {
     public var specialistStaff: Bool
     public var ict: Bool
 
-    public static let knownKeys = ["specialistStaff", "ict"]
+    public static let knownKeys = CodingKeys.allCases.map(\.stringValue)
 
     public init(specialistStaff: Bool = false, ict: Bool = false) {
         self.specialistStaff = specialistStaff
         self.ict = ict
     }
 
-    enum CodingKeys: String, CodingKey { case specialistStaff, ict }
+    enum CodingKeys: String, CodingKey, CaseIterable { case specialistStaff, ict }
 
     public init(from decoder: any Decoder) throws {
         try Self.rejectUnknownKeys(in: decoder)
@@ -95,14 +95,14 @@ public struct GrantFeatureOverride: Codable, Sendable, Hashable, StrictlyKeyed {
     public var specialistStaff: Bool?
     public var ict: Bool?
 
-    public static let knownKeys = ["specialistStaff", "ict"]
+    public static let knownKeys = CodingKeys.allCases.map(\.stringValue)
 
     public init(specialistStaff: Bool? = nil, ict: Bool? = nil) {
         self.specialistStaff = specialistStaff
         self.ict = ict
     }
 
-    enum CodingKeys: String, CodingKey { case specialistStaff, ict }
+    enum CodingKeys: String, CodingKey, CaseIterable { case specialistStaff, ict }
 
     public init(from decoder: any Decoder) throws {
         try Self.rejectUnknownKeys(in: decoder)

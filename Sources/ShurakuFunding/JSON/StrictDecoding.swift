@@ -17,7 +17,8 @@ struct AnyCodingKey: CodingKey, Hashable {
 /// Its `init(from:)` calls ``rejectUnknownKeys(in:)`` first, so a misspelt key is an error that
 /// names the key's full path instead of being silently ignored.
 public protocol StrictlyKeyed {
-    /// Every key the JSON object may hold (camelCase).
+    /// Every key the JSON object may hold (camelCase); derive it from `CaseIterable` coding keys
+    /// (`CodingKeys.allCases.map(\.stringValue)`) so the two cannot drift apart.
     static var knownKeys: [String] { get }
 }
 
