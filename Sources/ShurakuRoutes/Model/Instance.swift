@@ -27,24 +27,11 @@ final class Instance {
     init(problem: RoutingProblem, stops: [Int32], adjacencyLimit: Int = 100, neighbourLimit: Int = 14) {
         let n = problem.nodeCount
         self.n = n
-        let dist = UnsafeMutablePointer<Int32>.allocate(capacity: n * n)
+        let copy = RawCostCopy(problem.travel, n: n)
+        let dist = copy.pointer
         self.dist = dist
-        var maxEntry: Int64 = 1
-        problem.travel.withUnsafeBufferPointer { src in
-            for i in 0..<(n * n) {
-                dist[i] = src[i]
-                maxEntry = max(maxEntry, Int64(src[i]))
-            }
-        }
-        for i in 0..<n { dist[i * n + i] = 0 }
-        var symmetric = true
-        outer: for i in 0..<n {
-            for j in (i + 1)..<max(i + 1, n) where dist[i * n + j] != dist[j * n + i] {
-                symmetric = false
-                break outer
-            }
-        }
-        isSymmetric = symmetric
+        let maxEntry = copy.maxEntry
+        isSymmetric = copy.isSymmetric
         service = problem.service.map(Int64.init)
         demand = problem.demand.map(Int64.init)
         capacity = problem.capacity.map(Int64.init) ?? .max

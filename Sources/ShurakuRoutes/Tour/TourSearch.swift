@@ -30,20 +30,9 @@ final class TourSearch {
     /// `costs` is row-major `m × m`; `neighbourLimit` is the neighbour-list length.
     init(m: Int, costs: [Int32], neighbourLimit: Int = 10) {
         self.m = m
-        let dist = UnsafeMutablePointer<Int32>.allocate(capacity: m * m)
-        self.dist = dist
-        var symmetric = true
-        costs.withUnsafeBufferPointer { src in
-            for i in 0..<(m * m) { dist[i] = src[i] }
-        }
-        for i in 0..<m { dist[i * m + i] = 0 }
-        outer: for i in 0..<m {
-            for j in (i + 1)..<max(i + 1, m) where dist[i * m + j] != dist[j * m + i] {
-                symmetric = false
-                break outer
-            }
-        }
-        isSymmetric = symmetric
+        let copy = RawCostCopy(costs, n: m)
+        dist = copy.pointer
+        isSymmetric = copy.isSymmetric
         k = max(0, min(neighbourLimit, m - 1))
         neighbours = .allocate(capacity: max(1, m * k))
         tour = .allocate(capacity: m)
