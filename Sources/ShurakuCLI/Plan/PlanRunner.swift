@@ -28,7 +28,7 @@ struct PlanRunner {
         progress.step("reading inputs")
         let speeds = try speedTable()
         var spec = try cfg.inputSpec()
-        spec.roadTags = Set(speeds.classFields + RoadLine.directionAndSpeedKeys)
+        spec.roadTags = Set(RoadLine.attributeKeys(for: speeds))
         let inputs = try StudyInputs.load(spec)
         for w in inputs.warnings { progress.warn(w) }
         let settlements = inputs.settlements.settlements

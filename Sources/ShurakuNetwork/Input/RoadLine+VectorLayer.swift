@@ -5,16 +5,20 @@ extension RoadLine {
     /// Attribute names the builder reads besides the speed table's class fields.
     public static let directionAndSpeedKeys = ["highway", "oneway", "junction", "maxspeed"] + AccessTags.keys
 
+    /// Every attribute the graph builder reads with `speeds`: its class fields and
+    /// ``directionAndSpeedKeys`` (an OSM reader spreads these tags into fields).
+    public static func attributeKeys(for speeds: SpeedTable) -> [String] { speeds.classFields + directionAndSpeedKeys }
+
     /// Road lines from a layer already in a metric CRS: one line per (Multi)LineString part, with
-    /// the attributes the builder reads (`keys`, by default the speed table's class fields plus
-    /// ``directionAndSpeedKeys``) as text. Features without line geometry are skipped.
+    /// the attributes the builder reads (`keys`, by default ``attributeKeys(for:)``) as text.
+    /// Features without line geometry are skipped.
     public static func lines(from layer: VectorLayer, keys: [String]? = nil, speeds: SpeedTable = .standard)
         throws(NetworkError) -> [RoadLine]
     {
         if let crs = layer.crs, !crs.isMetric {
             throw .invalidOption(name: "roads", reason: "\(layer.path): layer '\(layer.name)' is not in a metric CRS (\(crs))")
         }
-        let wanted = keys ?? (speeds.classFields + directionAndSpeedKeys)
+        let wanted = keys ?? attributeKeys(for: speeds)
         let columns: [(String, Int)] = Array(Set(wanted)).sorted().compactMap { k in layer.fieldIndex(k).map { (k, $0) } }
         var out: [RoadLine] = []
         out.reserveCapacity(layer.features.count)
@@ -40,7 +44,7 @@ public enum RoadSource {
                             options: ReadOptions = ReadOptions(defaultLayer: "lines")) throws(NetworkError) -> [RoadLine] {
         let layer: VectorLayer
         var options = options
-        options.osmKeys.formUnion(speeds.classFields + RoadLine.directionAndSpeedKeys)
+        options.osmKeys.formUnion(RoadLine.attributeKeys(for: speeds))
         do {
             layer = try VectorReader.read(spec, options: options).projected(to: metric)
         } catch {
