@@ -9,19 +9,14 @@ enum CVRPBench: RoutesBenchCommand {
 
     /// Default ruin & recreate rounds: about 2.5 s of CPU on X-n143 / X-n200, so that the wall
     /// time stays well within 10 s even on the shared, busy 2-core machine.
-    static func defaultIterations(customers: Int) -> Int { 8_000 }
+    static let defaultIterations = 8_000
 
     static func measure(_ args: [String]) throws(RoutesBenchFailure) -> String {
         let options = try RoutesBenchArguments(args, usage: usage)
-        let run = try RoutesBench.solve(options, parse: { bytes in
+        let run = try RoutesBench.solve(options, rounds: \.iterations, defaultRounds: defaultIterations) { bytes in
             let instance = try CVRPInstance(bytes: bytes)
             return (instance, try instance.routingProblem())
-        }, routing: { instance in
-            RoutingOptions(
-                seed: options.seed,
-                iterations: options.iterations ?? defaultIterations(customers: instance.dimension - 1),
-                deadline: options.timeLimit.map { Deadline.after(seconds: $0) } ?? .never)
-        })
+        }
         let sol = URL(fileURLWithPath: options.file).deletingPathExtension().appendingPathExtension("sol").path
         let optimum = FileManager.default.contents(atPath: sol).flatMap { try? CVRPSolutionFile(bytes: [UInt8]($0)).cost }
         return RoutesBench.line(cost: run.cost, optimum: optimum, nanoseconds: run.nanoseconds)

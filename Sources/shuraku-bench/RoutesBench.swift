@@ -111,11 +111,14 @@ enum RoutesBench {
 
 extension RoutesBench {
     /// One benchmark run: reads and parses `options.file`, solves it with the plan's routing
-    /// engine, verifies the answer and times the whole (reading included).
+    /// engine (`--iterations`, else `defaultRounds`, set as the engine's `rounds` budget; the
+    /// `--time-limit` clock starts once the file is parsed), verifies the answer and times the
+    /// whole (reading included).
     static func solve<Instance>(
         _ options: RoutesBenchArguments,
-        parse: ([UInt8]) throws -> (Instance, RoutingProblem),
-        routing: (Instance) -> RoutingOptions
+        rounds: WritableKeyPath<RoutingOptions, Int>,
+        defaultRounds: Int,
+        parse: ([UInt8]) throws -> (Instance, RoutingProblem)
     ) throws(RoutesBenchFailure) -> (instance: Instance, solution: RoutingSolution, cost: Int64, nanoseconds: UInt64) {
         let start = nowNanoseconds()
         let bytes = try readBytes(options.file)
@@ -126,7 +129,9 @@ extension RoutesBench {
         } catch {
             throw .input("\(options.file): \(error)")
         }
-        let solution = RoutingEngine.solve(problem, options: routing(instance))
+        var routing = RoutingOptions(seed: options.seed, deadline: options.timeLimit.map { Deadline.after(seconds: $0) } ?? .never)
+        routing[keyPath: rounds] = options.iterations ?? defaultRounds
+        let solution = RoutingEngine.solve(problem, options: routing)
         let elapsed = nowNanoseconds() - start
         let cost = try verifiedCost(solution, problem)
         return (instance, solution, cost, elapsed)

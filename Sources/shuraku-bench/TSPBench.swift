@@ -8,19 +8,14 @@ enum TSPBench: RoutesBenchCommand {
     static let usage = "usage: shuraku-bench tsp FILE.tsp [--seed S] [--time-limit SEC] [--iterations N]"
 
     /// Default single-route rounds: calibrated so that rat783 stays well under a second.
-    static func defaultIterations(cities: Int) -> Int { 45_000 }
+    static let defaultIterations = 45_000
 
     static func measure(_ args: [String]) throws(RoutesBenchFailure) -> String {
         let options = try RoutesBenchArguments(args, usage: usage)
-        let run = try RoutesBench.solve(options, parse: { bytes in
+        let run = try RoutesBench.solve(options, rounds: \.tourIterations, defaultRounds: defaultIterations) { bytes in
             let instance = try TSPInstance(bytes: bytes)
             return (instance, try instance.routingProblem())
-        }, routing: { instance in
-            RoutingOptions(
-                seed: options.seed,
-                tourIterations: options.iterations ?? defaultIterations(cities: instance.dimension),
-                deadline: options.timeLimit.map { Deadline.after(seconds: $0) } ?? .never)
-        })
+        }
         guard run.solution.routes.count == 1 else { throw .result("a tour must be one route") }
         let optimum = optimumBeside(options.file, name: run.instance.name)
         return RoutesBench.line(cost: run.cost, optimum: optimum, nanoseconds: run.nanoseconds)
