@@ -23,6 +23,7 @@ echo "== plan: same inputs and seed give byte-identical outputs"
 diff -r "$work/a" "$work/b" && echo "identical: $(ls "$work/a" | wc -l) files"
 
 echo "== RFC 7946"
+apt_install python3
 python3 Tests/e2e/check_rfc7946.py "$work"/a/*.geojson
 printf '%s' '{"type":"FeatureCollection","crs":{},"features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[0,0],[0,1],[1,1],[1,0],[0,0]]]}}]}' >"$work/bad.geojson"
 if python3 Tests/e2e/check_rfc7946.py "$work/bad.geojson" >/dev/null; then
@@ -40,6 +41,7 @@ echo "== compare"
 grep -q "same zones as a" "$work/compare.md"
 
 echo "== notebook"
+apt_install python3-venv
 if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
 .venv/bin/pip install -q -r notebooks/requirements.txt
 SHURAKU_BIN="$bin" SHURAKU_NOTEBOOK_OUT="$work/notebook" .venv/bin/python - <<'PY'
