@@ -71,10 +71,8 @@ struct CompareCommand: Command {
             return try Self.readPlan(URL(fileURLWithPath: src).appendingPathComponent("plan.json").path, name: name)
         }
         // A plan.json itself, or a scenario to plan first.
-        if let data = FileManager.default.contents(atPath: src),
-            let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any], obj["tool"] as? String == "shuraku"
-        {
-            return try Self.readPlan(src, name: name)
+        if let plan = PlanJSON.read(src) {
+            return try Self.summary(plan, path: src, name: name)
         }
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("shuraku-compare-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: tmp) }
@@ -85,10 +83,15 @@ struct CompareCommand: Command {
     }
 
     static func readPlan(_ path: String, name: String) throws -> PlanSummary {
-        guard let data = FileManager.default.contents(atPath: path),
-            let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any], obj["tool"] as? String == "shuraku",
-            let metrics = obj["metrics"] as? [String: Any]
-        else { throw UsageError("\(path): not a plan.json written by shuraku") }
+        guard let plan = PlanJSON.read(path) else { throw UsageError("\(path): not a plan.json written by shuraku") }
+        return try summary(plan, path: path, name: name)
+    }
+
+    /// The metrics and zones of a plan.json already read.
+    static func summary(_ obj: [String: Any], path: String, name: String) throws -> PlanSummary {
+        guard let metrics = obj["metrics"] as? [String: Any] else {
+            throw UsageError("\(path): not a plan.json written by shuraku")
+        }
         var m: [String: Double] = [:]
         for (k, v) in metrics { if let n = v as? NSNumber { m[k] = n.doubleValue } }
         var zones: [(String, String, [String])] = []

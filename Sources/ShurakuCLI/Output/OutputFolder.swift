@@ -82,10 +82,7 @@ struct OutputFolder {
 
     /// Whether `dir` holds a `plan.json` written by Shuraku.
     static func isPlanFolder(_ dir: URL) -> Bool {
-        guard let data = FileManager.default.contents(atPath: dir.appendingPathComponent("plan.json").path),
-            let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-        else { return false }
-        return obj["tool"] as? String == "shuraku"
+        PlanJSON.read(dir.appendingPathComponent("plan.json").path) != nil
     }
 
     /// Moves the staged plan into place.
