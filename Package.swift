@@ -5,7 +5,8 @@ import PackageDescription
 ///
 /// Modules follow the pipeline: load & project (ShurakuGeo) → travel times (ShurakuNetwork)
 /// → zones (ShurakuPlanner) → bus loops (ShurakuRoutes) → funding (ShurakuFunding)
-/// → outputs and commands (ShurakuCLI). Each depends only on those to its left.
+/// → the whole pipeline behind one call (ShurakuPlan) → writers (ShurakuOutput) → commands
+/// (ShurakuCLI). Each depends only on those to its left.
 let package = Package(
     name: "Shuraku",
     platforms: [.macOS(.v13)],
@@ -20,6 +21,8 @@ let package = Package(
         .library(name: "ShurakuPlanner", targets: ["ShurakuPlanner"]),
         .library(name: "ShurakuRoutes", targets: ["ShurakuRoutes"]),
         .library(name: "ShurakuFunding", targets: ["ShurakuFunding"]),
+        .library(name: "ShurakuPlan", targets: ["ShurakuPlan"]),
+        .library(name: "ShurakuOutput", targets: ["ShurakuOutput"]),
     ],
     targets: [
         // C libraries from the system (Debian: libgeos-dev, libproj-dev, libgdal-dev).
@@ -37,11 +40,21 @@ let package = Package(
         .target(name: "ShurakuPlanner", dependencies: ["ShurakuCore", "ShurakuGeo", "ShurakuInput", "ShurakuNetwork"]),
         .target(name: "ShurakuRoutes", dependencies: ["ShurakuCore", "ShurakuGeo", "ShurakuNetwork"]),
         .target(name: "ShurakuFunding", dependencies: ["ShurakuCore"]),
+        // The planning facade: a typed request in, a plan value out.
+        .target(
+            name: "ShurakuPlan",
+            dependencies: [
+                "ShurakuCore", "ShurakuGeo", "ShurakuInput", "ShurakuNetwork", "ShurakuPlanner", "ShurakuRoutes",
+                "ShurakuFunding",
+            ]
+        ),
+        // Writers: plan folder (GPKG, GeoJSON, QML, CSV, plan.json, SVG) from a plan value.
+        .target(name: "ShurakuOutput", dependencies: ["ShurakuCore", "ShurakuGeo", "ShurakuPlanner", "ShurakuPlan"]),
         .target(
             name: "ShurakuCLI",
             dependencies: [
                 "ShurakuCore", "ShurakuGeo", "ShurakuInput", "ShurakuNetwork", "ShurakuPlanner", "ShurakuRoutes",
-                "ShurakuFunding",
+                "ShurakuFunding", "ShurakuPlan", "ShurakuOutput",
             ]
         ),
         .executableTarget(name: "shuraku", dependencies: ["ShurakuCLI"]),
@@ -64,6 +77,7 @@ let package = Package(
         .testTarget(name: "ShurakuPlannerTests", dependencies: ["ShurakuPlanner", "ShurakuTestSupport"]),
         .testTarget(name: "ShurakuRoutesTests", dependencies: ["ShurakuRoutes", "ShurakuTestSupport"]),
         .testTarget(name: "ShurakuFundingTests", dependencies: ["ShurakuFunding", "ShurakuTestSupport"]),
+        .testTarget(name: "ShurakuPlanTests", dependencies: ["ShurakuPlan", "ShurakuOutput", "ShurakuTestSupport"]),
         .testTarget(name: "ShurakuCLITests", dependencies: ["ShurakuCLI", "ShurakuTestSupport"]),
     ]
 )

@@ -3,6 +3,7 @@ import ShurakuFunding
 import ShurakuGeo
 import ShurakuInput
 import ShurakuNetwork
+import ShurakuPlan
 import ShurakuPlanner
 import ShurakuRoutes
 
@@ -17,13 +18,13 @@ public enum FuzzEntry {
     public static func run(_ target: String, _ bytes: [UInt8]) -> Bool {
         switch target {
         case "scenario":
-            _ = try? Scenario.parse(Data(bytes), path: "/nonexistent/scenario.json")
+            _ = try? ScenarioFile.parse(Data(bytes), path: "/nonexistent/scenario.json")
         case "args":
             // NUL-separated arguments, as a shell would pass them.
             let args = bytes.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             for spec in [PlanCommand.spec, CompareCommand.spec, InspectCommand.spec, CooperativeCommand.spec] {
                 if let parsed = try? ArgParser.parse(args, spec: spec), spec.name == "plan" {
-                    _ = try? PlanConfig.resolve(parsed)
+                    _ = try? PlanOptions.resolve(parsed).request.validate()
                 }
             }
         case "speedtable":

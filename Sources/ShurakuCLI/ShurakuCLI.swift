@@ -1,11 +1,5 @@
-import ShurakuFunding
-import ShurakuGeo
-import ShurakuInput
-import ShurakuNetwork
-import ShurakuPlanner
-
-/// The version printed by `--version` and recorded in `plan.json`.
-public let shurakuVersion = "0.1.0"
+import ShurakuCore
+import ShurakuPlan
 
 /// The command-line entry point.
 public enum ShurakuCLI {
@@ -35,36 +29,35 @@ public enum ShurakuCLI {
                 return ExitCode.success
             }
             command = try type.init(parsed)
-        } catch {
+        } catch let error as UsageError {
             console.err("Error: \(error)\nUsage: shuraku \(spec.name) \(spec.usage)\nSee 'shuraku \(spec.name) --help'.\n")
             return ExitCode.badInput
+        } catch {
+            console.err("Error: \(message(for: error))\n")
+            return exitStatus(for: error)
         }
         do {
             return try command.run(console)
         } catch {
             let hint = error is UsageError ? "\nSee 'shuraku \(spec.name) --help'." : ""
-            console.err("Error: \(error)\(hint)\n")
+            console.err("Error: \(message(for: error))\(hint)\n")
             return exitStatus(for: error)
         }
     }
 
-    /// The one mapping from errors to exit statuses: 2 for bad usage or bad input, 1 for a
-    /// failure while running (writing, or anything unexpected).
+    /// The one mapping from errors to exit statuses, by their ``FailureClass``: 2 for bad usage
+    /// or bad input, 1 for a failure while running or a bug (and anything unclassified).
     static func exitStatus(for error: Error) -> Int32 {
-        switch error {
-        case is UsageError, is InputError, is ZoningError, is InputFileError, is FundingError:
-            return ExitCode.badInput
-        case let e as NetworkError:
-            switch e {
-            case .invalidSpeedTable, .invalidOption, .source: return ExitCode.badInput
-            default: return ExitCode.failure
-            }
-        case let e as GeoError:
-            if case .writeFailed = e { return ExitCode.failure }
-            return ExitCode.badInput
-        default:
-            return ExitCode.failure
+        switch (error as? any ClassifiedError)?.failureClass {
+        case .badInput?: ExitCode.badInput
+        case .failure?, .bug?, nil: ExitCode.failure
         }
+    }
+
+    /// The error's message with settings named by their flags (`--max-zone-pop`).
+    static func message(for error: Error) -> String {
+        if let e = error as? ShurakuError { return e.render(naming: PlanFlags.name) }
+        return SettingName.render("\(error)", naming: PlanFlags.name)
     }
 
     static func overview() -> String {

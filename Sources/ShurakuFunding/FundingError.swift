@@ -1,3 +1,4 @@
+import ShurakuCore
 /// Everything that can go wrong in ShurakuFunding: bad scenario JSON, bad demand CSV, bad
 /// parameters. Each case names where the problem is (a JSON path, a CSV line and column, a
 /// parameter name) so that the CLI can print it as is.
@@ -37,4 +38,9 @@ public enum FundingError: Error, Hashable, Sendable, CustomStringConvertible {
         case .arithmeticOverflow(let what): "arithmetic overflow computing \(what)"
         }
     }
+}
+
+extension FundingError: ClassifiedError {
+    /// Every funding problem is in the user's settings or demand file.
+    public var failureClass: FailureClass { .badInput }
 }

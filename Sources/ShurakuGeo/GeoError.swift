@@ -1,3 +1,5 @@
+import ShurakuCore
+
 /// What can go wrong in the geometry layer: reading, writing, projecting and geometry operations.
 ///
 /// Every case names the file (and layer) it concerns, so the CLI can print it as it is.
@@ -46,5 +48,23 @@ public enum GeoError: Error, Sendable, Equatable, CustomStringConvertible {
         case .writeFailed(let p, let r):
             "\(p): writing failed: \(r)"
         }
+    }
+}
+
+extension GeoError: ClassifiedError {
+    /// A failed write is a failure while running; everything else concerns an input.
+    public var failureClass: FailureClass {
+        switch self {
+        case .writeFailed: .failure
+        default: .badInput
+        }
+    }
+}
+
+extension ShurakuError {
+    /// A source that could not be read or projected (bad input), or an output that could not be
+    /// written (a failure).
+    public static func source(_ e: GeoError) -> ShurakuError {
+        ShurakuError(e.failureClass, problems: [Problem(file: "", message: e.description)])
     }
 }

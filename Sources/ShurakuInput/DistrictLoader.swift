@@ -21,7 +21,7 @@ public enum DistrictLoader {
             guard let i = layer.fieldIndex(nameField) else {
                 throw InputError.invalid([InputProblem(
                     file: file, field: nameField,
-                    message: "no such field (given by --district-field); fields are: \(layer.fields.map(\.name).joined(separator: ", "))")])
+                    message: "no such field (given by «districtField»); fields are: \(layer.fields.map(\.name).joined(separator: ", "))")])
             }
             chosen = layer.fields[i].name
         } else {

@@ -1,3 +1,4 @@
+import ShurakuCore
 import Foundation
 import ShurakuGeo
 
@@ -50,12 +51,12 @@ public struct FieldRoles: Sendable, Equatable, Codable {
             return layer.fields[i].name
         }
         var roles = FieldRoles(
-            population: check(given.population, "--population-field"),
-            id: check(given.id, "--id-field"),
-            name: check(given.name, "--name-field"),
-            core: check(given.core, "--core-field"),
-            coreCandidate: check(given.coreCandidate, "--core-candidates-field"),
-            group: check(given.group, "--group-by"))
+            population: check(given.population, SettingName.ref("populationField")),
+            id: check(given.id, SettingName.ref("idField")),
+            name: check(given.name, SettingName.ref("nameField")),
+            core: check(given.core, SettingName.ref("coreField")),
+            coreCandidate: check(given.coreCandidate, SettingName.ref("coreCandidatesField")),
+            group: check(given.group, SettingName.ref("groupBy")))
         guard problems.isEmpty else { throw InputError.invalid(problems) }
         let detect = { (role: String) -> String? in
             guard let names = candidates.first(where: { $0.role == role })?.names else { return nil }

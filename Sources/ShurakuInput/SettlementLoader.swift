@@ -51,7 +51,7 @@ public enum SettlementLoader {
             guard let fi = layer.fieldIndex(filter.field) else {
                 throw InputError.invalid([InputProblem(
                     file: layer.label, field: filter.field,
-                    message: "no such field (given by --filter); fields are: \(layer.fields.map(\.name).joined(separator: ", "))")])
+                    message: "no such field (given by «filter»); fields are: \(layer.fields.map(\.name).joined(separator: ", "))")])
             }
             var kept: [VectorFeature] = []
             var notes: [Int: String] = [:]
@@ -80,7 +80,7 @@ public enum SettlementLoader {
         if roles.population == nil {
             let looked = FieldRoles.candidates.first { $0.role == "population" }?.names.joined(separator: ", ") ?? ""
             problems.append(InputProblem(
-                file: file, message: "no population field found (looked for \(looked)); name it with --population-field"))
+                file: file, message: "no population field found (looked for \(looked)); name it with «populationField»"))
         }
         let engine: GeometryEngine
         do { engine = try GeometryEngine() } catch { throw InputError.source(error) }
@@ -135,7 +135,7 @@ public enum SettlementLoader {
                     if options.missingPopulationAsZero {
                         missingAsZero += 1
                     } else {
-                        problem(pf, "population is missing (use --missing-population-zero to count it as 0)")
+                        problem(pf, "population is missing (use «missingPopulationZero» to count it as 0)")
                     }
                 } else if let n = v.number {
                     if !n.isFinite {

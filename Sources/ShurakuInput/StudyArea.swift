@@ -1,3 +1,4 @@
+import ShurakuCore
 import ShurakuGeo
 
 /// Everything a plan is made from, read, validated and projected into one metric CRS.
@@ -59,7 +60,7 @@ extension StudyInputs {
             let sLayer = try VectorReader.read(spec.settlements, options: settleRead)
             let crs = try spec.crs ?? chooseCRS(for: sLayer)
             guard crs.isMetric else {
-                throw InputError.invalid([InputProblem(file: "--crs", message: "\(crs) is not a projected CRS in metres")])
+                throw InputError.invalid([InputProblem(file: SettingName.ref("crs"), message: "\(crs) is not a projected CRS in metres")])
             }
             let settlements = try SettlementLoader.load(sLayer, into: crs, options: spec.settlementOptions)
 
@@ -104,7 +105,7 @@ extension StudyInputs {
     public static func chooseCRS(for layer: VectorLayer) throws(GeoError) -> CRS {
         guard let source = layer.crs else {
             throw GeoError.crs(
-                "\(layer.path): no CRS and the coordinates are not longitude/latitude; give the source CRS (--source-crs EPSG:n)")
+                "\(layer.path): no CRS and the coordinates are not longitude/latitude; give the source CRS («sourceCrs» EPSG:n)")
         }
         guard let env = layer.envelope else { throw GeoError.emptyLayer(path: layer.path, layer: layer.name) }
         let center = try CoordinateTransformer(from: source, to: .lonLat).apply(env.center)

@@ -18,3 +18,27 @@ public enum NetworkError: Error, Equatable, Sendable {
     /// Writing an export file failed.
     case writeFailed(path: String, reason: String)
 }
+
+extension NetworkError: ClassifiedError {
+    /// Speed tables, options and road sources are input; broken graph arrays are a bug.
+    public var failureClass: FailureClass {
+        switch self {
+        case .invalidSpeedTable, .invalidOption: .badInput
+        case .source(let e): e.failureClass
+        case .invalidGraph, .indexOutOfRange, .lengthMismatch: .bug
+        case .writeFailed: .failure
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .invalidSpeedTable(let reason): "speed table: \(reason)"
+        case .invalidOption(let name, let reason): "\(name): \(reason)"
+        case .invalidGraph(let reason): "road graph: \(reason)"
+        case .indexOutOfRange(let name, let index, let count): "\(name) index \(index) is outside 0..<\(count)"
+        case .lengthMismatch(let name, let expected, let actual): "\(name) has \(actual) entries, expected \(expected)"
+        case .source(let e): e.description
+        case .writeFailed(let path, let reason): "\(path): writing failed: \(reason)"
+        }
+    }
+}

@@ -1,7 +1,10 @@
+import ShurakuCore
+
 /// A command line that the parser could not accept. Printed with the usage and a hint, exit 2.
-struct UsageError: Error, Sendable, CustomStringConvertible {
+struct UsageError: ClassifiedError, Sendable {
     let message: String
     var description: String { message }
+    var failureClass: FailureClass { .badInput }
     init(_ message: String) { self.message = message }
 }
 
@@ -79,8 +82,7 @@ enum ArgParser {
                 inline = String(a[a.index(after: eq)...])
             }
             guard let opt = byName[name] else {
-                let near = suggestions(for: name, in: spec.allOptions.map(\.name))
-                throw UsageError("unknown option '\(name)'" + (near.isEmpty ? "" : " (did you mean \(near.joined(separator: " or "))?)"))
+                throw UsageError("unknown option '\(name)'" + NameSuggestions.hint(name, in: spec.allOptions.map(\.name)))
             }
             if opt.isFlag {
                 if inline != nil { throw UsageError("\(name) takes no value") }
@@ -105,32 +107,5 @@ enum ArgParser {
             throw UsageError(spec.positionals.max == 0 ? "unexpected argument '\(extra)'" : "too many arguments: '\(extra)'")
         }
         return parsed
-    }
-
-    /// Names close to `name`: within a small edit distance (case-insensitive), or one a prefix
-    /// of the other ("maxTravelMinutes" → "maxTravelMin").
-    static func suggestions(for name: String, in names: [String]) -> [String] {
-        let n = name.lowercased()
-        return names.filter { candidate in
-            let c = candidate.lowercased()
-            let prefix = min(c.count, n.count) >= 5 && (c.hasPrefix(n) || n.hasPrefix(c))
-            return prefix || editDistance(c, n) <= max(2, min(c.count, n.count) / 5)
-        }.sorted()
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var prev = Array(0...y.count)
-        var cur = prev
-        for i in 1...x.count {
-            cur[0] = i
-            for j in 1...y.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            swap(&prev, &cur)
-        }
-        return prev[y.count]
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import ShurakuCore
+import ShurakuOutput
 
 /// `shuraku compare A B ...`: the plan metrics side by side, each with its difference from the
 /// first plan, and which zones are the same (same member settlements) across plans.
@@ -78,7 +80,7 @@ struct CompareCommand: Command {
         defer { try? FileManager.default.removeItem(at: tmp) }
         let args = try ArgParser.parse(["--scenario", src, "--out", tmp.path, "--quiet"], spec: PlanCommand.spec)
         let status = try PlanCommand(args).run(Console(out: { _ in }, err: console.err, isTerminal: false))
-        guard status == ExitCode.success else { throw RunFailure("\(src): planning failed") }
+        guard status == ExitCode.success else { throw ShurakuError.failure(file: src, "planning failed") }
         return try Self.readPlan(tmp.appendingPathComponent("plan.json").path, name: name)
     }
 

@@ -1,4 +1,6 @@
 import Foundation
+import ShurakuCore
+import ShurakuGeo
 import ShurakuFunding
 
 /// `shuraku cooperative FILE.csv`: year-round worker schedules for a 特定地域づくり事業協同組合
@@ -39,14 +41,14 @@ struct CooperativeCommand: Command {
     let format: String
     let schedules: Bool
 
-    init(_ args: ParsedArgs) throws(UsageError) {
+    init(_ args: ParsedArgs) throws {
         file = args.positionals[0]
         format = try args.choice("--format", ["md", "csv", "json"]) ?? "md"
         schedules = args.has("--schedules")
         var s = CooperativeSettings()
         if let path = args.value("--settings") {
-            guard let data = FileManager.default.contents(atPath: path) else { throw UsageError("\(path): no such file") }
-            do { s = try CooperativeSettings.decode(from: data) } catch { throw UsageError("\(path): \(error)") }
+            guard let data = FileManager.default.contents(atPath: path) else { throw ShurakuError.source(.fileNotFound(path: path)) }
+            do { s = try CooperativeSettings.decode(from: data) } catch { throw ShurakuError.badInput(file: path, "\(error)") }
         }
         if let w = try args.int("--workers", in: 1...ScheduleParameters.maxWorkers) { s.schedule.workers = w }
         if let seed = try args.int("--seed", in: 0...Int.max) { s.schedule.seed = UInt64(seed) }
@@ -70,10 +72,10 @@ struct CooperativeCommand: Command {
 
     func run(_ console: Console) throws -> Int32 {
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw UsageError("\(file): no such file")
+            throw ShurakuError.source(.fileNotFound(path: file))
         }
         let demand: LabourDemand
-        do { demand = try DemandCSV.parse(data) } catch { throw InputFileError(file: file, error: error) }
+        do { demand = try DemandCSV.parse(data) } catch { throw ShurakuError.badInput(file: file, "\(error)") }
         let report = try CooperativeReport.make(demand: demand, settings: settings)
         switch format {
         case "json":
@@ -91,9 +93,3 @@ struct CooperativeCommand: Command {
     }
 }
 
-/// A demand file that cannot be used: its name and what is wrong (exit status 2).
-struct InputFileError: Error, CustomStringConvertible {
-    let file: String
-    let error: Error
-    var description: String { "\(file): \(error)" }
-}

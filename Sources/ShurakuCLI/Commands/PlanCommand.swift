@@ -1,4 +1,6 @@
 import Foundation
+import ShurakuOutput
+import ShurakuPlan
 
 /// `shuraku plan`: proposes zones with bus loops and grant caps, and writes the plan folder.
 struct PlanCommand: Command {
@@ -18,7 +20,7 @@ struct PlanCommand: Command {
         options: [
             OptionSpec("--scenario", "FILE.json", "Read settings from a scenario file (flags override it).", group: "Inputs"),
             OptionSpec("--out", "DIR", "Folder to write the plan into.", group: "Output"),
-        ] + PlanSettings.all.compactMap(\.option),
+        ] + PlanFlags.options,
         examples: [
             "shuraku plan --settlements geodata/noto/settlements.geojson --roads geodata/noto/roads.geojson \\",
             "    --districts geodata/noto/districts.geojson --boundary geodata/noto/boundary.geojson \\",
@@ -34,32 +36,34 @@ struct PlanCommand: Command {
         self.args = args
     }
 
+    /// Parse and validate every setting, then the output folder, then plan, then write.
     func run(_ console: Console) throws -> Int32 {
-        // Scenario problems are input problems (exit 2, no usage text); flag problems are usage errors.
-        let config = try PlanConfig.resolve(args)
-        let progress = Progress(console: console, quiet: config.quiet)
-        let folder = try OutputFolder(config.outputPath, force: config.force)
+        let options = try PlanOptions.resolve(args)
+        try options.request.validate()
+        let progress = Progress(console: console, quiet: options.quiet)
+        let folder = try OutputFolder(
+            options.outputPath, force: options.request.output.force, label: "--out \(options.outputPath)")
         let signals = folder.removeOnSignal()
         defer {
             for s in signals { s.cancel() }
             signal(SIGTERM, SIG_DFL)
             signal(SIGINT, SIG_DFL)
         }
-        let out: PlanRunner.Output
+        let plan: Plan
         do {
-            out = try PlanRunner(config: config, progress: progress).run()
+            plan = try Planner.plan(options.request, progress: progress.planProgress)
         } catch {
             folder.discard()
             throw error
         }
-        progress.step("writing \(config.outputPath)")
-        try PlanWriter(result: out.result, config: config, inputs: out.inputs, grouped: out.grouped).write(to: folder)
-        let m = PlanMetrics(out.result)
-        if !config.quiet {
-            for n in out.result.notes { console.err("note: \(n)\n") }
+        progress.step("writing \(options.outputPath)")
+        try PlanWriter(plan).write(to: folder)
+        if !options.quiet {
+            let m = plan.metrics
+            for n in plan.notes { console.err("note: \(n)\n") }
             console.err(
                 "\(m.zones) zones, \(m.settlements - m.unservedSettlements) of \(m.settlements) settlements served "
-                    + "(\(m.unservedPopulation) people unserved), written to \(config.outputPath)\n")
+                    + "(\(m.unservedPopulation) people unserved), written to \(options.outputPath)\n")
         }
         return ExitCode.success
     }

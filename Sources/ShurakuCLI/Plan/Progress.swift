@@ -1,4 +1,6 @@
 import Foundation
+import ShurakuCore
+import ShurakuPlan
 
 /// Progress and warnings on stderr. Progress shows only on a terminal and without `--quiet`;
 /// warnings show unless `--quiet`.
@@ -12,5 +14,11 @@ struct Progress: Sendable {
 
     func warn(_ message: String) {
         if !quiet { console.err("warning: \(message)\n") }
+    }
+
+    /// The planner's progress callbacks, printing here.
+    var planProgress: PlanProgress {
+        let me = self
+        return PlanProgress(step: { me.step($0) }, warn: { me.warn(SettingName.render($0, naming: PlanFlags.name)) })
     }
 }

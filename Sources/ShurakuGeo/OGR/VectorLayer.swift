@@ -88,7 +88,7 @@ public struct VectorLayer: Sendable {
     /// assumed lon/lat by the reader; otherwise this throws.
     public func projected(to target: CRS) throws(GeoError) -> VectorLayer {
         guard let source = crs else {
-            throw GeoError.crs("\(path): layer '\(name)' has no CRS; give one (e.g. --source-crs EPSG:6674)")
+            throw GeoError.crs("\(path): layer '\(name)' has no CRS; give one (e.g. «sourceCrs» EPSG:6674)")
         }
         if source == target { return self }
         let t = try CoordinateTransformer(from: source, to: target)

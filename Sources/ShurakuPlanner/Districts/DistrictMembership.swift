@@ -49,7 +49,7 @@ public struct DistrictMembership: Sendable {
                     let hint = near.map { String(format: " (nearest: %@, %.0f m away)", names[featureName[$0.index]], $0.distance) } ?? ""
                     problems.append(InputProblem(
                         file: file, feature: label,
-                        message: "lies outside every district\(hint); raise --district-tolerance or fix the districts"))
+                        message: "lies outside every district\(hint); raise «districtTolerance» or fix the districts"))
                 }
             } catch {
                 throw InputError.source(error)

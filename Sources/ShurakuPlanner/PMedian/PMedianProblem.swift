@@ -1,3 +1,4 @@
+import ShurakuCore
 /// How many facilities a p-median solve opens.
 public enum FacilityCount: Hashable, Sendable {
     /// Exactly this many open facilities, fixed ones included.
@@ -222,4 +223,34 @@ public enum PMedianError: Error, Hashable, Sendable {
     /// ``PMedianProblem/openableCount``; a facility whose own client alone exceeds `maxLoad`
     /// can never open).
     case tooFewUsableFacilities(needed: Int, usable: Int)
+}
+
+extension PMedianError: ClassifiedError {
+    /// The planner builds these problems itself, so a broken one is a bug; a count beyond the
+    /// usable facilities is a request that cannot be met.
+    public var failureClass: FailureClass {
+        if case .tooFewUsableFacilities = self { return .badInput }
+        return .bug
+    }
+
+    public var description: String {
+        switch self {
+        case .sizeOutOfRange: "p-median problem: too many clients or facilities"
+        case .malformedPairs: "p-median problem: malformed pair arrays"
+        case .demandOutOfRange: "p-median problem: a demand is negative or the demands are too large"
+        case .facilityOutOfRange(let c): "p-median problem: client \(c) names a facility out of range"
+        case .costOutOfRange(let c): "p-median problem: client \(c) has a negative or too large cost"
+        case .duplicatePair(let c, let f): "p-median problem: client \(c) lists facility \(f) twice"
+        case .unsortedRow(let c): "p-median problem: the pairs of client \(c) are not sorted"
+        case .malformedOwnClients: "p-median problem: malformed own-client list"
+        case .fixedShareOwnClient(let c): "p-median problem: two fixed facilities share client \(c)"
+        case .ownClientNotAllowed(let f): "p-median problem: facility \(f) cannot serve its own client"
+        case .fixedOutOfRange(let f): "p-median problem: fixed facility \(f) is out of range"
+        case .fixedOverCapacity(let f): "p-median problem: fixed facility \(f) alone exceeds the maximum load"
+        case .invalidFacilityCount(let k): "p-median problem: \(k) open facilities is not possible"
+        case .invalidLoadLimit: "p-median problem: invalid load limit"
+        case .tooFewUsableFacilities(let needed, let usable):
+            "\(needed) open facilities asked for, but only \(usable) can be open at once"
+        }
+    }
 }

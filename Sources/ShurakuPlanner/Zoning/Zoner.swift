@@ -18,6 +18,16 @@ public enum ZoningError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
+extension ZoningError: ClassifiedError {
+    /// Contradictory settings are bad input; a travel table that does not match is a bug.
+    public var failureClass: FailureClass {
+        switch self {
+        case .contradictory: .badInput
+        case .badTravelTable: .bug
+        }
+    }
+}
+
 /// Proposes 集落ネットワーク圏: chooses cores and assigns every settlement it can to one, so that
 /// travel time to the core stays within the limit, zone populations stay within their bounds and
 /// districts are respected, minimising population-weighted travel time (a capacitated p-median
@@ -26,6 +36,10 @@ public enum ZoningError: Error, Sendable, Equatable, CustomStringConvertible {
 /// Districts enter through the problem's shape, not through special cases in the solver:
 /// `within` removes the pairs that cross a district line; `whole` makes each district one client
 /// whose cost is the sum over its settlements, allowed only for cores that reach all of them.
+///
+/// The steps: (1) the allowed pairs (``ReachTable``); (2) settlements that can never reach the
+/// minimum population; (3) the clients (``ZoningClients``); (4) the candidate cores; (5) the
+/// solve; (6–7) zones back in settlement terms; (8) notes on what could not hold.
 public enum Zoner {
     /// - Parameters:
     ///   - settlements: the settlements of one plan (or one group).
@@ -34,7 +48,7 @@ public enum Zoner {
     ///     network), or nil.
     ///   - districts: district membership, when districts are given and not ignored.
     public static func plan(
-        settlements: [Settlement], travel: TravelTimeMatrix, blocked: [String?], districts: DistrictMembership?,
+        settlements: [Settlement], travel: TravelTimeMatrix, blocked: [UnservedReason?], districts: DistrictMembership?,
         parameters: ZoningParameters
     ) throws(ZoningError) -> Zoning {
         let n = settlements.count
@@ -43,177 +57,106 @@ public enum Zoner {
         }
         guard blocked.count == n else { throw .badTravelTable("blocked list has \(blocked.count) entries for \(n)") }
         let mode: DistrictMode = districts == nil ? .ignore : parameters.districtMode
-        let limitMin = String(format: "%g", parameters.maxTravelSeconds / 60)
+        let limitMinutes = parameters.maxTravelSeconds / 60
 
-        // 1. Allowed (settlement → core) pairs within the limits, ignoring districts.
-        let isCandidate = settlements.map { $0.isCoreCandidate || $0.isDesignatedCore }
-        var reach = [[(core: Int, seconds: Double, meters: Double)]](repeating: [], count: n)
-        for s in 0..<n where blocked[s] == nil {
-            for k in travel.range(ofRow: s) {
-                let c = Int(travel.targets[k])
-                guard c >= 0, c < n, isCandidate[c], blocked[c] == nil || c == s else { continue }
-                let sec = Double(travel.seconds[k]), m = Double(travel.meters[k])
-                guard sec <= parameters.maxTravelSeconds + 1e-6 else { continue }
-                if let lm = parameters.maxTravelMeters, m > lm + 1e-6 { continue }
-                reach[s].append((c, sec, m))
-            }
-        }
-        for s in 0..<n where isCandidate[s] && !reach[s].contains(where: { $0.core == s }) && blocked[s] == nil {
-            reach[s].append((s, 0, 0))
-        }
-        func sameDistrict(_ a: Int, _ b: Int) -> Bool {
-            guard let d = districts else { return true }
-            return d.district[a] == d.district[b]
-        }
-        let districtReach: [[(core: Int, seconds: Double, meters: Double)]] =
-            mode == .within ? reach.enumerated().map { s, r in r.filter { sameDistrict(s, $0.core) } } : reach
-
-        // 2. Settlements that can never be in a zone reaching the minimum population.
+        // 1–2. Allowed pairs; settlements that can never be in a zone reaching the minimum.
+        let reach = ReachTable(
+            settlements: settlements, travel: travel, blocked: blocked, districts: districts, mode: mode, parameters: parameters)
         var reason = blocked
-        var excluded = [Bool](repeating: false, count: n)
-        for s in 0..<n where blocked[s] != nil { excluded[s] = true }
-        if parameters.minPopulation > 0 {
-            var reachPop = [Int64](repeating: 0, count: n)
-            for s in 0..<n where !excluded[s] {
-                for r in districtReach[s] { reachPop[r.core] += settlements[s].population }
-            }
-            for s in 0..<n where !excluded[s] && !settlements[s].isDesignatedCore {
-                let best = districtReach[s].map { reachPop[$0.core] }.max() ?? 0
-                if !districtReach[s].isEmpty && best < parameters.minPopulation {
-                    excluded[s] = true
-                    reason[s] = "zone below minimum population (at most \(best) people within \(limitMin) min of any core)"
-                }
-            }
+        var excluded = blocked.map { $0 != nil }
+        for (s, best) in reach.belowMinimum(settlements: settlements, excluded: excluded, minPopulation: parameters.minPopulation) {
+            excluded[s] = true
+            reason[s] = .zoneBelowMinimum(reachablePopulation: best, limitMinutes: limitMinutes)
         }
 
-        // 3. Clients: settlements, or whole districts in `whole` mode.
-        var clients: [[Int]] = []
-        var notes: [String] = []
-        var clientPairs: [[Int: Int64]] = []  // core settlement → cost
-        let weight = { (s: Int) -> Int64 in settlements[s].population * 100 + 1 }
-        func addIndividual(_ s: Int, restrictTo allowed: ((Int) -> Bool)? = nil) {
-            var pairs: [Int: Int64] = [:]
-            for r in districtReach[s] where allowed?(r.core) ?? true {
-                pairs[r.core] = weight(s) * Int64(r.seconds.rounded())
-            }
-            clients.append([s])
-            clientPairs.append(pairs)
-        }
-        if mode == .whole, let d = districts {
-            var byDistrict: [Int: [Int]] = [:]
-            for s in 0..<n where !excluded[s] { byDistrict[d.district[s], default: []].append(s) }
-            for key in byDistrict.keys.sorted() {
-                let members = byDistrict[key] ?? []
-                var common: [Int: Int64]? = nil
-                for s in members {
-                    var row: [Int: Int64] = [:]
-                    for r in reach[s] { row[r.core] = weight(s) * Int64(r.seconds.rounded()) }
-                    if let c = common {
-                        var next: [Int: Int64] = [:]
-                        for (core, cost) in c { if let add = row[core] { next[core] = cost + add } }
-                        common = next
-                    } else {
-                        common = row
-                    }
-                }
-                let designatedInside = members.filter { settlements[$0].isDesignatedCore }
-                let coversDesignated = designatedInside.allSatisfy { common?[$0] != nil }
-                if let common, !common.isEmpty, coversDesignated {
-                    clients.append(members)
-                    clientPairs.append(common)
-                } else {
-                    notes.append(
-                        "district \(d.names[key]) cannot be served whole within \(limitMin) min by one core: "
-                            + "its settlements are zoned within the district instead")
-                    for s in members { addIndividual(s) { sameDistrict(s, $0) } }
-                }
-            }
-        } else {
-            for s in 0..<n where !excluded[s] { addIndividual(s) }
+        // 3. Clients.
+        let clients = ZoningClients(settlements: settlements, reach: reach, excluded: excluded, districts: districts, mode: mode)
+        var notes = clients.splitDistricts.map {
+            "district \($0) cannot be served whole within \(UnservedReason.minutes(limitMinutes)) min by one core: "
+                + "its settlements are zoned within the district instead"
         }
 
-        // 4. Facilities: candidate settlements whose own client allows them.
-        var clientOf = [Int](repeating: -1, count: n)
-        for (ci, members) in clients.enumerated() { for s in members { clientOf[s] = ci } }
-        var facilities: [Int] = []
-        var facilityIndex = [Int](repeating: -1, count: n)
-        for s in 0..<n where isCandidate[s] && clientOf[s] >= 0 && clientPairs[clientOf[s]][s] != nil {
-            facilityIndex[s] = facilities.count
-            facilities.append(s)
+        // 4–5. Candidate cores, and the solve.
+        let candidates = CoreCandidates(settlements: settlements, reach: reach, clients: clients)
+        for s in candidates.unusableDesignated {
+            let why = reason[s]?.description ?? "its own settlement is out of reach"
+            notes.append("designated core \(settlements[s].id) (\(settlements[s].name)) cannot be a core: \(why)")
         }
-        let designated = (0..<n).filter { settlements[$0].isDesignatedCore }
-        for s in designated where facilityIndex[s] < 0 {
-            notes.append("designated core \(settlements[s].id) (\(settlements[s].name)) cannot be a core: \(reason[s] ?? "its own settlement is out of reach")")
-        }
-        let fixed = designated.compactMap { facilityIndex[$0] >= 0 ? Int32(facilityIndex[$0]) : nil }
+        let solution = try solve(
+            clients: clients, candidates: candidates, settlements: settlements, mode: mode, parameters: parameters)
 
-        var pairStart: [Int32] = [0]
-        var pairFacility: [Int32] = []
-        var pairCost: [Int64] = []
-        for pairs in clientPairs {
-            let row = pairs.compactMap { core, cost in facilityIndex[core] >= 0 ? (Int32(facilityIndex[core]), cost) : nil }
-                .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-            for (f, c) in row {
-                pairFacility.append(f)
-                pairCost.append(c)
-            }
-            pairStart.append(Int32(pairFacility.count))
-        }
-        let own = facilities.map { Int32(clientOf[$0]) }
-        let demand = clients.map { $0.reduce(Int64(0)) { $0 + settlements[$1].population } }
+        // 6–7. Zones.
+        var zoning = assemble(
+            solution: solution, clients: clients, candidates: candidates, reach: reach, reason: reason,
+            settlements: settlements, districts: districts, parameters: parameters)
 
+        // 8. What could not hold.
+        zoning.notes = notes + shortfallNotes(zoning, settlements: settlements, minPopulation: parameters.minPopulation)
+        return zoning
+    }
+
+    /// Step 5: the p-median problem over the clients and candidate cores, solved.
+    static func solve(
+        clients: ZoningClients, candidates: CoreCandidates, settlements: [Settlement], mode: DistrictMode,
+        parameters: ZoningParameters
+    ) throws(ZoningError) -> PMedianSolution {
         var count = parameters.zoneCount
         if case .exactly(let k) = count {
-            guard k >= fixed.count else {
-                throw .contradictory("--zones \(k) is fewer than the \(fixed.count) designated cores")
+            guard k >= candidates.fixed.count else {
+                throw .contradictory("«zones» \(k) is fewer than the \(candidates.fixed.count) designated cores")
             }
-            guard k <= facilities.count else {
-                throw .contradictory("--zones \(k) is more than the \(facilities.count) settlements that can be cores")
+            guard k <= candidates.cores.count else {
+                throw .contradictory("«zones» \(k) is more than the \(candidates.cores.count) settlements that can be cores")
             }
         }
-        if facilities.isEmpty {
-            count = .exactly(0)
-        }
-
-        // 5. Solve.
-        let solution: PMedianSolution
-        let problem: PMedianProblem
+        if candidates.cores.isEmpty { count = .exactly(0) }
+        let (pairStart, pairFacility, pairCost) = candidates.pairs(clients)
+        let own = candidates.cores.map { Int32(candidates.clientOf[$0]) }
+        let demand = clients.members.map { $0.reduce(Int64(0)) { $0 + settlements[$1].population } }
         do {
-            problem = try PMedianProblem(
-                demand: demand, facilityCount: facilities.count, pairStart: pairStart, pairFacility: pairFacility,
-                pairCost: pairCost, facilityOwnClient: own, fixedOpen: fixed, p: count,
+            let problem = try PMedianProblem(
+                demand: demand, facilityCount: candidates.cores.count, pairStart: pairStart, pairFacility: pairFacility,
+                pairCost: pairCost, facilityOwnClient: own, fixedOpen: candidates.fixed, p: count,
                 minLoad: parameters.minPopulation > 0 ? parameters.minPopulation : nil, maxLoad: parameters.maxPopulation)
-            solution = try PMedianSolver.solve(problem, options: PMedianOptions(seed: parameters.seed))
+            return try PMedianSolver.solve(problem, options: PMedianOptions(seed: parameters.seed))
         } catch .tooFewUsableFacilities(let needed, let usable) {
             let why = mode == .whole ? " (whole-district mode allows one core per district)" : ""
-            throw .contradictory("--zones \(needed) is more than the \(usable) zones these settlements can form\(why)")
+            throw .contradictory("«zones» \(needed) is more than the \(usable) zones these settlements can form\(why)")
         } catch {
             throw .contradictory("the zoning problem cannot be solved: \(error)")
         }
+    }
 
-        // 6. Back to settlements.
-        let openCores = solution.open.map { facilities[$0] }.sorted { settlements[$0].sourceIndex < settlements[$1].sourceIndex }
+    /// Steps 6–7: each client's zone and travel, each unserved settlement's reason, the zones.
+    static func assemble(
+        solution: PMedianSolution, clients: ZoningClients, candidates: CoreCandidates, reach: ReachTable,
+        reason: [UnservedReason?], settlements: [Settlement], districts: DistrictMembership?, parameters: ZoningParameters
+    ) -> Zoning {
+        let n = settlements.count
+        let limitMinutes = parameters.maxTravelSeconds / 60
+        var reason = reason
+        let openCores = solution.open.map { candidates.cores[$0] }.sorted { settlements[$0].sourceIndex < settlements[$1].sourceIndex }
         var zoneOfCore: [Int: Int] = [:]
         for (z, c) in openCores.enumerated() { zoneOfCore[c] = z }
         var zoneOf = [Int?](repeating: nil, count: n)
         var travelSeconds = [Double?](repeating: nil, count: n)
         var travelMeters = [Double?](repeating: nil, count: n)
-        for (ci, members) in clients.enumerated() {
+        for (ci, members) in clients.members.enumerated() {
             let f = Int(solution.assignment[ci])
             if f < 0 {
-                let why: String
+                let why: UnservedReason
                 switch solution.unassignedReason[ci] {
-                case .noCandidateInReach?, nil: why = "beyond travel limit (no possible core within \(limitMin) min)"
-                case .noOpenFacilityInReach?: why = "no zone core within \(limitMin) min (more zones would serve it)"
-                case .capacity?: why = "every reachable zone is at the maximum population"
+                case .noCandidateInReach?, nil: why = .beyondTravelLimit(limitMinutes: limitMinutes)
+                case .noOpenFacilityInReach?: why = .noZoneCoreInReach(limitMinutes: limitMinutes)
+                case .capacity?: why = .reachableZonesFull
                 }
                 for s in members { reason[s] = why }
                 continue
             }
-            let core = facilities[f]
+            let core = candidates.cores[f]
             for s in members {
                 zoneOf[s] = zoneOfCore[core]
-                if let r = reach[s].first(where: { $0.core == core }) {
+                if let r = reach.all[s].first(where: { $0.core == core }) {
                     travelSeconds[s] = r.seconds
                     travelMeters[s] = r.meters
                 }
@@ -221,48 +164,55 @@ public enum Zoner {
             }
         }
         for s in 0..<n where zoneOf[s] == nil && reason[s] == nil {
-            reason[s] = reach[s].isEmpty || districtReach[s].isEmpty
-                ? "beyond travel limit (no possible core within \(limitMin) min)" : "not assigned"
+            reason[s] = reach.all[s].isEmpty || reach.allowed[s].isEmpty ? .beyondTravelLimit(limitMinutes: limitMinutes) : .notAssigned
         }
-
-        // 7. Zones.
-        var zones: [Zoning.Zone] = []
-        for (z, core) in openCores.enumerated() {
-            let members = (0..<n).filter { zoneOf[$0] == z }
-            let pop = members.reduce(Int64(0)) { $0 + settlements[$1].population }
-            let maxT = members.compactMap { travelSeconds[$0] }.max() ?? 0
-            let w = members.reduce(0.0) { $0 + Double(settlements[$1].population) }
-            let sumT = members.reduce(0.0) { $0 + Double(settlements[$1].population) * (travelSeconds[$1] ?? 0) }
-            var dnames: [String] = []
-            if let d = districts {
-                for m in members where !dnames.contains(d.names[d.district[m]]) { dnames.append(d.names[d.district[m]]) }
-            }
-            zones.append(Zoning.Zone(
-                core: core, members: members, population: pop, maxTravelSeconds: maxT, meanTravelSeconds: w > 0 ? sumT / w : 0,
-                districts: dnames, meetsMinPopulation: pop >= parameters.minPopulation,
-                isDesignated: settlements[core].isDesignatedCore))
+        let zones = openCores.enumerated().map { z, core in
+            zone(core: core, members: (0..<n).filter { zoneOf[$0] == z }, travelSeconds: travelSeconds, settlements: settlements,
+                 districts: districts, minPopulation: parameters.minPopulation)
         }
+        return Zoning(
+            zones: zones, zoneOf: zoneOf, travelSeconds: travelSeconds, travelMeters: travelMeters, unservedReason: reason,
+            notes: [])
+    }
 
-        // 8. What could not hold.
-        let below = zones.filter { !$0.meetsMinPopulation }
+    /// One zone's figures from its core and members.
+    static func zone(
+        core: Int, members: [Int], travelSeconds: [Double?], settlements: [Settlement], districts: DistrictMembership?,
+        minPopulation: Int64
+    ) -> Zoning.Zone {
+        let pop = members.reduce(Int64(0)) { $0 + settlements[$1].population }
+        let maxT = members.compactMap { travelSeconds[$0] }.max() ?? 0
+        let w = members.reduce(0.0) { $0 + Double(settlements[$1].population) }
+        let sumT = members.reduce(0.0) { $0 + Double(settlements[$1].population) * (travelSeconds[$1] ?? 0) }
+        var dnames: [String] = []
+        if let d = districts {
+            for m in members where !dnames.contains(d.names[d.district[m]]) { dnames.append(d.names[d.district[m]]) }
+        }
+        return Zoning.Zone(
+            core: core, members: members, population: pop, maxTravelSeconds: maxT, meanTravelSeconds: w > 0 ? sumT / w : 0,
+            districts: dnames, meetsMinPopulation: pop >= minPopulation, isDesignated: settlements[core].isDesignatedCore)
+    }
+
+    /// Step 8: zones below the minimum, and the unserved counted by reason.
+    static func shortfallNotes(_ zoning: Zoning, settlements: [Settlement], minPopulation: Int64) -> [String] {
+        var notes: [String] = []
+        let below = zoning.zones.filter { !$0.meetsMinPopulation }
         if !below.isEmpty {
-            let shortfall = below.reduce(Int64(0)) { $0 + parameters.minPopulation - $1.population }
+            let shortfall = below.reduce(Int64(0)) { $0 + minPopulation - $1.population }
             let list = below.map { "\(settlements[$0.core].name) \($0.population)" }.joined(separator: ", ")
             notes.append(
-                "\(below.count) zone(s) below the minimum population of \(parameters.minPopulation) "
+                "\(below.count) zone(s) below the minimum population of \(minPopulation) "
                     + "(total shortfall \(shortfall) people): \(list)")
         }
         var byReason: [String: (Int, Int64)] = [:]
-        for s in 0..<n where zoneOf[s] == nil {
-            let key = reason[s].map { r in r.firstIndex(of: "(").map { String(r[..<$0]).trimmingCharacters(in: .whitespaces) } ?? r } ?? "unserved"
+        for s in settlements.indices where zoning.zoneOf[s] == nil {
+            let key = zoning.unservedReason[s]?.summary ?? "unserved"
             let prev = byReason[key] ?? (0, 0)
             byReason[key] = (prev.0 + 1, prev.1 + settlements[s].population)
         }
         for key in byReason.keys.sorted() {
             if let (c, p) = byReason[key] { notes.append("\(c) settlement(s), \(p) people unserved: \(key)") }
         }
-        return Zoning(
-            zones: zones, zoneOf: zoneOf, travelSeconds: travelSeconds, travelMeters: travelMeters, unservedReason: reason,
-            notes: notes)
+        return notes
     }
 }

@@ -24,7 +24,7 @@ public struct Zoning: Sendable {
     public var travelSeconds: [Double?]
     public var travelMeters: [Double?]
     /// For each settlement, why it is unserved (nil = assigned).
-    public var unservedReason: [String?]
+    public var unservedReason: [UnservedReason?]
     /// Constraints that could not all hold, and by how much; choices the planner made.
     public var notes: [String]
 }

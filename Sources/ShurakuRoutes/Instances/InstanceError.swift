@@ -1,3 +1,4 @@
+import ShurakuCore
 /// Why an instance, optimum or solution file could not be read. Lines are 1-based.
 public enum InstanceError: Error, Equatable, Sendable {
     /// A required header field (e.g. `DIMENSION`) is missing.
@@ -40,4 +41,9 @@ extension InstanceError: CustomStringConvertible {
         case .missingCost: "no 'Cost' line"
         }
     }
+}
+
+extension InstanceError: ClassifiedError {
+    /// A TSPLIB/CVRPLIB file that cannot be read is bad input.
+    public var failureClass: FailureClass { .badInput }
 }

@@ -1,3 +1,4 @@
+import ShurakuCore
 /// Why a `RoutingProblem` could not be built from the given arrays.
 public enum RoutingError: Error, Equatable, Sendable {
     /// The problem has no nodes at all (node 0, the depot, is required).
@@ -40,4 +41,9 @@ extension RoutingError: CustomStringConvertible {
         case .invalidMaxRoutes(let r): "maximum number of routes must be at least 1, got \(r)"
         }
     }
+}
+
+extension RoutingError: ClassifiedError {
+    /// The bus-loop planner builds routing problems itself, so a malformed one is a bug.
+    public var failureClass: FailureClass { .bug }
 }

@@ -21,8 +21,8 @@ struct ZonerRealDataTests {
         return (inputs, net, m)
     }
 
-    static func blocked(_ net: RoutingNetwork) -> [String?] {
-        net.places.map { $0.status == .farFromRoad || $0.status == .noRoad ? "off the road network" : nil }
+    static func blocked(_ net: RoutingNetwork) -> [UnservedReason?] {
+        net.places.map { $0.status == .farFromRoad || $0.status == .noRoad ? .offRoadNetwork(nearestRoadMeters: $0.connectorMeters) : nil }
     }
 
     @Test("能登町, roads, 30 min, minimum 1,000: limits hold, zones meet the minimum or say why, 宇出津 is a core")

@@ -1,24 +1,41 @@
 import Foundation
 import ShurakuCore
 import ShurakuGeo
+import ShurakuPlan
 
 /// Writes a plan folder (DESIGN.md's output contract): `plan.gpkg` with the layers zones,
 /// settlements, cores and routes and their default styles; one RFC 7946 `.geojson` per layer
 /// with a `.qml` beside it; `summary.csv`; `plan.json`; `map.svg`. All or nothing.
-struct PlanWriter {
-    let result: PlanResult
-    let config: PlanConfig
-    /// Input role → path, hashed into plan.json.
-    let inputs: [(role: String, path: String)]
+///
+/// ```swift
+/// try PlanWriter(plan).write(toFolder: "out/noto")
+/// ```
+public struct PlanWriter: Sendable {
+    let result: Plan
     let grouped: Bool
 
-    func write(to folder: OutputFolder) throws {
+    /// A writer for `plan`.
+    public init(_ plan: Plan) {
+        self.result = plan
+        self.grouped = plan.isGrouped
+    }
+
+    /// Writes the plan folder at `path` atomically: staged beside it and moved into place whole.
+    /// An earlier plan there is replaced; another non-empty folder is refused unless the plan's
+    /// request says `force`.
+    public func write(toFolder path: String) throws(ShurakuError) {
+        try write(to: OutputFolder(path, force: result.request.output.force))
+    }
+
+    /// Writes every file into `folder`'s staging area and commits it; on any failure the staging
+    /// area is removed and the destination left as it was.
+    public func write(to folder: OutputFolder) throws(ShurakuError) {
         do {
             try writeFiles(folder)
             try folder.commit()
         } catch {
             folder.discard()
-            throw error
+            throw ShurakuError.from(error)
         }
     }
 
@@ -35,7 +52,7 @@ struct PlanWriter {
         }
         try VectorWriter.writeCSV(PlanLayers.summary(result, grouped: grouped), to: folder.path("summary.csv"))
         try write(planJSON(), to: folder.path("plan.json"))
-        let title = "Shuraku plan: \(result.zones.count) zones, ≤ \(String(format: "%g", config.maxTravelMin)) min"
+        let title = "Shuraku plan: \(result.zones.count) zones, ≤ \(String(format: "%g", result.request.travel.maxMinutes)) min"
         try write(MapSVG(result: result, title: title).render(), to: folder.path("map.svg"))
     }
 
@@ -45,7 +62,7 @@ struct PlanWriter {
         do {
             try data.write(to: URL(fileURLWithPath: path))
         } catch {
-            throw RunFailure("\(path): cannot write: \(error.localizedDescription)")
+            throw ShurakuError.failure(file: path, "cannot write: \(error.localizedDescription)")
         }
     }
 
@@ -53,7 +70,7 @@ struct PlanWriter {
 
     private func qmlStyles() -> [String: String] {
         let cats = result.zones.map { QMLStyle.Category(zoneID: $0.zoneID, label: "\($0.zoneID) \($0.coreName) (\($0.population)人)") }
-        let style = QMLStyle(categories: cats, fontFamily: config.labelFont)
+        let style = QMLStyle(categories: cats, fontFamily: result.request.output.labelFont)
         return [
             "zones": style.zones(),
             "settlements": style.settlements(maxPopulation: result.settlements.map(\.population).max() ?? 1),
@@ -87,7 +104,7 @@ struct PlanWriter {
 
     private func planJSON() throws -> Data {
         var params: [String: JSONValue] = [:]
-        for (key, value) in config.effectiveParameters() {
+        for (key, value) in PlanSettings.parameters(of: result.request) {
             switch value {
             case nil: params[key] = .null
             case .text(let t)?: params[key] = .string(t)
@@ -98,7 +115,7 @@ struct PlanWriter {
             }
         }
         var inputObj: [String: JSONValue] = [:]
-        for (role, path) in inputs {
+        for (role, path) in result.inputs {
             inputObj[role] = .object(["path": .string(path), "sha256": .string(PlanWriter.checksum(path))])
         }
         let m = PlanMetrics(result)
@@ -120,7 +137,7 @@ struct PlanWriter {
         }
         let doc: JSONValue = .object([
             "tool": .string("shuraku"), "version": .string(shurakuVersion), "parameters": .object(params),
-            "inputs": .object(inputObj), "travel_model": .string(result.travelModel), "work_crs": .string(result.workCRS),
+            "inputs": .object(inputObj), "travel_model": .string(result.travelModel?.description ?? "none"), "work_crs": .string(result.workCRS),
             "metrics": .object(metrics), "zones": .array(zones), "notes": .array(result.notes.map(JSONValue.string)),
             "warnings": .array(result.warnings.map(JSONValue.string)),
         ])

@@ -1,4 +1,5 @@
 import Foundation
+import ShurakuCore
 
 /// Writes a plan's files into a temporary folder beside the destination and moves them into place
 /// only when all are written, so a failed or killed run never leaves half a plan.
@@ -6,37 +7,39 @@ import Foundation
 /// An existing folder from an earlier plan (it holds Shuraku's `plan.json`) is replaced as a
 /// whole; any other non-empty folder is refused unless `force`, in which case the plan's files
 /// are moved into it one by one and other files are left alone.
-struct OutputFolder {
+public struct OutputFolder: Sendable {
     let destination: URL
     let staging: URL
     let force: Bool
 
-    /// Checks the destination and creates the staging folder.
-    init(_ path: String, force: Bool) throws {
+    /// Checks the destination and creates the staging folder. `label` names the folder in
+    /// messages (the path by default; the command line says "--out PATH").
+    public init(_ path: String, force: Bool, label: String? = nil) throws(ShurakuError) {
+        let label = label ?? path
         let fm = FileManager.default
         destination = URL(fileURLWithPath: path).standardizedFileURL
         self.force = force
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: destination.path, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw UsageError("--out \(path): a file is in the way, not a folder") }
+            guard isDir.boolValue else { throw ShurakuError.badInput("\(label): a file is in the way, not a folder") }
             let contents = (try? fm.contentsOfDirectory(atPath: destination.path)) ?? []
             if !contents.isEmpty && !OutputFolder.isPlanFolder(destination) && !force {
-                throw UsageError(
-                    "--out \(path): the folder is not empty and holds no earlier plan; choose another folder or add --force")
+                throw ShurakuError.badInput(
+                    "\(label): the folder is not empty and holds no earlier plan; choose another folder or add --force")
             }
         }
         let parent = destination.deletingLastPathComponent()
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw RunFailure("--out \(path): cannot create \(parent.path): \(error.localizedDescription)")
+            throw ShurakuError.failure("\(label): cannot create \(parent.path): \(error.localizedDescription)")
         }
         OutputFolder.removeLeftovers(of: destination)
         staging = parent.appendingPathComponent(".\(destination.lastPathComponent).shuraku-\(UUID().uuidString)")
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
-            throw RunFailure("--out \(path): cannot write in \(parent.path): \(error.localizedDescription)")
+            throw ShurakuError.failure("\(label): cannot write in \(parent.path): \(error.localizedDescription)")
         }
     }
 
@@ -63,7 +66,7 @@ struct OutputFolder {
 
     /// Until the returned token is cancelled, SIGTERM and SIGINT remove the staging folder before
     /// the process exits (status 128 + signal), so a killed run leaves nothing half-written.
-    func removeOnSignal() -> [any DispatchSourceSignal] {
+    public func removeOnSignal() -> [any DispatchSourceSignal] {
         let staging = self.staging
         return [SIGTERM, SIGINT].map { sig in
             signal(sig, SIG_IGN)
@@ -81,12 +84,12 @@ struct OutputFolder {
     func path(_ name: String) -> String { staging.appendingPathComponent(name).path }
 
     /// Whether `dir` holds a `plan.json` written by Shuraku.
-    static func isPlanFolder(_ dir: URL) -> Bool {
+    public static func isPlanFolder(_ dir: URL) -> Bool {
         PlanJSON.read(dir.appendingPathComponent("plan.json").path) != nil
     }
 
     /// Moves the staged plan into place.
-    func commit() throws {
+    public func commit() throws(ShurakuError) {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         let exists = fm.fileExists(atPath: destination.path, isDirectory: &isDir)
@@ -110,12 +113,12 @@ struct OutputFolder {
                 try fm.removeItem(at: staging)
             }
         } catch {
-            throw RunFailure("cannot move the plan into \(destination.path): \(error.localizedDescription)")
+            throw ShurakuError.failure("cannot move the plan into \(destination.path): \(error.localizedDescription)")
         }
     }
 
     /// Removes the staging folder (after a failure).
-    func discard() {
+    public func discard() {
         try? FileManager.default.removeItem(at: staging)
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
 import ShurakuGeo
+import ShurakuPlan
 
-/// The four output layers of the contract (DESIGN.md), built from a ``PlanResult``. Field names
+/// The four output layers of the contract (DESIGN.md), built from a ``Plan``. Field names
 /// and order here are what users' scripts read: extend, never rename.
 enum PlanLayers {
-    static func zones(_ r: PlanResult, grouped: Bool) -> OutputLayer {
+    static func zones(_ r: Plan, grouped: Bool) -> OutputLayer {
         var fields: [FieldInfo] = [
             f("zone_id", .string), f("core_id", .string), f("core_name", .string), f("population", .integer),
             f("settlements", .integer), f("max_travel_min", .real), f("mean_travel_min", .real), f("area_km2", .real),
@@ -25,7 +26,7 @@ enum PlanLayers {
         return OutputLayer(name: "zones", geometryType: .multiPolygon, crs: .lonLat, fields: fields, features: features)
     }
 
-    static func settlements(_ r: PlanResult, grouped: Bool) -> OutputLayer {
+    static func settlements(_ r: Plan, grouped: Bool) -> OutputLayer {
         var fields: [FieldInfo] = [
             f("settlement_id", .string), f("name", .string), f("population", .integer), f("zone_id", .string),
             f("core_id", .string), f("is_core", .boolean), f("travel_min", .real), f("status", .string), f("reason", .string),
@@ -35,7 +36,7 @@ enum PlanLayers {
         let features = r.settlements.enumerated().map { i, s in
             var v: [FieldValue] = [
                 .string(s.id), .string(s.name), .integer(s.population), text(s.zoneID), text(s.coreID), bool(s.isCore),
-                s.travelMin.map { real($0, 2) } ?? .null, .string(s.status), text(s.reason),
+                s.travelMin.map { real($0, 2) } ?? .null, .string(s.status.rawValue), text(s.reason?.description),
                 s.travelKm.map { real($0, 3) } ?? .null, text(s.district),
             ]
             if grouped { v.append(text(s.group)) }
@@ -44,7 +45,7 @@ enum PlanLayers {
         return OutputLayer(name: "settlements", geometryType: .point, crs: .lonLat, fields: fields, features: features)
     }
 
-    static func cores(_ r: PlanResult, grouped: Bool) -> OutputLayer {
+    static func cores(_ r: Plan, grouped: Bool) -> OutputLayer {
         var fields: [FieldInfo] = [
             f("zone_id", .string), f("core_id", .string), f("core_name", .string), f("zone_population", .integer),
             f("designated", .boolean), f("settlements", .integer),
@@ -61,7 +62,7 @@ enum PlanLayers {
         return OutputLayer(name: "cores", geometryType: .point, crs: .lonLat, fields: fields, features: features)
     }
 
-    static func routes(_ r: PlanResult) -> OutputLayer {
+    static func routes(_ r: Plan) -> OutputLayer {
         let fields: [FieldInfo] = [
             f("zone_id", .string), f("loop", .integer), f("stops", .string), f("length_km", .real), f("duration_min", .real),
             f("stop_count", .integer), f("arrival_min", .string),
@@ -77,7 +78,7 @@ enum PlanLayers {
     }
 
     /// `summary.csv`: one row per zone, the zone fields without geometry.
-    static func summary(_ r: PlanResult, grouped: Bool) -> OutputLayer {
+    static func summary(_ r: Plan, grouped: Bool) -> OutputLayer {
         var z = zones(r, grouped: grouped)
         z.name = "summary"
         z.geometryType = .none

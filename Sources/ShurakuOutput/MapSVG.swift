@@ -1,11 +1,12 @@
 import Foundation
 import ShurakuGeo
+import ShurakuPlan
 
 /// `map.svg`: an overview map any browser opens — zones filled by zone, routes, settlements sized
 /// by population, unserved settlements as red crosses, cores labelled with their names, a legend
 /// and a scale bar.
 struct MapSVG {
-    let result: PlanResult
+    let result: Plan
     let title: String
 
     private let width = 1000.0
@@ -68,8 +69,8 @@ struct MapSVG {
         s += "</g>\n<g id=\"settlements\" stroke-width=\"0.6\">\n"
         for st in result.settlements {
             let (x, y) = p(st.lonLat)
-            if st.status == "unserved" {
-                s += "<path d=\"M\(n(x - 4)) \(n(y - 4)) L\(n(x + 4)) \(n(y + 4)) M\(n(x - 4)) \(n(y + 4)) L\(n(x + 4)) \(n(y - 4))\" stroke=\"#d81414\" stroke-width=\"2\"><title>\(esc(st.name)): \(esc(st.reason ?? "unserved"))</title></path>\n"
+            if st.status == .unserved {
+                s += "<path d=\"M\(n(x - 4)) \(n(y - 4)) L\(n(x + 4)) \(n(y + 4)) M\(n(x - 4)) \(n(y + 4)) L\(n(x + 4)) \(n(y - 4))\" stroke=\"#d81414\" stroke-width=\"2\"><title>\(esc(st.name)): \(esc(st.reason?.description ?? "unserved"))</title></path>\n"
             } else {
                 let i = st.zoneID.flatMap { zoneIndex[$0] } ?? 0
                 let r = 1.3 + 5.0 * (Double(st.population) / maxPop).squareRoot()
@@ -106,7 +107,7 @@ struct MapSVG {
             s += "<text x=\"\(n(lx + 18))\" y=\"\(n(ly))\">\(esc(z.zoneID)) \(esc(z.coreName)) \(z.population)人</text>\n"
             ly += 17
         }
-        let unserved = result.settlements.filter { $0.status == "unserved" }
+        let unserved = result.settlements.filter { $0.status == .unserved }
         if !unserved.isEmpty {
             s += "<path d=\"M\(n(lx + 2)) \(n(ly - 8)) L\(n(lx + 10)) \(n(ly)) M\(n(lx + 2)) \(n(ly)) L\(n(lx + 10)) \(n(ly - 8))\" stroke=\"#d81414\" stroke-width=\"2\"/>"
             s += "<text x=\"\(n(lx + 18))\" y=\"\(n(ly))\">unserved: \(unserved.count) (\(unserved.reduce(0) { $0 + $1.population })人)</text>\n"

@@ -1,33 +1,26 @@
 import Foundation
+import ShurakuCore
 import ShurakuGeo
-import ShurakuInput
 
-/// A setting's value, from a flag or a scenario file.
-enum SettingValue: Sendable, Equatable {
-    case text(String)
-    case number(Double)
-    case flag(Bool)
-    /// A JSON object, kept as canonical JSON bytes (sorted keys).
-    case object(Data)
-}
-
-/// Reads a scenario file: JSON with the same keys as the options (camelCase); paths relative
-/// to the file. Unknown keys, wrong types and missing files are errors naming the key.
-enum Scenario {
-    static func read(_ path: String) throws(InputError) -> [String: SettingValue] {
+/// Reads a scenario file: JSON with the keys of ``PlanSettings/all`` (camelCase); paths relative
+/// to the file. Unknown keys (with a "did you mean"), wrong types and missing files are
+/// bad-input errors naming the file and the key.
+public enum ScenarioFile {
+    /// Reads the scenario at `path` into setting values (paths resolved beside the file).
+    public static func read(_ path: String) throws(ShurakuError) -> [String: SettingValue] {
         guard let data = FileManager.default.contents(atPath: path) else {
             if FileManager.default.fileExists(atPath: path) {
-                throw InputError.invalid([InputProblem(file: path, message: "cannot read the scenario file")])
+                throw ShurakuError.invalid([Problem(file: path, message: "cannot read the scenario file")])
             }
-            throw InputError.source(.fileNotFound(path: path))
+            throw ShurakuError.source(.fileNotFound(path: path))
         }
         return try parse(data, path: path)
     }
 
     /// Parses scenario bytes as if read from `path` (relative paths resolve beside it).
-    static func parse(_ data: Data, path: String) throws(InputError) -> [String: SettingValue] {
-        func problem(_ key: String?, _ message: String) -> InputError {
-            InputError.invalid([InputProblem(file: path, field: key, message: message)])
+    public static func parse(_ data: Data, path: String) throws(ShurakuError) -> [String: SettingValue] {
+        func problem(_ key: String?, _ message: String) -> ShurakuError {
+            ShurakuError.invalid([Problem(file: path, field: key, message: message)])
         }
         let json: Any
         do {
@@ -38,29 +31,25 @@ enum Scenario {
         guard let obj = json as? [String: Any] else { throw problem(nil, "a scenario must be a JSON object of settings") }
         let base = (path as NSString).deletingLastPathComponent
         var out: [String: SettingValue] = [:]
-        var problems: [InputProblem] = []
+        var problems: [Problem] = []
+        let unknown = UnknownKeys(given: obj.keys, known: PlanSettings.all.map(\.key))
         for key in obj.keys.sorted() {
             guard let raw = obj[key] else { continue }
             guard let setting = PlanSettings.setting(key: key) else {
-                let near = ArgParser.suggestions(for: key, in: PlanSettings.all.map(\.key))
-                problems.append(InputProblem(
-                    file: path, field: key,
-                    message: "unknown setting" + (near.isEmpty ? "" : " (did you mean \(near.joined(separator: " or "))?)")))
+                problems.append(Problem(file: path, field: key, message: "unknown setting" + unknown.hint(key)))
                 continue
             }
-            do {
+            do throws(ScenarioValueError) {
                 out[key] = try convert(raw, for: setting, base: base)
-            } catch let e as UsageError {
-                problems.append(InputProblem(file: path, field: key, message: e.message))
             } catch {
-                problems.append(InputProblem(file: path, field: key, message: "\(error)"))
+                problems.append(Problem(file: path, field: key, message: error.message))
             }
         }
-        guard problems.isEmpty else { throw InputError.invalid(problems) }
+        guard problems.isEmpty else { throw ShurakuError.invalid(problems) }
         return out
     }
 
-    private static func convert(_ raw: Any, for s: PlanSetting, base: String) throws -> SettingValue {
+    private static func convert(_ raw: Any, for s: PlanSetting, base: String) throws(ScenarioValueError) -> SettingValue {
         // JSONSerialization gives booleans as NSNumber whose objCType is "c" (char).
         let isBool = { (v: Any) -> Bool in
             guard let n = v as? NSNumber else { return false }
@@ -78,32 +67,32 @@ enum Scenario {
         }
         switch s.kind {
         case .path:
-            guard let text = raw as? String, !text.isEmpty else { throw UsageError("expected a file path, got \(typeName(raw))") }
+            guard let text = raw as? String, !text.isEmpty else { throw ScenarioValueError("expected a file path, got \(typeName(raw))") }
             let resolved = text.hasPrefix("/") ? text : joined(base, text)
             try requireExists(resolved)
             return .text(resolved)
         case .text:
-            guard let text = raw as? String else { throw UsageError("expected a string, got \(typeName(raw))") }
+            guard let text = raw as? String else { throw ScenarioValueError("expected a string, got \(typeName(raw))") }
             return .text(text)
         case .number(let range):
-            guard let n = raw as? NSNumber, !isBool(raw) else { throw UsageError("expected a number, got \(typeName(raw))") }
+            guard let n = raw as? NSNumber, !isBool(raw) else { throw ScenarioValueError("expected a number, got \(typeName(raw))") }
             let d = n.doubleValue
-            guard d.isFinite, range.contains(d) else { throw UsageError("\(d) is out of range (\(range.lowerBound)…\(range.upperBound))") }
+            guard d.isFinite, range.contains(d) else { throw ScenarioValueError("\(d) is out of range (\(range.lowerBound)…\(range.upperBound))") }
             return .number(d)
         case .integer(let range):
             guard let n = raw as? NSNumber, !isBool(raw), n.doubleValue == n.doubleValue.rounded() else {
-                throw UsageError("expected a whole number, got \(typeName(raw))")
+                throw ScenarioValueError("expected a whole number, got \(typeName(raw))")
             }
             guard n.doubleValue >= Double(range.lowerBound), n.doubleValue <= Double(range.upperBound) else {
-                throw UsageError("\(n) is out of range")
+                throw ScenarioValueError("\(n) is out of range")
             }
             return .number(n.doubleValue)
         case .flag:
-            guard isBool(raw), let b = (raw as? NSNumber)?.boolValue else { throw UsageError("expected true or false, got \(typeName(raw))") }
+            guard isBool(raw), let b = (raw as? NSNumber)?.boolValue else { throw ScenarioValueError("expected true or false, got \(typeName(raw))") }
             return .flag(b)
         case .choice(let choices):
             guard let text = raw as? String, choices.contains(text) else {
-                throw UsageError("expected one of \(choices.joined(separator: ", ")), got \(raw as? String ?? typeName(raw))")
+                throw ScenarioValueError("expected one of \(choices.joined(separator: ", ")), got \(raw as? String ?? typeName(raw))")
             }
             return .text(text)
         case .zones:
@@ -111,17 +100,20 @@ enum Scenario {
             if let n = raw as? NSNumber, !isBool(raw), n.doubleValue >= 1, n.doubleValue == n.doubleValue.rounded() {
                 return .text(String(n.intValue))
             }
-            throw UsageError("expected \"auto\" or a whole number ≥ 1")
+            throw ScenarioValueError("expected \"auto\" or a whole number ≥ 1")
         case .object:
-            guard raw is [String: Any] else { throw UsageError("expected an object, got \(typeName(raw))") }
-            return .object(try JSONSerialization.data(withJSONObject: raw, options: [.sortedKeys]))
+            guard raw is [String: Any] else { throw ScenarioValueError("expected an object, got \(typeName(raw))") }
+            guard let data = try? JSONSerialization.data(withJSONObject: raw, options: [.sortedKeys]) else {
+                throw ScenarioValueError("the object cannot be written back as JSON")
+            }
+            return .object(data)
         }
     }
 
     /// `relative` resolved against the folder `base` by text alone ("a/b" + "../c" → "a/c"), so
     /// that a scenario given by a relative path records relative input paths in `plan.json`
     /// (the same bytes wherever the repository is checked out).
-    static func joined(_ base: String, _ relative: String) -> String {
+    public static func joined(_ base: String, _ relative: String) -> String {
         let absolute = base.hasPrefix("/")
         var parts: [Substring] = []
         for piece in (base.isEmpty ? relative : base + "/" + relative).split(separator: "/") {
@@ -136,8 +128,14 @@ enum Scenario {
     }
 
     /// Throws when the file part of `path` (before a `:layer` suffix) does not exist.
-    static func requireExists(_ path: String) throws(UsageError) {
+    static func requireExists(_ path: String) throws(ScenarioValueError) {
         let spec = SourceSpec(parsing: path)
-        guard FileManager.default.fileExists(atPath: spec.path) else { throw UsageError("\(spec.path): no such file") }
+        guard FileManager.default.fileExists(atPath: spec.path) else { throw ScenarioValueError("\(spec.path): no such file") }
     }
+}
+
+/// A scenario value of the wrong type or range; becomes a ``Problem`` naming the key.
+struct ScenarioValueError: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
 }

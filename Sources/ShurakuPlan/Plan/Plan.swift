@@ -1,7 +1,11 @@
-import ShurakuGeo
+import ShurakuCore
+import ShurakuPlanner
 
-/// A finished plan as the outputs see it: rows with lon/lat geometry, in output order.
-public struct PlanResult: Sendable {
+/// A finished plan: zones with their cores, every settlement's assignment, bus loops, grant
+/// caps, notes and warnings, with lon/lat geometry, in output order. A value: the writers
+/// (`ShurakuOutput`) turn it into files, and scripts can read it directly.
+public struct Plan: Sendable {
+    /// One settlement and what the plan does with it.
     public struct SettlementRow: Sendable {
         public var id: String
         public var name: String
@@ -12,13 +16,15 @@ public struct PlanResult: Sendable {
         public var isCore: Bool
         public var travelMin: Double?
         public var travelKm: Double?
-        /// "assigned" or "unserved".
-        public var status: String
-        public var reason: String?
+        /// Assigned to a zone, or unserved with ``reason``.
+        public var status: SettlementStatus
+        /// Why the settlement is unserved (nil when assigned).
+        public var reason: UnservedReason?
         public var district: String?
         public var group: String?
     }
 
+    /// One zone: its core, size, travel, districts, bus loops and grant cap.
     public struct ZoneRow: Sendable {
         public var zoneID: String
         public var coreID: String
@@ -42,6 +48,7 @@ public struct PlanResult: Sendable {
         public var shape: Geometry
     }
 
+    /// One bus loop of a zone.
     public struct RouteRow: Sendable {
         public var zoneID: String
         public var loop: Int
@@ -56,15 +63,53 @@ public struct PlanResult: Sendable {
     public var settlements: [SettlementRow]
     public var zones: [ZoneRow]
     public var routes: [RouteRow]
-    /// How travel times were computed, e.g. "road network (294 lines)" or "straight line × 1.3 at 40 km/h".
-    public var travelModel: String
+    /// How travel times were computed (nil when there was nothing to plan).
+    public var travelModel: TravelModel?
     /// The metric CRS the geometry work was done in.
     public var workCRS: String
     /// Messages for the user: constraints that could not all hold, assumptions made.
     public var notes: [String]
+    /// Warnings about the plan (recorded in `plan.json`).
     public var warnings: [String]
+    /// Warnings about the inputs as read (shown while planning, not recorded in `plan.json`).
+    public var inputWarnings: [String] = []
     /// The study-area outline in lon/lat (boundary, else the districts' union), for maps.
     public var outline: Geometry? = nil
+    /// The request the plan was made from (every setting, for `plan.json`).
+    public var request: PlanRequest
+    /// The input files read, by role ("settlements", "roads", "scenario", …), for checksums.
+    public var inputs: [(role: String, path: String)]
+    /// Whether the settlements were planned in groups (`groupBy`).
+    public var isGrouped: Bool { request.fields.groupBy != nil }
+    /// Plan-wide figures.
+    public var metrics: PlanMetrics { PlanMetrics(self) }
+}
+
+/// Whether a settlement is in a zone.
+public enum SettlementStatus: String, Sendable, Hashable {
+    case assigned
+    case unserved
+}
+
+/// How travel times were measured.
+public enum TravelModel: Sendable, Hashable, CustomStringConvertible {
+    /// Along the road graph built from the road layer.
+    case roadNetwork
+    /// Straight-line distance × `detour` at `speedKmh` (no road layer).
+    case straightLine(detour: Double, speedKmh: Double)
+
+    /// The two kinds, without parameters.
+    public enum Kind: Sendable, Hashable {
+        case roadNetwork
+        case straightLine
+    }
+
+    public var description: String {
+        switch self {
+        case .roadNetwork: "road network"
+        case .straightLine(let d, let v): String(format: "straight line × %g at %g km/h (no road layer)", d, v)
+        }
+    }
 }
 
 /// Plan-wide figures (`plan.json` "metrics", `compare`), keyed as in the output contract.
@@ -96,14 +141,14 @@ public struct PlanMetrics: Sendable, Codable, Equatable {
     }
 
     /// The metrics of a plan (population-weighted mean travel time over assigned settlements).
-    public init(_ r: PlanResult) {
+    public init(_ r: Plan) {
         zones = r.zones.count
         settlements = r.settlements.count
         population = r.settlements.reduce(0) { $0 + $1.population }
-        let unserved = r.settlements.filter { $0.status != "assigned" }
+        let unserved = r.settlements.filter { $0.status != .assigned }
         unservedSettlements = unserved.count
         unservedPopulation = unserved.reduce(0) { $0 + $1.population }
-        let assigned = r.settlements.filter { $0.status == "assigned" }
+        let assigned = r.settlements.filter { $0.status == .assigned }
         let weight = assigned.reduce(0.0) { $0 + Double($1.population) }
         let sum = assigned.reduce(0.0) { $0 + Double($1.population) * ($1.travelMin ?? 0) }
         meanTravelMin = weight > 0 ? sum / weight : 0

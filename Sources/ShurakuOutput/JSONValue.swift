@@ -1,7 +1,7 @@
 import Foundation
 
 /// A JSON tree, encoded with sorted keys so that the same value always gives the same bytes.
-indirect enum JSONValue: Encodable, Equatable, Sendable {
+public indirect enum JSONValue: Encodable, Equatable, Sendable {
     case null
     case bool(Bool)
     case number(Double)
@@ -10,7 +10,7 @@ indirect enum JSONValue: Encodable, Equatable, Sendable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: Encoder) throws {
         var c = encoder.singleValueContainer()
         switch self {
         case .null: try c.encodeNil()
@@ -24,7 +24,7 @@ indirect enum JSONValue: Encodable, Equatable, Sendable {
     }
 
     /// Pretty-printed UTF-8 JSON with sorted keys and a final newline.
-    func rendered() throws -> Data {
+    public func rendered() throws -> Data {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try enc.encode(self)
@@ -33,7 +33,7 @@ indirect enum JSONValue: Encodable, Equatable, Sendable {
     }
 
     /// A number rounded to `digits` decimals (no float noise in outputs).
-    static func rounded(_ d: Double, _ digits: Int) -> JSONValue {
+    public static func rounded(_ d: Double, _ digits: Int) -> JSONValue {
         let p = pow(10.0, Double(digits))
         return .number((d * p).rounded() / p)
     }

@@ -1,0 +1,93 @@
+import Foundation
+import ShurakuCore
+import ShurakuGeo
+import ShurakuInput
+import ShurakuPlanner
+
+/// The groups' outcomes turned into one ``Plan``: zone ids, rows in lon/lat, the outline.
+enum PlanAssembly {
+    static func assemble(_ outcomes: [GroupOutcome], context ctx: PlanContext, travelNotes: [String]) throws -> Plan {
+        let back = try CoordinateTransformer(from: ctx.crs, to: .lonLat)
+        let engine = try GeometryEngine()
+        var rows: [Plan.SettlementRow?] = Array(repeating: nil, count: ctx.settlements.count)
+        var zones: [Plan.ZoneRow] = []
+        var routes: [Plan.RouteRow] = []
+        var notes = travelNotes
+        var warnings: [String] = []
+        for out in outcomes {
+            notes += out.notes
+            warnings += out.warnings
+            let zoneIDs = self.zoneIDs(count: out.zones.count, group: out.group)
+            for (zi, z) in out.zones.enumerated() {
+                routes += try self.routes(z, zoneID: zoneIDs[zi], out: out, ctx: ctx, back: back)
+                zones.append(try zoneRow(z, zoneID: zoneIDs[zi], out: out, ctx: ctx, back: back, engine: engine))
+            }
+            for (li, gi) in out.members.enumerated() {
+                rows[gi] = settlementRow(local: li, out: out, zoneIDs: zoneIDs, ctx: ctx)
+            }
+        }
+        var outline: Geometry? = ctx.boundary
+        if outline == nil, !ctx.districtAreas.isEmpty {
+            outline = GeometryEngine.polygonal(try engine.union(ctx.districtAreas.keys.sorted().compactMap { ctx.districtAreas[$0] }))
+        }
+        return Plan(
+            settlements: rows.compactMap { $0 }, zones: zones, routes: routes, travelModel: outcomes.first?.travelModel,
+            workCRS: ctx.crs.description, notes: notes, warnings: warnings,
+            outline: try outline.map { try back.apply(engine.simplify($0, tolerance: 20)) }, request: ctx.request,
+            inputs: inputList(ctx))
+    }
+
+    /// "Z01" … (at least two digits), prefixed with the group and a dash when grouped.
+    static func zoneIDs(count: Int, group: String?) -> [String] {
+        let width = max(2, String(count).count)
+        return (0..<count).map { zi in
+            let number = String(repeating: "0", count: max(0, width - String(zi + 1).count)) + String(zi + 1)
+            return (group.map { "\($0)-" } ?? "") + "Z" + number
+        }
+    }
+
+    static func routes(
+        _ z: GroupOutcome.ZoneOut, zoneID: String, out: GroupOutcome, ctx: PlanContext, back: CoordinateTransformer
+    ) throws -> [Plan.RouteRow] {
+        try z.loops.enumerated().map { i, loop in
+            Plan.RouteRow(
+                zoneID: zoneID, loop: i + 1, stops: loop.stops.map { ctx.settlements[out.members[$0]].id },
+                arrivalsMin: loop.arrivalSeconds.map { $0 / 60 }, lengthKm: loop.meters / 1000,
+                durationMin: loop.durationSeconds / 60, line: try back.apply(.lineString(loop.line)).coordinates)
+        }
+    }
+
+    static func zoneRow(
+        _ z: GroupOutcome.ZoneOut, zoneID: String, out: GroupOutcome, ctx: PlanContext, back: CoordinateTransformer,
+        engine: GeometryEngine
+    ) throws -> Plan.ZoneRow {
+        let core = ctx.settlements[out.members[z.zone.core]]
+        return Plan.ZoneRow(
+            zoneID: zoneID, coreID: core.id, coreName: core.name, coreLonLat: core.lonLat, coreDesignated: z.zone.isDesignated,
+            population: z.zone.population, settlementCount: z.zone.members.count, maxTravelMin: z.zone.maxTravelSeconds / 60,
+            meanTravelMin: z.zone.meanTravelSeconds / 60, areaKm2: try engine.area(z.shape) / 1e6, districts: z.zone.districts,
+            meetsMinPopulation: z.zone.meetsMinPopulation, routeKm: z.loops.reduce(0) { $0 + $1.meters } / 1000,
+            routeMin: z.loops.reduce(0) { $0 + $1.durationSeconds } / 60, loops: z.loops.count,
+            grantCapYen: Int64(z.grant.capYen), grantBasis: z.grant.reason, group: out.group, shape: try back.apply(z.shape))
+    }
+
+    static func settlementRow(local li: Int, out: GroupOutcome, zoneIDs: [String], ctx: PlanContext) -> Plan.SettlementRow {
+        let s = ctx.settlements[out.members[li]]
+        let zi = out.zoning.zoneOf[li]
+        let coreLocal = zi.map { out.zones[$0].zone.core }
+        return Plan.SettlementRow(
+            id: s.id, name: s.name, population: s.population, lonLat: s.lonLat, zoneID: zi.map { zoneIDs[$0] },
+            coreID: coreLocal.map { ctx.settlements[out.members[$0]].id }, isCore: coreLocal == li,
+            travelMin: out.zoning.travelSeconds[li].map { $0 / 60 }, travelKm: out.zoning.travelMeters[li].map { $0 / 1000 },
+            status: zi == nil ? .unserved : .assigned, reason: out.zoning.unservedReason[li], district: out.districtOf[li],
+            group: out.group)
+    }
+
+    /// The files read, by role, for `plan.json`'s checksums: the sources, then the scenario and the speed table.
+    static func inputList(_ ctx: PlanContext) -> [(role: String, path: String)] {
+        var list: [(role: String, path: String)] = ctx.sources.keys.sorted().compactMap { k in ctx.sources[k].map { (k, $0.path) } }
+        if let s = ctx.request.scenarioPath { list.append(("scenario", s)) }
+        if let s = ctx.request.inputs.speedTable { list.append(("speedTable", s)) }
+        return list
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import ShurakuCore
+import ShurakuFunding
+import ShurakuGeo
+import ShurakuInput
+import ShurakuNetwork
+import ShurakuPlanner
+import ShurakuRoutes
+
+/// Everything the groups of one plan share, read-only, while they are planned in parallel.
+struct PlanContext: Sendable {
+    let request: PlanRequest
+    let settlements: [Settlement]
+    let crs: CRS
+    let graph: RoadGraph?
+    let districts: LoadedDistricts?
+    /// District polygons dissolved by name, for clipping cells.
+    let districtAreas: [String: Geometry]
+    let boundary: Geometry?
+    let districtFile: String
+    let roadsFile: String?
+    /// The metric CRS's scale factor at each settlement (straight-line distances), else nil.
+    let scale: [Double]?
+    /// The sources read, by role.
+    let sources: [String: SourceSpec]
+
+    init(request: PlanRequest, study: StudyLoading, graph: RoadGraph?) throws {
+        let inputs = study.inputs
+        var districtAreas: [String: Geometry] = [:]
+        if let d = inputs.districts {
+            let engine = try GeometryEngine()
+            var parts: [String: [Geometry]] = [:]
+            for x in d.districts { parts[x.name, default: []].append(x.area) }
+            for (name, ps) in parts { districtAreas[name] = ps.count == 1 ? ps[0] : GeometryEngine.polygonal(try engine.union(ps)) }
+        }
+        let settlements = inputs.settlements.settlements
+        self.request = request
+        self.settlements = settlements
+        self.crs = inputs.crs
+        self.graph = graph
+        self.districts = inputs.districts
+        self.districtAreas = districtAreas
+        self.boundary = inputs.boundary
+        self.districtFile = inputs.sources["districts"]?.description ?? "districts"
+        self.roadsFile = inputs.sources["roads"]?.description
+        self.scale = graph == nil ? try ScaleFactor.pointScale(of: inputs.crs, at: settlements.map(\.lonLat)) : nil
+        self.sources = inputs.sources
+    }
+
+    /// The groups to plan: one per `groupBy` value (sorted), or the whole study.
+    func groups() -> [PlanGroup] {
+        guard request.fields.groupBy != nil else { return [PlanGroup(name: nil, members: Array(settlements.indices))] }
+        var byKey: [String: [Int]] = [:]
+        for (i, s) in settlements.enumerated() { byKey[s.group ?? "", default: []].append(i) }
+        return byKey.keys.sorted().map { PlanGroup(name: $0, members: byKey[$0] ?? []) }
+    }
+}
+
+/// Settlements planned together: the whole study, or one `groupBy` value.
+struct PlanGroup: Sendable {
+    /// The group's value, nil for the whole study.
+    var name: String?
+    /// Indices into the study's settlements.
+    var members: [Int]
+}
+
+/// One group's finished plan, in metric coordinates and settlement indices of the whole study.
+struct GroupOutcome: Sendable {
+    struct ZoneOut: Sendable {
+        var zone: Zoning.Zone
+        var shape: Geometry
+        var loops: [BusLoop]
+        var grant: GrantCap
+    }
+
+    var group: String?
+    /// Global settlement indices of this group, in group order.
+    var members: [Int]
+    var zoning: Zoning
+    var zones: [ZoneOut]
+    var districtOf: [String?]
+    var notes: [String]
+    var warnings: [String]
+    var travelModel: TravelModel
+}

@@ -1,0 +1,80 @@
+import Foundation
+import ShurakuCore
+import ShurakuGeo
+import ShurakuInput
+import ShurakuNetwork
+
+/// Progress and warnings while a plan is made. The command line prints them on stderr; a
+/// library user may log them or ignore them (the default).
+public struct PlanProgress: Sendable {
+    /// Called at the start of each stage ("reading inputs", "building the road graph …").
+    public var step: @Sendable (String) -> Void
+    /// Called for each warning as it arises.
+    public var warn: @Sendable (String) -> Void
+
+    public init(step: @escaping @Sendable (String) -> Void, warn: @escaping @Sendable (String) -> Void) {
+        self.step = step
+        self.warn = warn
+    }
+
+    /// Reports nothing.
+    public static let silent = PlanProgress(step: { _ in }, warn: { _ in })
+}
+
+/// The planning pipeline behind one call: load & project → travel times → zones → bus loops →
+/// funding → a ``Plan`` value.
+///
+/// ```swift
+/// var request = PlanRequest(settlements: "geodata/noto/settlements.geojson")
+/// request.inputs.roads = "geodata/noto/roads.geojson"
+/// let plan = try Planner.plan(request)
+/// print(plan.zones.map(\.coreName))
+/// ```
+public enum Planner {
+    /// Makes the plan `request` asks for.
+    ///
+    /// - Throws: ``ShurakuError``: ``FailureClass/badInput`` for settings or data that cannot be
+    ///   used (naming the file, feature and field), ``FailureClass/failure`` for a failure while
+    ///   running, ``FailureClass/bug`` for a broken invariant.
+    public static func plan(_ request: PlanRequest, progress: PlanProgress = .silent) throws(ShurakuError) -> Plan {
+        try request.validate()
+        do {
+            return try run(request, progress: progress)
+        } catch {
+            throw ShurakuError.from(error)
+        }
+    }
+
+    private static func run(_ request: PlanRequest, progress: PlanProgress) throws -> Plan {
+        progress.step("reading inputs")
+        let study = try StudyLoading.load(request)
+        for w in study.inputs.warnings { progress.warn(w) }
+        try study.checkAgainstData(request)
+
+        let network = try study.inputs.roads.map { roads in
+            progress.step("building the road graph (\(roads.features.count) lines)")
+            return try RoadNetworkStage.build(roads, speeds: study.speeds, snapToleranceMeters: request.travel.snapToleranceMeters)
+        }
+        for w in network?.warnings ?? [] { progress.warn(w) }
+
+        let context = try PlanContext(request: request, study: study, graph: network?.graph)
+        let groups = context.groups()
+        progress.step("planning \(groups.count == 1 ? "zones" : "\(groups.count) groups")")
+        let outcomes = try GroupPlanner.run(groups, context: context)
+
+        progress.step("assembling the plan")
+        var plan = try PlanAssembly.assemble(outcomes, context: context, travelNotes: network.map { [$0.note] } ?? [])
+        for w in plan.warnings { progress.warn(w) }
+        let unmatched = request.funding.policy.unmatchedZoneIDs(coreIDs: plan.zones.map(\.coreID))
+        if !unmatched.isEmpty {
+            let w = "funding: per-zone settings name no core of this plan: \(unmatched.joined(separator: ", "))"
+            plan.warnings.append(w)
+            progress.warn(w)
+        }
+        plan.inputWarnings = study.inputs.warnings + (network?.warnings ?? [])
+        return plan
+    }
+}
+
+/// The version recorded in `plan.json` and printed by `shuraku --version`.
+public let shurakuVersion = "0.1.0"

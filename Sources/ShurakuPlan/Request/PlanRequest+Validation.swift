@@ -1,0 +1,40 @@
+import Foundation
+import ShurakuCore
+import ShurakuGeo
+
+extension PlanRequest {
+    /// Checks every setting before any file is read: types and ranges (as ``PlanSettings/all``
+    /// declares them), settings that need each other, CRS texts, and that every input file
+    /// exists. Collects every problem.
+    ///
+    /// - Throws: ``ShurakuError`` of class ``FailureClass/badInput`` naming each setting at fault.
+    public func validate() throws(ShurakuError) {
+        var problems: [Problem] = []
+        for s in PlanSettings.all {
+            guard let v = s.value(in: self) else { continue }
+            do throws(ShurakuError) { try s.check(v) } catch { problems += error.problems }
+        }
+        func problem(_ key: String, _ message: String) { problems.append(Problem(file: "", field: key, message: message)) }
+        if effectiveDistrictMode != .ignore && inputs.districts == nil {
+            problem("districtMode", "«districtMode» \(effectiveDistrictMode.rawValue) needs «districts»")
+        }
+        if let maxPop = zoning.maxZonePopulation, maxPop < zoning.minZonePopulation {
+            problem("maxZonePop", "«maxZonePop» \(maxPop) is below «minZonePop» \(zoning.minZonePopulation)")
+        }
+        if let c = bus.capacity, c < 1 { problem("busCapacity", "«busCapacity» must be at least 1, got \(c)") }
+        for (key, text) in [("crs", inputs.crs), ("sourceCrs", inputs.sourceCRS)] {
+            guard let text else { continue }
+            do throws(GeoError) { _ = try CRS.parse(text) } catch { problem(key, "«\(key)»: \(error)") }
+        }
+        let files: [(String, String?)] = [
+            ("settlements", inputs.settlements), ("districts", inputs.districts), ("roads", inputs.roads),
+            ("boundary", inputs.boundary), ("speedTable", inputs.speedTable),
+        ]
+        for (key, path) in files {
+            guard let path else { continue }
+            let spec = SourceSpec(parsing: path)
+            if !FileManager.default.fileExists(atPath: spec.path) { problems.append(Problem(file: spec.path, message: "no such file")) }
+        }
+        guard problems.isEmpty else { throw ShurakuError.invalid(problems) }
+    }
+}

@@ -1,0 +1,212 @@
+import Foundation
+import ShurakuCore
+import ShurakuFunding
+import ShurakuPlanner
+
+/// Everything one plan is made from: the input sources and every setting, typed.
+///
+/// A new request holds the documented defaults (the same as ``PlanSettings/all`` lists for the
+/// command line and scenario files). Change what you need, then call ``Planner/plan(_:progress:)``:
+///
+/// ```swift
+/// var request = PlanRequest(settlements: "geodata/noto/settlements.geojson")
+/// request.inputs.roads = "geodata/noto/roads.geojson"
+/// request.zoning.minZonePopulation = 1000
+/// let plan = try Planner.plan(request)
+/// ```
+///
+/// ``validate()`` checks the request without reading any file's contents; the planner runs it first.
+public struct PlanRequest: Sendable, Equatable {
+    public var inputs: Inputs
+    public var fields: Fields
+    public var travel: Travel
+    public var zoning: Zoning
+    public var bus: Bus
+    public var funding: Funding
+    public var output: Output
+    /// The scenario file the settings came from, when any (hashed into `plan.json`).
+    public var scenarioPath: String?
+
+    /// A request for `settlements` (a path, or `path:layer`) with every other setting at its default.
+    public init(settlements: String) {
+        inputs = Inputs(settlements: settlements)
+        fields = Fields()
+        travel = Travel()
+        zoning = Zoning()
+        bus = Bus()
+        funding = Funding()
+        output = Output()
+    }
+
+    /// The sources a plan reads. Paths may name a layer as `path:layer` (GeoPackage, OSM PBF).
+    public struct Inputs: Sendable, Equatable {
+        /// Points or polygons with population (any OGR source).
+        public var settlements: String
+        /// District polygons (小学校区, 旧町村, 地区…) that zones respect.
+        public var districts: String?
+        /// Road lines; without them travel times are straight-line distance × detour.
+        public var roads: String?
+        /// The study-area outline that clips zone shapes.
+        public var boundary: String?
+        /// Road speeds per class (JSON), replacing the defaults.
+        public var speedTable: String?
+        /// The metric CRS for geometry work (e.g. "EPSG:6675"); the JGD2011 UTM zone of the data when nil.
+        public var crs: String?
+        /// The CRS of inputs that declare none.
+        public var sourceCRS: String?
+        /// The text encoding of Shapefile/CSV attributes (e.g. "CP932"); detected when nil.
+        public var encoding: String?
+        /// Count a missing population as 0 (with a warning) instead of failing.
+        public var missingPopulationAsZero = false
+
+        public init(settlements: String) { self.settlements = settlements }
+    }
+
+    /// Which attribute fields carry which meaning; detected when nil.
+    public struct Fields: Sendable, Equatable {
+        public var population: String?
+        public var id: String?
+        public var name: String?
+        /// Truthy values mark designated cores (always cores).
+        public var core: String?
+        /// Truthy values mark the settlements the solver may choose as cores (all when nil).
+        public var coreCandidates: String?
+        /// Name field of the district polygons.
+        public var district: String?
+        /// Plan each value of this settlement field (e.g. a municipality code) separately.
+        public var groupBy: String?
+        /// Keep only the settlements whose field has one of the values.
+        public var filter: SettlementFilter?
+
+        public init() {}
+    }
+
+    /// How travel times are measured.
+    public struct Travel: Sendable, Equatable {
+        /// Longest travel time from a settlement to its core, in minutes.
+        public var maxMinutes: Double = 30
+        /// Longest road distance from a settlement to its core, in kilometres, when limited.
+        public var maxKilometres: Double?
+        /// Without roads: straight-line distance × this factor.
+        public var detour: Double = 1.3
+        /// Without roads: travel speed in km/h.
+        public var speedKmh: Double = 40
+        /// Road ends this close (metres) that share no vertex are joined.
+        public var snapToleranceMeters: Double = 1
+        /// Speed on the link from a settlement to its nearest road, km/h.
+        public var connectorSpeedKmh: Double = 20
+        /// A settlement farther than this (metres) from every road is off the network.
+        public var maxConnectorMeters: Double = 2000
+
+        public init() {}
+    }
+
+    /// The rules zones follow.
+    public struct Zoning: Sendable, Equatable {
+        /// How many zones.
+        public var zones: ZoneCount = .auto
+        /// Smallest zone population.
+        public var minZonePopulation: Int64 = 0
+        /// Largest zone population, when limited.
+        public var maxZonePopulation: Int64?
+        /// How zones respect districts; nil means `within` when districts are given, else `ignore`.
+        public var districtMode: DistrictMode?
+        /// A settlement this close (metres) outside every district joins the nearest one.
+        public var districtToleranceMeters: Double = 200
+        /// Seed of every random choice: same inputs and seed, same plan.
+        public var seed: UInt64 = 1
+
+        public init() {}
+    }
+
+    /// The demand-bus loops drawn for each zone.
+    public struct Bus: Sendable, Equatable {
+        /// Longest loop in minutes, dwell times included; longer zones get several loops.
+        public var maxLoopMinutes: Double = 60
+        /// Dwell time at each stop, minutes.
+        public var dwellMinutes: Double = 1
+        /// Only settlements with at least this many people get a stop.
+        public var minStopPopulation: Int64 = 1
+        /// Vehicle capacity in riders per loop (with ``tripRate``), when limited.
+        public var capacity: Int?
+        /// Daily riders per resident, for capacitated loops.
+        public var tripRate: Double = 0.02
+
+        public init() {}
+    }
+
+    /// Which zones use specialist staff and ICT, for the grant caps.
+    public struct Funding: Sendable, Equatable {
+        public var policy: GrantPolicy = .none
+        /// The policy as given in a scenario file (canonical JSON), recorded in `plan.json`.
+        public var json: Data?
+
+        public init() {}
+    }
+
+    /// How the outputs look and where they may go.
+    public struct Output: Sendable, Equatable {
+        /// Font family of the QGIS labels (QGIS falls back to a font it has).
+        public var labelFont = "Noto Sans CJK JP"
+        /// Write into a non-empty folder that holds no earlier plan.
+        public var force = false
+
+        public init() {}
+    }
+
+    /// The district mode in force: the given one, else `within` with districts and `ignore` without.
+    public var effectiveDistrictMode: DistrictMode {
+        zoning.districtMode ?? (inputs.districts == nil ? .ignore : .within)
+    }
+
+    /// Whether travel times follow roads or straight lines.
+    public var travelModelKind: TravelModel.Kind { inputs.roads == nil ? .straightLine : .roadNetwork }
+}
+
+/// How many zones a plan makes.
+public enum ZoneCount: Sendable, Hashable, CustomStringConvertible {
+    /// The fewest zones that serve everyone reachable.
+    case auto
+    /// Exactly this many zones (≥ 1).
+    case exactly(Int)
+
+    /// "auto" or the number, as in scenario files.
+    public var description: String {
+        switch self {
+        case .auto: "auto"
+        case .exactly(let n): String(n)
+        }
+    }
+
+    /// Parses "auto" or a whole number ≥ 1.
+    public init?(_ text: String) {
+        if text == "auto" {
+            self = .auto
+        } else if let n = Int(text), n >= 1 {
+            self = .exactly(n)
+        } else {
+            return nil
+        }
+    }
+}
+
+/// Keep only the settlements whose `field` has one of `values` (as text).
+public struct SettlementFilter: Sendable, Hashable, CustomStringConvertible {
+    public var field: String
+    public var values: [String]
+
+    public init(field: String, values: [String]) {
+        self.field = field
+        self.values = values
+    }
+
+    /// Parses "FIELD=V1,V2".
+    public init?(_ text: String) {
+        let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+        self.init(field: parts[0], values: parts[1].split(separator: ",").map(String.init))
+    }
+
+    /// "FIELD=V1,V2".
+    public var description: String { field + "=" + values.joined(separator: ",") }
+}
