@@ -5,8 +5,9 @@ import ShurakuCore
 public enum FundingError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The JSON could not be read at all (syntax error, not UTF-8, ...).
     case malformedJSON(reason: String)
-    /// A key that the format does not define, e.g. `grants.zones.S01.ictt`.
-    case unknownKey(path: String)
+    /// A key that the format does not define, e.g. `grants.zones.S01.ictt`, with a "did you
+    /// mean" hint (" (did you mean ict?)", or "" when no known key is close).
+    case unknownKey(path: String, hint: String = "")
     /// A required key is missing.
     case missingKey(path: String)
     /// A value has the wrong JSON type, e.g. a string where a boolean belongs.
@@ -27,7 +28,7 @@ public enum FundingError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .malformedJSON(let reason): "malformed JSON: \(reason)"
-        case .unknownKey(let path): "unknown key '\(path)'"
+        case .unknownKey(let path, let hint): "unknown key '\(path)'\(hint)"
         case .missingKey(let path): "missing key '\(path)'"
         case .wrongType(let path, let expected): "'\(path)': expected \(expected)"
         case .invalidValue(let path, let reason): "'\(path)': \(reason)"

@@ -58,6 +58,7 @@ extension StudyInputs {
             settleRead.defaultLayer = settleRead.defaultLayer ?? "points"
             settleRead.osmKeys.formUnion(spec.settlementOptions.fieldNames)
             let sLayer = try VectorReader.read(spec.settlements, options: settleRead)
+            try sLayer.requireGeometry([.point, .polygon], role: "settlements must be points or polygons")
             let crs = try spec.crs ?? chooseCRS(for: sLayer)
             guard crs.isMetric else {
                 throw InputError.invalid([InputProblem(file: SettingName.ref("crs"), message: "\(crs) is not a projected CRS in metres")])
@@ -69,13 +70,17 @@ extension StudyInputs {
                 var o = spec.read
                 o.defaultLayer = "multipolygons"
                 o.osmKeys.formUnion(DistrictLoader.nameCandidates + [spec.districtNameField].compactMap { $0 })
-                districts = try DistrictLoader.load(try VectorReader.read(d, options: o), into: crs, nameField: spec.districtNameField)
+                let layer = try VectorReader.read(d, options: o)
+                try layer.requireGeometry([.polygon], role: "districts must be polygons")
+                districts = try DistrictLoader.load(layer, into: crs, nameField: spec.districtNameField)
             }
             var boundary: Geometry? = nil
             if let b = spec.boundary {
                 var o = spec.read
                 o.defaultLayer = "multipolygons"
-                let loaded = try DistrictLoader.load(try VectorReader.read(b, options: o), into: crs)
+                let layer = try VectorReader.read(b, options: o)
+                try layer.requireGeometry([.polygon], role: "the boundary must be polygons")
+                let loaded = try DistrictLoader.load(layer, into: crs)
                 let engine = try GeometryEngine()
                 boundary = GeometryEngine.polygonal(try engine.union(loaded.districts.map(\.area)))
             }
@@ -84,7 +89,9 @@ extension StudyInputs {
                 var o = spec.read
                 o.defaultLayer = "lines"
                 o.osmKeys.formUnion(spec.roadTags)
-                roads = try VectorReader.read(r, options: o).projected(to: crs)
+                let layer = try VectorReader.read(r, options: o)
+                try layer.requireGeometry([.line], role: "roads must be lines")
+                roads = try layer.projected(to: crs)
             }
             var sources = ["settlements": spec.settlements]
             if let d = spec.districts { sources["districts"] = d }

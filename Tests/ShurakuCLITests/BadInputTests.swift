@@ -39,6 +39,18 @@ struct BadInputTests {
         #expect(FileManager.default.fileExists(atPath: dir.path("ok/plan.json")))
     }
 
+    @Test("a layer given in the wrong role: exit 2 naming the file, what the role needs and the geometry types found")
+    func wrongGeometry() throws {
+        let dir = try TempDir()
+        let s = try dir.write("s.csv", Self.goodCSV)
+        let settlements = SharedData.repoPath("geodata/noto/settlements.geojson")
+        let roads = SharedData.repoPath("geodata/noto/roads.geojson")
+        expectBad(["--settlements", s, "--roads", settlements], in: dir, mentions: ["settlements.geojson", "roads must be lines", "Point (195)"])
+        expectBad(["--settlements", roads], in: dir, mentions: ["roads.geojson", "settlements must be points or polygons", "LineString"])
+        expectBad(["--settlements", s, "--districts", settlements], in: dir, mentions: ["settlements.geojson", "districts must be polygons", "Point (195)"])
+        expectBad(["--settlements", s, "--boundary", roads], in: dir, mentions: ["roads.geojson", "the boundary must be polygons", "LineString"])
+    }
+
     @Test("a missing file")
     func missingFile() throws {
         let dir = try TempDir()

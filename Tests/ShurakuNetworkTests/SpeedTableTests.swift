@@ -124,3 +124,13 @@ func speedTableFile() throws {
     }
     #expect(throws: NetworkError.self) { try SpeedTable.load(contentsOf: URL(fileURLWithPath: dir.path("missing.json"))) }
 }
+
+@Test("an unknown speed-table key is rejected with the shared did-you-mean hint")
+func speedTableUnknownKey() {
+    #expect(throws: NetworkError.invalidSpeedTable(reason: "unknown key 'speedKmh' (did you mean speedsKmh?)")) {
+        try SpeedTable.parse(json: Data(#"{"speedKmh": {"国道": 45}}"#.utf8))
+    }
+    #expect(throws: NetworkError.invalidSpeedTable(reason: "unknown key 'colour'")) {
+        try SpeedTable.parse(json: Data(#"{"colour": "red"}"#.utf8))
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import ShurakuCore
 
 /// A coding key for any string or index, used to see every key an object really has.
 struct AnyCodingKey: CodingKey, Hashable {
@@ -23,15 +24,15 @@ public protocol StrictlyKeyed {
 }
 
 extension StrictlyKeyed {
-    /// Throws ``FundingError/unknownKey(path:)`` for the first key (in sorted order) that is not in
+    /// Throws ``FundingError/unknownKey(path:hint:)`` for the first key (in sorted order) that is not in
     /// ``knownKeys``; does nothing when the value is not an object (the typed decode reports that).
     /// Call it first in `init(from:)`; callers' own scenario types may adopt the protocol too.
     public static func rejectUnknownKeys(in decoder: any Decoder) throws {
         guard let container = try? decoder.container(keyedBy: AnyCodingKey.self) else { return }
-        let known = Set(knownKeys)
-        let unknown = container.allKeys.map(\.stringValue).filter { !known.contains($0) }.sorted()
-        if let first = unknown.first {
-            throw FundingError.unknownKey(path: JSONPath.render(decoder.codingPath + [AnyCodingKey(stringValue: first)]))
+        let unknown = UnknownKeys(given: container.allKeys.map(\.stringValue), known: knownKeys)
+        if let first = unknown.unknown.first {
+            throw FundingError.unknownKey(
+                path: JSONPath.render(decoder.codingPath + [AnyCodingKey(stringValue: first)]), hint: unknown.hint(first))
         }
     }
 }

@@ -1,3 +1,4 @@
+import ShurakuCore
 import Foundation
 
 /// Reading a speed table from JSON.
@@ -90,8 +91,9 @@ struct SpeedTableFile: Decodable {
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
-        for k in c.allKeys where !Self.knownKeys.contains(k.stringValue) {
-            throw NetworkError.invalidSpeedTable(reason: "unknown key '\(k.stringValue)'")
+        let unknown = UnknownKeys(given: c.allKeys.map(\.stringValue), known: Self.knownKeys.sorted())
+        if let k = unknown.unknown.first {
+            throw NetworkError.invalidSpeedTable(reason: "unknown key '\(k)'" + unknown.hint(k))
         }
         func opt<T: Decodable>(_ name: String, _ t: T.Type) throws -> T? {
             try c.decodeIfPresent(T.self, forKey: Key(stringValue: name))

@@ -193,7 +193,7 @@ struct CooperativeSchedulerTests {
         }
         let p = try StrictJSON.decode(ScheduleParameters.self, from: Data(#"{"workers": 4, "shareBasis": "hoursAvailable"}"#.utf8))
         #expect(p == ScheduleParameters(workers: 4, shareBasis: .hoursAvailable))
-        #expect(throws: FundingError.unknownKey(path: "worker")) {
+        #expect(throws: FundingError.unknownKey(path: "worker", hint: " (did you mean workers?)")) {
             try StrictJSON.decode(ScheduleParameters.self, from: Data(#"{"worker": 4}"#.utf8))
         }
     }

@@ -23,10 +23,10 @@ struct CooperativeSettingsTests {
 
     @Test("unknown keys and wrong types inside the block name their path")
     func strict() {
-        #expect(throws: FundingError.unknownKey(path: "schedule.hours")) {
+        #expect(throws: FundingError.unknownKey(path: "schedule.hours", hint: " (did you mean hoursPerCell?)")) {
             try CooperativeSettings.decode(from: Data(#"{"schedule": {"hours": 4}}"#.utf8))
         }
-        #expect(throws: FundingError.unknownKey(path: "supportRules.officeCap")) {
+        #expect(throws: FundingError.unknownKey(path: "supportRules.officeCap", hint: " (did you mean officeCapYen?)")) {
             try CooperativeSettings.decode(from: Data(#"{"supportRules": {"officeCap": 4}}"#.utf8))
         }
         #expect(throws: FundingError.wrongType(path: "schedule.workers", expected: "an integer")) {

@@ -90,7 +90,7 @@ struct CostModelTests {
     func strictDecoding() throws {
         let ok = try StrictJSON.decode(CostInputs.self, from: Data(#"{"workersCostYen": 20000000, "officeCostYen": 4000000}"#.utf8))
         #expect(ok == CostInputs(workerCost: .total(20_000_000), officeCostYen: 4_000_000))
-        #expect(throws: FundingError.unknownKey(path: "officeCost")) {
+        #expect(throws: FundingError.unknownKey(path: "officeCost", hint: " (did you mean officeCostYen?)")) {
             try StrictJSON.decode(CostInputs.self, from: Data(#"{"workersCostYen": 1, "officeCost": 4}"#.utf8))
         }
         let rules = try StrictJSON.decode(SupportRules.self, from: Data(#"{"capReduction": {"steps": [{"atLeastPercent": 70, "capPercent": 90}]}}"#.utf8))

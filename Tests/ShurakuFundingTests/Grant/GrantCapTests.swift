@@ -68,14 +68,14 @@ struct GrantCapTests {
         #expect(roundTrip == p)
     }
 
-    @Test("unknown keys are rejected with their JSON path", arguments: [
-        (#"{"default": {}}"#, "default"),
-        (#"{"defaults": {"ICT": true}}"#, "defaults.ICT"),
-        (#"{"zones": {"S01": {"ictt": true}}}"#, "zones.S01.ictt"),
-        (#"{"zones": {"12": {"staff": true}}}"#, "zones.12.staff"),
+    @Test("unknown keys are rejected with their JSON path and a did-you-mean", arguments: [
+        (#"{"default": {}}"#, "default", " (did you mean defaults?)"),
+        (#"{"defaults": {"ICT": true}}"#, "defaults.ICT", " (did you mean ict?)"),
+        (#"{"zones": {"S01": {"ictt": true}}}"#, "zones.S01.ictt", " (did you mean ict?)"),
+        (#"{"zones": {"12": {"staff": true}}}"#, "zones.12.staff", ""),
     ])
-    func unknownKeys(json: String, path: String) {
-        #expect(throws: FundingError.unknownKey(path: path)) { try GrantPolicy.decode(from: Data(json.utf8)) }
+    func unknownKeys(json: String, path: String, hint: String) {
+        #expect(throws: FundingError.unknownKey(path: path, hint: hint)) { try GrantPolicy.decode(from: Data(json.utf8)) }
     }
 
     @Test("wrong types and broken JSON are typed errors")

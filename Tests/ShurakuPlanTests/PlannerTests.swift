@@ -1,0 +1,73 @@
+import Foundation
+import ShurakuCore
+import ShurakuOutput
+import ShurakuPlan
+import ShurakuPlanner
+import ShurakuTestSupport
+import Testing
+
+@Suite("The planning facade")
+struct PlannerTests {
+    /// The sample scenario of the README, as a request.
+    static func sampleRequest() throws -> PlanRequest {
+        let scenario = SharedData.repoPath("geodata/scenarios/noto-30min-1000.json")
+        let values = try ScenarioFile.read(scenario)
+        guard case .text(let settlements)? = values["settlements"] else { throw ShurakuError.bug("no settlements") }
+        var request = PlanRequest(settlements: settlements)
+        try PlanSettings.apply(values, to: &request)
+        return request
+    }
+
+    @Test("plans the 能登町 sample in Swift: every settlement once, members within the limit, metrics add up")
+    func sample() throws {
+        let request = try Self.sampleRequest()
+        let plan = try Planner.plan(request)
+        #expect(plan.settlements.count == 195)
+        #expect(plan.metrics.population == 15_687)
+        #expect(!plan.zones.isEmpty)
+        #expect(plan.travelModel == .roadNetwork)
+        for s in plan.settlements {
+            switch s.status {
+            case .assigned:
+                #expect(s.zoneID != nil && s.reason == nil)
+                #expect((s.travelMin ?? .infinity) <= request.travel.maxMinutes + 1e-9)
+            case .unserved:
+                #expect(s.zoneID == nil && s.reason != nil)
+            }
+        }
+        let zonePop = plan.zones.reduce(Int64(0)) { $0 + $1.population }
+        #expect(zonePop == plan.metrics.population - plan.metrics.unservedPopulation)
+        #expect(plan.zones.allSatisfy { z in plan.settlements.contains { $0.id == z.coreID && $0.isCore } })
+        #expect(plan.inputs.map(\.role) == ["boundary", "districts", "roads", "settlements"])
+    }
+
+    @Test("writing the facade's plan gives the same bytes twice; the writer needs nothing but the plan")
+    func writes() throws {
+        let dir = try TempDir()
+        let plan = try Planner.plan(try Self.sampleRequest())
+        try PlanWriter(plan).write(toFolder: dir.path("a"))
+        try PlanWriter(plan).write(toFolder: dir.path("b"))
+        for f in ["plan.gpkg", "plan.json", "summary.csv", "zones.geojson", "settlements.geojson", "map.svg"] {
+            let a = FileManager.default.contents(atPath: dir.path("a/\(f)"))
+            #expect(a != nil && a == FileManager.default.contents(atPath: dir.path("b/\(f)")), "\(f)")
+        }
+    }
+
+    @Test("a settlement layer with too few people for one zone is bad input naming the setting")
+    func minimumAboveTotal() throws {
+        var request = try Self.sampleRequest()
+        request.zoning.minZonePopulation = 20_000
+        let error = #expect(throws: ShurakuError.self) { try Planner.plan(request) }
+        #expect(error?.failureClass == .badInput)
+        #expect(error?.description.contains("minZonePop 20000 is above the total population, 15687") == true)
+    }
+
+    @Test("error classes: broken invariants are bugs, contradictions and bad data are bad input")
+    func classes() {
+        #expect(ZoningError.badTravelTable("x").failureClass == .bug)
+        #expect(ZoningError.contradictory("x").failureClass == .badInput)
+        #expect(ShurakuError.from(ZoningError.badTravelTable("rows")).description.hasPrefix("internal error (a bug in Shuraku"))
+        #expect(ShurakuError.source(.writeFailed(path: "a", reason: "disk full")).failureClass == .failure)
+        #expect(ShurakuError.source(.fileNotFound(path: "a")).failureClass == .badInput)
+    }
+}
