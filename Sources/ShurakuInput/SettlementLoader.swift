@@ -39,6 +39,10 @@ public struct LoadedSettlements: Sendable {
 }
 
 /// Turns a settlements layer into validated ``Settlement`` values in a metric CRS.
+///
+/// The steps: detect the field roles; keep the filtered features; project; read each feature's
+/// location, population and identity (collecting every problem); add lon/lat; summarise what
+/// was assumed in warnings.
 public enum SettlementLoader {
     /// Validates every feature and collects every problem before failing, so the user can fix
     /// the data in one pass.
@@ -46,151 +50,190 @@ public enum SettlementLoader {
         throws(InputError) -> LoadedSettlements
     {
         let roles = try FieldRoles.detect(in: layer, given: options.roles)
-        var layer = layer
-        if let filter = options.filter {
-            guard let fi = layer.fieldIndex(filter.field) else {
-                throw InputError.invalid([InputProblem(
-                    file: layer.label, field: filter.field,
-                    message: "no such field (given by «filter»); fields are: \(layer.fields.map(\.name).joined(separator: ", "))")])
-            }
-            var kept: [VectorFeature] = []
-            var notes: [Int: String] = [:]
-            for (i, f) in layer.features.enumerated() where fi < f.values.count {
-                guard let t = f.values[fi].text, filter.values.contains(t) else { continue }
-                if let n = layer.geometryNotes[i] { notes[kept.count] = n }
-                kept.append(f)
-            }
-            guard !kept.isEmpty else {
-                throw InputError.invalid([InputProblem(
-                    file: layer.label, field: filter.field,
-                    message: "no settlement has \(filter.field) = \(filter.values.sorted().joined(separator: " or "))")])
-            }
-            layer.features = kept
-            layer.geometryNotes = notes
-        }
+        let layer = try filtered(layer, by: options.filter)
         let projected: VectorLayer
-        do {
-            projected = try layer.projected(to: metric)
-        } catch {
-            throw InputError.source(error)
-        }
-        var problems: [InputProblem] = []
-        var warnings = layer.warnings
-        let file = layer.label
+        do { projected = try layer.projected(to: metric) } catch { throw InputError.source(error) }
+        var reader = try SettlementFeatureReader(layer: projected, roles: roles, missingPopulationAsZero: options.missingPopulationAsZero)
         if roles.population == nil {
             let looked = FieldRoles.candidates.first { $0.role == "population" }?.names.joined(separator: ", ") ?? ""
-            problems.append(InputProblem(
-                file: file, message: "no population field found (looked for \(looked)); name it with «populationField»"))
+            reader.problems.append(InputProblem(
+                file: layer.label, message: "no population field found (looked for \(looked)); name it with «populationField»"))
         }
-        let engine: GeometryEngine
-        do { engine = try GeometryEngine() } catch { throw InputError.source(error) }
-
         var out: [Settlement] = []
         out.reserveCapacity(projected.features.count)
-        var firstSeen: [String: Int] = [:]
-        var missingAsZero = 0, rounded = 0, repaired = 0
-        var hasPolygons = false
-
-        for (i, f) in projected.features.enumerated() {
-            let featureName = projected.featureLabel(i, idField: roles.id)
-            func problem(_ field: String?, _ message: String) {
-                problems.append(InputProblem(file: file, feature: featureName, field: field, message: message))
-            }
-
-            // Location.
-            var location: XY? = nil
-            var area: Geometry? = nil
-            switch f.geometry {
-            case nil:
-                problem(nil, layer.geometryNotes[i] ?? "no geometry")
-            case let g? where g.isEmpty:
-                problem(nil, "empty geometry")
-            case .point(let p)?:
-                location = p
-            case let g? where g.isPolygonal:
-                hasPolygons = true
-                do {
-                    var poly = g
-                    if !(try engine.validity(poly).isValid) {
-                        poly = GeometryEngine.polygonal(try engine.makeValid(poly))
-                        repaired += 1
-                    }
-                    location = try engine.representativePoint(poly)
-                    area = poly
-                } catch {
-                    problem(nil, "unusable polygon: \(error)")
-                }
-            case .multiPoint(let ps)? where !ps.isEmpty:
-                location = ps[0]
-                if ps.count > 1 { warnings.append("\(featureName): multipoint, its first point is used") }
-            case let g?:
-                problem(nil, "a settlement must be a point or a polygon, not a \(g.typeName)")
-            }
-
-            // Population.
-            var population: Int64 = 0
-            if let pf = roles.population {
-                let v = projected.value(f, pf)
-                if v.isNull || v.text?.trimmingCharacters(in: .whitespaces).isEmpty == true {
-                    if options.missingPopulationAsZero {
-                        missingAsZero += 1
-                    } else {
-                        problem(pf, "population is missing (use «missingPopulationZero» to count it as 0)")
-                    }
-                } else if let n = v.number {
-                    if !n.isFinite {
-                        problem(pf, "population is not a finite number (\(v))")
-                    } else if n < 0 {
-                        problem(pf, "population is negative (\(v))")
-                    } else if n > 1e12 {
-                        problem(pf, "population is implausibly large (\(v))")
-                    } else {
-                        if n != n.rounded() { rounded += 1 }
-                        population = Int64(n.rounded())
-                    }
-                } else {
-                    problem(pf, "population is not a number ('\(v)')")
-                }
-            }
-
-            // Identity.
-            var id = String(i + 1)
-            if let idf = roles.id {
-                if let t = projected.value(f, idf).text?.trimmingCharacters(in: .whitespaces), !t.isEmpty {
-                    id = t
-                } else {
-                    problem(idf, "id is missing")
-                }
-            }
-            if let first = firstSeen[id] {
-                problem(roles.id, "duplicate id '\(id)' (also feature \(first + 1))")
-            } else {
-                firstSeen[id] = i
-            }
-            let name = roles.name.flatMap { projected.value(f, $0).text }.flatMap { $0.isEmpty ? nil : $0 } ?? id
-            let isCore = roles.core.map { FieldRoles.isTruthy(projected.value(f, $0)) } ?? false
-            let isCandidate = roles.coreCandidate.map { FieldRoles.isTruthy(projected.value(f, $0)) } ?? true
-            let group = roles.group.flatMap { projected.value(f, $0).text }
-
-            if let location {
-                out.append(Settlement(
-                    sourceIndex: i, id: id, name: name, population: population, location: location, lonLat: location,
-                    area: area, isDesignatedCore: isCore, isCoreCandidate: isCandidate || isCore, group: group))
-            }
+        for i in projected.features.indices {
+            if let s = reader.settlement(at: i, notes: layer.geometryNotes) { out.append(s) }
         }
-        guard problems.isEmpty else { throw InputError.invalid(problems) }
+        guard reader.problems.isEmpty else { throw InputError.invalid(reader.problems) }
+        try addLonLat(&out, from: metric)
+        return LoadedSettlements(
+            settlements: out, roles: roles, warnings: layer.warnings + reader.warnings + reader.summary(file: layer.label),
+            hasPolygons: reader.hasPolygons)
+    }
 
-        // Longitude/latitude of every location, in one PROJ call.
+    /// The layer with only the features whose filter field has one of the values (all without a filter).
+    static func filtered(_ layer: VectorLayer, by filter: (field: String, values: Set<String>)?) throws(InputError) -> VectorLayer {
+        guard let filter else { return layer }
+        guard let fi = layer.fieldIndex(filter.field) else {
+            throw InputError.invalid([InputProblem(
+                file: layer.label, field: filter.field,
+                message: "no such field (given by «filter»); fields are: \(layer.fields.map(\.name).joined(separator: ", "))")])
+        }
+        var layer = layer
+        var kept: [VectorFeature] = []
+        var notes: [Int: String] = [:]
+        for (i, f) in layer.features.enumerated() where fi < f.values.count {
+            guard let t = f.values[fi].text, filter.values.contains(t) else { continue }
+            if let n = layer.geometryNotes[i] { notes[kept.count] = n }
+            kept.append(f)
+        }
+        guard !kept.isEmpty else {
+            throw InputError.invalid([InputProblem(
+                file: layer.label, field: filter.field,
+                message: "no settlement has \(filter.field) = \(filter.values.sorted().joined(separator: " or "))")])
+        }
+        layer.features = kept
+        layer.geometryNotes = notes
+        return layer
+    }
+
+    /// Longitude/latitude of every location, in one PROJ call.
+    static func addLonLat(_ settlements: inout [Settlement], from metric: CRS) throws(InputError) {
         do {
-            var lonLat = out.map(\.location)
+            var lonLat = settlements.map(\.location)
             try CoordinateTransformer(from: metric, to: .lonLat).apply(&lonLat)
-            for i in out.indices { out[i].lonLat = lonLat[i] }
+            for i in settlements.indices { settlements[i].lonLat = lonLat[i] }
         } catch {
             throw InputError.source(error)
         }
-        if missingAsZero > 0 { warnings.append("\(file): \(missingAsZero) settlements without population counted as 0") }
-        if rounded > 0 { warnings.append("\(file): \(rounded) non-integer populations rounded") }
-        if repaired > 0 { warnings.append("\(file): \(repaired) invalid settlement polygons repaired") }
-        return LoadedSettlements(settlements: out, roles: roles, warnings: warnings, hasPolygons: hasPolygons)
+    }
+}
+
+/// Reads one feature of a projected settlements layer at a time: its location, population and
+/// identity, collecting problems and counting what it assumed.
+struct SettlementFeatureReader {
+    let layer: VectorLayer
+    let roles: FieldRoles
+    let missingPopulationAsZero: Bool
+    let engine: GeometryEngine
+    var problems: [InputProblem] = []
+    var warnings: [String] = []
+    var hasPolygons = false
+    private var firstSeen: [String: Int] = [:]
+    private var missingAsZero = 0, rounded = 0, repaired = 0
+
+    init(layer: VectorLayer, roles: FieldRoles, missingPopulationAsZero: Bool) throws(InputError) {
+        self.layer = layer
+        self.roles = roles
+        self.missingPopulationAsZero = missingPopulationAsZero
+        do { engine = try GeometryEngine() } catch { throw InputError.source(error) }
+    }
+
+    /// The settlement of feature `i`, or nil when it has no usable location (a problem is recorded).
+    mutating func settlement(at i: Int, notes: [Int: String]) -> Settlement? {
+        let f = layer.features[i]
+        let label = layer.featureLabel(i, idField: roles.id)
+        let (location, area) = self.location(f.geometry, note: notes[i], label: label)
+        let population = self.population(f, label: label)
+        let id = identity(f, index: i, label: label)
+        let name = roles.name.flatMap { layer.value(f, $0).text }.flatMap { $0.isEmpty ? nil : $0 } ?? id
+        let isCore = roles.core.map { FieldRoles.isTruthy(layer.value(f, $0)) } ?? false
+        let isCandidate = roles.coreCandidate.map { FieldRoles.isTruthy(layer.value(f, $0)) } ?? true
+        let group = roles.group.flatMap { layer.value(f, $0).text }
+        guard let location else { return nil }
+        return Settlement(
+            sourceIndex: i, id: id, name: name, population: population, location: location, lonLat: location, area: area,
+            isDesignatedCore: isCore, isCoreCandidate: isCandidate || isCore, group: group)
+    }
+
+    private mutating func problem(_ label: String, _ field: String?, _ message: String) {
+        problems.append(InputProblem(file: layer.label, feature: label, field: field, message: message))
+    }
+
+    /// A point, a polygon's representative point (the polygon repaired when invalid), or a
+    /// multipoint's first point.
+    mutating func location(_ geometry: Geometry?, note: String?, label: String) -> (XY?, Geometry?) {
+        switch geometry {
+        case nil:
+            problem(label, nil, note ?? "no geometry")
+        case let g? where g.isEmpty:
+            problem(label, nil, "empty geometry")
+        case .point(let p)?:
+            return (p, nil)
+        case let g? where g.isPolygonal:
+            hasPolygons = true
+            do {
+                var poly = g
+                if !(try engine.validity(poly).isValid) {
+                    poly = GeometryEngine.polygonal(try engine.makeValid(poly))
+                    repaired += 1
+                }
+                return (try engine.representativePoint(poly), poly)
+            } catch {
+                problem(label, nil, "unusable polygon: \(error)")
+            }
+        case .multiPoint(let ps)? where !ps.isEmpty:
+            if ps.count > 1 { warnings.append("\(label): multipoint, its first point is used") }
+            return (ps[0], nil)
+        case let g?:
+            problem(label, nil, "a settlement must be a point or a polygon, not a \(g.typeName)")
+        }
+        return (nil, nil)
+    }
+
+    /// A whole, non-negative, finite population (rounded when fractional; 0 when missing and allowed).
+    mutating func population(_ f: VectorFeature, label: String) -> Int64 {
+        guard let pf = roles.population else { return 0 }
+        let v = layer.value(f, pf)
+        if v.isNull || v.text?.trimmingCharacters(in: .whitespaces).isEmpty == true {
+            if missingPopulationAsZero {
+                missingAsZero += 1
+            } else {
+                problem(label, pf, "population is missing (use «missingPopulationZero» to count it as 0)")
+            }
+            return 0
+        }
+        guard let n = v.number else {
+            problem(label, pf, "population is not a number ('\(v)')")
+            return 0
+        }
+        if !n.isFinite {
+            problem(label, pf, "population is not a finite number (\(v))")
+        } else if n < 0 {
+            problem(label, pf, "population is negative (\(v))")
+        } else if n > 1e12 {
+            problem(label, pf, "population is implausibly large (\(v))")
+        } else {
+            if n != n.rounded() { rounded += 1 }
+            return Int64(n.rounded())
+        }
+        return 0
+    }
+
+    /// The id field's value (the 1-based position without an id field), checked to be present and unique.
+    mutating func identity(_ f: VectorFeature, index i: Int, label: String) -> String {
+        var id = String(i + 1)
+        if let idf = roles.id {
+            if let t = layer.value(f, idf).text?.trimmingCharacters(in: .whitespaces), !t.isEmpty {
+                id = t
+            } else {
+                problem(label, idf, "id is missing")
+            }
+        }
+        if let first = firstSeen[id] {
+            problem(label, roles.id, "duplicate id '\(id)' (also feature \(first + 1))")
+        } else {
+            firstSeen[id] = i
+        }
+        return id
+    }
+
+    /// Warnings for what was assumed across the layer.
+    func summary(file: String) -> [String] {
+        var out: [String] = []
+        if missingAsZero > 0 { out.append("\(file): \(missingAsZero) settlements without population counted as 0") }
+        if rounded > 0 { out.append("\(file): \(rounded) non-integer populations rounded") }
+        if repaired > 0 { out.append("\(file): \(repaired) invalid settlement polygons repaired") }
+        return out
     }
 }
