@@ -200,7 +200,7 @@ struct FacilityLoaderTests {
     func model() {
         #expect(FacilityKind.hospital.provides(.clinic) && !FacilityKind.clinic.provides(.hospital))
         #expect(FacilityKind.allCases.map(\.rawValue) == [
-            "townhall", "hospital", "clinic", "school", "post_office", "shop", "community_centre", "other",
+            "townhall", "hospital", "school", "clinic", "post_office", "shop", "community_centre", "other",
         ])
         #expect(FacilityExclusion(parsing: "subkind=institutional_clinic, dental")?.values == ["institutional_clinic", "dental"])
         #expect(FacilityExclusion(parsing: "subkind") == nil && FacilityExclusion(parsing: "=a") == nil)

@@ -6,10 +6,10 @@ public enum FacilityKind: String, Sendable, Hashable, Codable, CaseIterable, Com
     /// 役場: the town hall, its 支所・出張所 and other administrative service offices.
     case townHall = "townhall"
     case hospital
-    /// 診療所: clinics, doctors' and dentists' practices.
-    case clinic
     /// 小学校, 中学校, 高校 and the like (not nurseries or kindergartens).
     case school
+    /// 診療所: clinics, doctors' and dentists' practices.
+    case clinic
     case postOffice = "post_office"
     /// Daily shopping: supermarkets, convenience and general stores.
     case shop
