@@ -40,6 +40,12 @@ struct FacilityLoaderTests {
         #expect(hospital.attributes["subkind"] == "hospital" && hospital.attributes["closed"] == "0")
     }
 
+    @Test("the bundled sample geodata/noto/facilities.geojson reads like the shared file")
+    func bundledSample() throws {
+        let f = try FacilityLoader.load(SourceSpec(path: SharedData.repoPath("geodata/noto/facilities.geojson")), into: Self.utm)
+        #expect(f.countsByKind == [.hospital: 2, .clinic: 16, .school: 10, .communityCentre: 70, .other: 7])
+    }
+
     @Test("能登町: subkind=institutional_clinic excluded leaves 13 clinics, with a note naming them")
     func notoExclusion() throws {
         let rule = try #require(FacilityExclusion(parsing: "subkind=institutional_clinic"))
