@@ -159,6 +159,17 @@ struct FacilityLoaderTests {
         #expect(Self.kinds(b) == ["school", "post_office", "shop", "hospital", "community_centre", "other"])
     }
 
+    @Test("OSM PBF: points and multipolygons both read, kinds from the amenity / shop tags")
+    func osmPBF() throws {
+        let crs = try MetricCRS.utm(forLonLat: XY(1.55, 42.5))
+        let f = try FacilityLoader.load(SourceSpec(path: SharedData.path("geodata-real/andorra-osm/andorra.osm.pbf")), into: crs)
+        let counts = f.countsByKind
+        #expect(f.kindSources == ["OSM tags"])
+        #expect([FacilityKind.townHall, .hospital, .school, .postOffice, .shop].allSatisfy { (counts[$0] ?? 0) > 0 })
+        // Untagged nodes and areas (buildings, land use) are not facilities.
+        #expect(f.facilities.count < 1_000 && f.notes.contains { $0.contains("without an amenity, shop or healthcare tag skipped") })
+    }
+
     @Test("closed: a truthy closed field, a name beginning with 旧 or holding 跡")
     func closed() throws {
         let dir = try TempDir()

@@ -98,8 +98,16 @@ public enum FacilityLoader {
 
         try checkGeometryTypes(layer)
 
-        let projected: VectorLayer
-        do { projected = try layer.projected(to: metric) } catch { throw InputError.source(error) }
+        // Projected feature by feature: an OSM layer's untagged features are skipped unprojected.
+        guard let sourceCRS = layer.crs else {
+            throw InputError.source(GeoError.crs("\(layer.path): layer '\(layer.name)' has no CRS; give one (e.g. --source-crs EPSG:6674)"))
+        }
+        let transformer: CoordinateTransformer?
+        do {
+            transformer = sourceCRS == metric ? nil : try CoordinateTransformer(from: sourceCRS, to: metric)
+        } catch {
+            throw InputError.source(error)
+        }
         let engine: GeometryEngine
         do { engine = try GeometryEngine() } catch { throw InputError.source(error) }
 
@@ -119,16 +127,35 @@ public enum FacilityLoader {
         var sources: [FacilityKindDetector.Source: Int] = [:]
         var unknown: [String: Int] = [:]
         var repaired = 0
-        for (i, f) in projected.features.enumerated() {
-            let label = projected.featureLabel(i, idField: idField)
+        let isOSM = layer.driver == "OSM"
+        var untagged = 0
+        for (i, f) in layer.features.enumerated() {
+            let label = layer.featureLabel(i, idField: idField)
             func text(_ index: Int?) -> String? {
                 guard let index, index < f.values.count,
                       let t = f.values[index].text?.trimmingCharacters(in: .whitespaces), !t.isEmpty
                 else { return nil }
                 return t
             }
+            let id = text(idIndex) ?? String(i + 1)
+            let rawName = text(nameIndex)
+            let found = detector.detect(f, name: rawName ?? "")
+            // An OSM layer holds every tagged node or area: only those with a service tag are facilities.
+            if isOSM, found.source == .none {
+                untagged += 1
+                continue
+            }
+            var geometry = f.geometry
+            if let transformer, let g = geometry {
+                do {
+                    geometry = try transformer.apply(g)
+                } catch {
+                    problems.append(InputProblem(file: file, feature: label, message: "cannot be projected: \(error)"))
+                    continue
+                }
+            }
             var location: XY? = nil
-            switch f.geometry {
+            switch geometry {
             case nil:
                 problems.append(InputProblem(file: file, feature: label, message: layer.geometryNotes[i] ?? "no geometry"))
             case let g? where g.isEmpty:
@@ -155,9 +182,6 @@ public enum FacilityLoader {
             }
             guard let location else { continue }
 
-            let id = text(idIndex) ?? String(i + 1)
-            let rawName = text(nameIndex)
-            let found = detector.detect(f, name: rawName ?? "")
             let name = rawName ?? "\(found.kind.label) \(id)"
             sources[found.source, default: 0] += 1
             if let u = found.unknownValue { unknown[u, default: 0] += 1 }
@@ -210,6 +234,9 @@ public enum FacilityLoader {
         if sources[.none] == out.count + closed.count + excluded.count, !out.isEmpty {
             warnings.append("\(file): no kind field (looked for \(kindFieldCandidates.joined(separator: ", "))), "
                 + "国土数値情報 codes or OSM tags: every facility counts as other; name the field with --facility-kind-field")
+        }
+        if untagged > 0 {
+            notes.append("\(file): \(untagged) OSM features without an amenity, shop or healthcare tag skipped")
         }
         if repaired > 0 { warnings.append("\(file): \(repaired) invalid facility polygons repaired") }
         let kindSources = sources.keys.filter { $0 != .none }.map(detector.describe).sorted()
