@@ -96,7 +96,7 @@ public enum FacilityLoader {
         let closedIndex = layer.fieldIndex(closedField)
         let idField = idIndex.map { layer.fields[$0].name }
 
-        try checkGeometryTypes(layer)
+        try layer.requireGeometry([.point, .polygon], role: "facilities must be points or polygons")
 
         // Projected feature by feature: an OSM layer's untagged features are skipped unprojected.
         guard let sourceCRS = layer.crs else {
@@ -248,24 +248,6 @@ public enum FacilityLoader {
     public static func nameMeansClosed(_ name: String?) -> Bool {
         guard let n = name?.trimmingCharacters(in: .whitespaces) else { return false }
         return n.hasPrefix("旧") || n.contains("跡")
-    }
-
-    /// Fails when no feature is a point or a polygon (a road or boundary layer given by mistake).
-    private static func checkGeometryTypes(_ layer: VectorLayer) throws(InputError) {
-        var types: [String: Int] = [:]
-        var usable = false
-        for f in layer.features {
-            guard let g = f.geometry, !g.isEmpty else { continue }
-            switch g {
-            case .point, .multiPoint, .polygon, .multiPolygon: usable = true
-            default: types[g.typeName, default: 0] += 1
-            }
-            if usable { return }
-        }
-        guard !types.isEmpty else { return }
-        let found = types.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
-        throw InputError.invalid([InputProblem(
-            file: layer.label, message: "facilities must be points or polygons; this layer holds \(found)")])
     }
 
     private static func listed(_ names: [String], limit: Int = 10) -> String {
