@@ -180,6 +180,22 @@ struct LoadedAssignment {
         improve(nil)
     }
 
+    /// Opens exactly `open` (closing the rest), puts each client at its facility in `assignment`
+    /// when that facility is open, the pair allowed and the load within `maxLoad`, then inserts
+    /// the others and improves.
+    mutating func reset(open openSet: [Int], assignment: [Int32]) {
+        for f in 0..<problem.facilityCount where isOpen[f] { _ = close(f) }
+        for f in openSet { open(f) }
+        for c in 0..<problem.clientCount where assigned[c] < 0 {
+            let f = Int(assignment[c])
+            guard f >= 0, isOpen[f], load[f] <= maxLoad - problem.demand[c], let cost = pairCost(c, f) else { continue }
+            move(c, to: f, cost: cost)
+        }
+        let free = (0..<problem.clientCount).filter { assigned[$0] < 0 }.map { Int32($0) }
+        insert(free)
+        improve(nil)
+    }
+
     /// Inserts unassigned clients, largest regret first (the gap between their two cheapest
     /// open facilities; a single option is the largest regret), each to its cheapest open
     /// facility with room.

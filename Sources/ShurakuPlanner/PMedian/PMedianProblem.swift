@@ -7,6 +7,12 @@ public enum FacilityCount: Hashable, Sendable {
     /// groups conflict (two members would each serve demand the other cannot), the target is
     /// the least unassigned demand the search finds for any count.
     case auto
+    /// The most open facilities (max-p regions): leaving no more demand unassigned than
+    /// ``auto``, and with the least shortfall below `minLoad` (none whenever the search finds a
+    /// way, so that every open facility meets the minimum), as many facilities as possible; at
+    /// that count the best preference, then cost. Without a positive `minLoad` every count
+    /// meets the minimum, so every facility that may open does (``PMedianProblem/openableCount``).
+    case most
 }
 
 /// A capacitated p-median problem with a distance limit, in sparse form.
