@@ -2,7 +2,7 @@ import Foundation
 import ShurakuCore
 import ShurakuPlanner
 
-/// `shuraku-bench pmedian --batch COUNT [--groups] [--verbose] [--min L] [--max L] [--p auto|K] [--seed S] [--reach KM] [--work W] [--stall N] [--iterations N]`:
+/// `shuraku-bench pmedian --batch COUNT [--groups] [--verbose] [--min L] [--max L] [--p auto|most|K] [--seed S] [--reach KM] [--work W] [--stall N] [--iterations N]`:
 /// COUNT small planner-like problems solved one after another, as a national plan does (one
 /// problem per municipality). Problem `k` has 10–300 settlements (drawn from `k` and the seed)
 /// scattered over a square of side 1.5 km × √settlements, population 5 to 2000; every
@@ -15,11 +15,20 @@ import ShurakuPlanner
 /// facilities of one group beyond the first: always 0) and the solve time (`ms` = all solves;
 /// problem building is not timed).
 enum PMedianBatch {
+    /// `auto`, `most` or a number.
+    static func facilityCount(_ word: String) -> FacilityCount? {
+        switch word {
+        case "auto": return .auto
+        case "most": return .most
+        default: return Int(word).map { .exactly($0) }
+        }
+    }
+
     static func run(_ args: [String]) -> Int32 {
         if args.first == "--points" { return runPoints(Array(args.dropFirst())) }
         guard let count = args.first.flatMap({ Int($0) }), count > 0 else {
             FileHandle.standardError.write(
-                Data("usage: shuraku-bench pmedian --batch COUNT [--groups] [--verbose] [--min L] [--max L] [--p auto|K] [--seed S] [--reach KM] [--work W] [--stall N] [--iterations N]\n".utf8))
+                Data("usage: shuraku-bench pmedian --batch COUNT [--groups] [--verbose] [--min L] [--max L] [--p auto|most|K] [--seed S] [--reach KM] [--work W] [--stall N] [--iterations N]\n".utf8))
             return 2
         }
         var groups = false
@@ -41,7 +50,9 @@ enum PMedianBatch {
             switch args[i] {
             case "--min": minLoad = Int64(value)
             case "--max": maxLoad = Int64(value)
-            case "--p": facilityCount = value == "auto" ? .auto : .exactly(Int(value) ?? 1)
+            case "--p":
+                guard let c = PMedianBatch.facilityCount(value) else { return usageError("bad --p \(value)") }
+                facilityCount = c
             case "--seed": seed = UInt64(value) ?? 1
             case "--reach": reach = (Double(value) ?? 10) * 1000
             case "--work": options.workPerPair = Int(value) ?? options.workPerPair

@@ -2,13 +2,14 @@ import Foundation
 import ShurakuCore
 import ShurakuPlanner
 
-/// `shuraku-bench pmedian --batch --points CSV [--min L] [--max L] [--minutes M] [--speed KMH] [--detour D] [--seed S] [--verbose]`:
+/// `shuraku-bench pmedian --batch --points CSV [--min L] [--max L] [--minutes M] [--speed KMH] [--detour D] [--p auto|most|K] [--seed S] [--verbose]`:
 /// one problem per municipality of a CSV of points (columns `city_code`, `lon`, `lat`,
 /// `population`, as in the Japanese small-area table under `../shared/geodata-real`), solved one
 /// after another, as the planner's national run with `--group-by city_code` and no road layer
 /// does: every point is a settlement and a candidate core; travel time is the straight-line
 /// distance × detour at the given speed (defaults 1.3 and 40 km/h), pairs beyond `--minutes`
-/// (default 30) are absent; cost = (population × 100 + 1) × seconds, as in the planner; `.auto`.
+/// (default 30) are absent; cost = (population × 100 + 1) × seconds, as in the planner; `.auto`
+/// unless `--p` says otherwise.
 /// Prints the same summary as `--batch` (`ms` = all solves; reading and building are not timed).
 extension PMedianBatch {
     static func runPoints(_ args: [String]) -> Int32 {
@@ -17,6 +18,7 @@ extension PMedianBatch {
         var minutes = 30.0, speed = 40.0, detour = 1.3
         var options = PMedianOptions()
         var verbose = false
+        var count = FacilityCount.auto
         var i = 1
         while i < args.count {
             if args[i] == "--verbose" {
@@ -33,6 +35,9 @@ extension PMedianBatch {
             case "--speed": speed = Double(value) ?? speed
             case "--detour": detour = Double(value) ?? detour
             case "--seed": options.seed = UInt64(value) ?? 1
+            case "--p":
+                guard let c = PMedianBatch.facilityCount(value) else { return usageError("bad --p \(value)") }
+                count = c
             case "--work": options.workPerPair = Int(value) ?? options.workPerPair
             default: return usageError("unknown option \(args[i])")
             }
@@ -78,7 +83,7 @@ extension PMedianBatch {
             do {
                 let problem = try PMedianProblem(
                     demand: points.map(\.population), facilityCount: n, rows: rows,
-                    facilityOwnClient: (0..<n).map { Int32($0) }, p: .auto, minLoad: minLoad, maxLoad: maxLoad)
+                    facilityOwnClient: (0..<n).map { Int32($0) }, p: count, minLoad: minLoad, maxLoad: maxLoad)
                 let started = DispatchTime.now().uptimeNanoseconds
                 let s = try PMedianSolver.solve(problem, options: options)
                 let took = DispatchTime.now().uptimeNanoseconds - started

@@ -28,7 +28,7 @@ struct CapacitatedSearch {
     var work: Int { fast.work }
 
     /// Runs `body` on the assignment and counts its work.
-    private mutating func onState(_ body: (inout LoadedAssignment) -> Void) {
+    mutating func onState(_ body: (inout LoadedAssignment) -> Void) {
         let before = state.work
         body(&state)
         fast.noteWork(state.work - before)
@@ -40,6 +40,16 @@ struct CapacitatedSearch {
         fast = uncapacitated
         let open = fast.openFacilities
         onState { $0.reset(open: open) }
+        onState { $0.improve(nil, swaps: true) }
+    }
+
+    /// Starts from the open set of `uncapacitated` with each client at its facility in
+    /// `assignment` where that pair is allowed and has room (-1: none), the rest inserted and
+    /// repaired; moves that would raise the score are never made.
+    mutating func start(from uncapacitated: FastSwap, assignment: [Int32]) {
+        fast = uncapacitated
+        let open = fast.openFacilities
+        onState { $0.reset(open: open, assignment: assignment) }
         onState { $0.improve(nil, swaps: true) }
     }
 

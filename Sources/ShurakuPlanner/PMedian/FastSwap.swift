@@ -12,6 +12,10 @@
 /// only touches the facilities of its row that are closer than its second-closest, so the tables
 /// stay small, and after a swap only the clients whose two closest changed are recomputed.
 ///
+/// With facility scores, each facility's preference weight (``PMedianProblem/penalty(_:)``)
+/// is a fixed part of `gain` and `loss`: opening `i` adds its weight, closing `r` removes it, so
+/// every swap delta accounts for it exactly. Without scores the weights are 0 and nothing changes.
+///
 /// A client whose own facility is open is pinned to it (the own-client rule). Facilities that
 /// share an own client form an exclusive group (``OwnGroups``): a closed member of a group with
 /// an open member may only enter by a swap with that member ("swap within the group"), which
@@ -63,8 +67,14 @@ struct FastSwap {
         second = [Int32](repeating: -1, count: m)
         value1 = (0..<m).map(problem.unassignedScore)
         value2 = value1
-        gain = [Score](repeating: .zero, count: n)
-        loss = [Score](repeating: .zero, count: n)
+        if let penalty = problem.facilityPenalty {
+            // Opening i saves −penalty; closing r loses −penalty (it removes the weight).
+            gain = penalty.map { Score.preference(-$0) }
+            loss = gain
+        } else {
+            gain = [Score](repeating: .zero, count: n)
+            loss = [Score](repeating: .zero, count: n)
+        }
         extra = SwapExtras(facilityCount: n)
         mark = [UInt32](repeating: 0, count: m)
         for c in 0..<m {
@@ -160,11 +170,13 @@ struct FastSwap {
             isOpen[r] = false
             openCount -= 1
             if ownClient[r] >= 0 { groupOpen[Int(ownClient[r])] = -1 }
+            total.preference -= problem.penalty(r)
         }
         if i >= 0 {
             isOpen[i] = true
             openCount += 1
             if ownClient[i] >= 0 { groupOpen[Int(ownClient[i])] = Int32(i) }
+            total.preference += problem.penalty(i)
         }
         for c32 in affected {
             let c = Int(c32)

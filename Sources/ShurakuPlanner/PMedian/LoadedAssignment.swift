@@ -3,8 +3,8 @@
 /// full facility while one of its clients moves on; a swap is the special case), and ejection
 /// (make room for an unassigned client by moving one client elsewhere).
 ///
-/// The score (unassigned weight, shortfall below `minLoad`, cost) is kept up to date by every
-/// move. A client whose own facility is open is pinned to it and never moves (the search
+/// The score (unassigned weight, shortfall below `minLoad`, facility preference, cost) is kept
+/// up to date by every move and every opening or closing. A client whose own facility is open is pinned to it and never moves (the search
 /// keeps at most one facility of an own-client group open).
 struct LoadedAssignment {
     let problem: PMedianProblem
@@ -117,6 +117,7 @@ struct LoadedAssignment {
     private mutating func rawOpen(_ i: Int) {
         isOpen[i] = true
         score.shortfall += shortfall(0)
+        score.preference += problem.penalty(i)
         let f32 = Int32(i)
         work += columns.range(i).count
         for k in columns.range(i) {
@@ -127,6 +128,7 @@ struct LoadedAssignment {
     /// Marks `r` closed; it must have no clients.
     private mutating func rawClose(_ r: Int) {
         score.shortfall -= shortfall(0)
+        score.preference -= problem.penalty(r)
         isOpen[r] = false
         let f32 = Int32(r)
         work += columns.range(r).count
@@ -173,6 +175,22 @@ struct LoadedAssignment {
     mutating func reset(open openSet: [Int]) {
         for f in 0..<problem.facilityCount where isOpen[f] { _ = close(f) }
         for f in openSet { open(f) }
+        let free = (0..<problem.clientCount).filter { assigned[$0] < 0 }.map { Int32($0) }
+        insert(free)
+        improve(nil)
+    }
+
+    /// Opens exactly `open` (closing the rest), puts each client at its facility in `assignment`
+    /// when that facility is open, the pair allowed and the load within `maxLoad`, then inserts
+    /// the others and improves.
+    mutating func reset(open openSet: [Int], assignment: [Int32]) {
+        for f in 0..<problem.facilityCount where isOpen[f] { _ = close(f) }
+        for f in openSet { open(f) }
+        for c in 0..<problem.clientCount where assigned[c] < 0 {
+            let f = Int(assignment[c])
+            guard f >= 0, isOpen[f], load[f] <= maxLoad - problem.demand[c], let cost = pairCost(c, f) else { continue }
+            move(c, to: f, cost: cost)
+        }
         let free = (0..<problem.clientCount).filter { assigned[$0] < 0 }.map { Int32($0) }
         insert(free)
         improve(nil)

@@ -8,6 +8,12 @@ public enum FacilityCount: Hashable, Sendable {
     /// groups conflict (two members would each serve demand the other cannot), the target is
     /// the least unassigned demand the search finds for any count.
     case auto
+    /// The most open facilities (max-p regions): leaving no more demand unassigned than
+    /// ``auto``, and with the least shortfall below `minLoad` (none whenever the search finds a
+    /// way, so that every open facility meets the minimum), as many facilities as possible; at
+    /// that count the best preference, then cost. Without a positive `minLoad` every count
+    /// meets the minimum, so every facility that may open does (``PMedianProblem/openableCount``).
+    case most
 }
 
 /// A capacitated p-median problem with a distance limit, in sparse form.
@@ -19,7 +25,8 @@ public enum FacilityCount: Hashable, Sendable {
 /// facility index. Costs are already weighted by the caller (e.g. population × seconds).
 ///
 /// The objective is lexicographic: (1) unassigned demand, (2) total shortfall below `minLoad`,
-/// (3) total cost. `maxLoad` is hard; `minLoad` is soft.
+/// (3) the total ``facilityScore`` of the open facilities, larger first (when given), (4) total
+/// cost. `maxLoad` is hard; `minLoad` is soft.
 public struct PMedianProblem: Sendable {
     /// Demand (population) of each client; used for the load limits.
     public let demand: [Int64]
@@ -44,6 +51,14 @@ public struct PMedianProblem: Sendable {
     public let minLoad: Int64?
     /// Hard upper limit on each open facility's load.
     public let maxLoad: Int64?
+    /// Preference of each facility as an open one (e.g. a core score), larger is better; nil
+    /// when there is none. At equal unassigned demand and shortfall, the open set with the
+    /// larger total score wins; cost only breaks ties. All-equal scores are the same as none.
+    public let facilityScore: [Int64]?
+    /// `max(facilityScore) − facilityScore[f]` per facility: what opening `f` adds to the
+    /// preference term of ``Score`` (lower is better). Nil when there are no scores or all are
+    /// equal, so that such problems are solved exactly as without scores.
+    let facilityPenalty: [Int64]?
 
     /// Number of clients.
     public var clientCount: Int { demand.count }
@@ -68,7 +83,8 @@ public struct PMedianProblem: Sendable {
         fixedOpen: [Int32] = [],
         p: FacilityCount,
         minLoad: Int64? = nil,
-        maxLoad: Int64? = nil
+        maxLoad: Int64? = nil,
+        facilityScore: [Int64]? = nil
     ) throws(PMedianError) {
         let m = demand.count
         guard facilityCount >= 0, facilityCount < Int(Int32.max), m < Int(Int32.max) else {
@@ -128,6 +144,15 @@ public struct PMedianProblem: Sendable {
         }
         if let minLoad { guard minLoad >= 0, minLoad <= PMedianProblem.valueLimit else { throw .invalidLoadLimit } }
         if let maxLoad { guard maxLoad >= 0, maxLoad <= PMedianProblem.valueLimit else { throw .invalidLoadLimit } }
+        var penalty: [Int64]? = nil
+        if let facilityScore {
+            guard facilityScore.count == facilityCount else { throw .malformedFacilityScores }
+            let scoreLimit = PMedianProblem.valueLimit / Int64(facilityCount + 1)
+            for s in facilityScore { guard s >= 0, s <= scoreLimit else { throw .malformedFacilityScores } }
+            if let top = facilityScore.max(), facilityScore.contains(where: { $0 != top }) {
+                penalty = facilityScore.map { top - $0 }
+            }
+        }
 
         self.demand = demand
         self.facilityCount = facilityCount
@@ -139,6 +164,8 @@ public struct PMedianProblem: Sendable {
         self.p = p
         self.minLoad = minLoad
         self.maxLoad = maxLoad
+        self.facilityScore = facilityScore
+        self.facilityPenalty = penalty
     }
 
     /// Builds the CSR arrays from one list of allowed (facility, cost) pairs per client, in any
@@ -152,7 +179,8 @@ public struct PMedianProblem: Sendable {
         fixedOpen: [Int32] = [],
         p: FacilityCount,
         minLoad: Int64? = nil,
-        maxLoad: Int64? = nil
+        maxLoad: Int64? = nil,
+        facilityScore: [Int64]? = nil
     ) throws(PMedianError) {
         guard rows.count == demand.count else { throw .malformedPairs }
         var start: [Int32] = [0]
@@ -171,7 +199,8 @@ public struct PMedianProblem: Sendable {
         }
         try self.init(
             demand: demand, facilityCount: facilityCount, pairStart: start, pairFacility: facility, pairCost: cost,
-            facilityOwnClient: facilityOwnClient, fixedOpen: fixedOpen, p: p, minLoad: minLoad, maxLoad: maxLoad)
+            facilityOwnClient: facilityOwnClient, fixedOpen: fixedOpen, p: p, minLoad: minLoad, maxLoad: maxLoad,
+            facilityScore: facilityScore)
     }
 
     /// The same problem with another facility count.
@@ -219,6 +248,8 @@ public enum PMedianError: Error, Hashable, Sendable {
     case invalidFacilityCount(Int)
     /// A negative or absurd load limit.
     case invalidLoadLimit
+    /// `facilityScore` of the wrong length, or a score below 0 or above 2^60 / (facilities + 1).
+    case malformedFacilityScores
     /// `p` exceeds the facilities that can be open at once (one per own-client group, see
     /// ``PMedianProblem/openableCount``; a facility whose own client alone exceeds `maxLoad`
     /// can never open).

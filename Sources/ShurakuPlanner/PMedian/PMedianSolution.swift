@@ -38,6 +38,8 @@ public struct PMedianTotals: Hashable, Sendable {
     public let shortfall: Int64
     /// Summed cost of all assigned clients.
     public let cost: Int64
+    /// Summed ``PMedianProblem/facilityScore`` of the open facilities (0 without scores).
+    public let facilityScore: Int64
 }
 
 /// A constraint that the solution could not meet, and by how much.
@@ -158,7 +160,7 @@ extension PMedianSolution {
         self.totals = PMedianTotals(
             openFacilities: open.count, unassignedClients: unassignedClients, unassignedDemand: unassignedDemand,
             unservableDemand: unservable, facilitiesBelowMinLoad: below, shortfall: shortfall,
-            cost: cost.reduce(0, +))
+            cost: cost.reduce(0, +), facilityScore: open.reduce(0) { $0 + (problem.facilityScore?[$1] ?? 0) })
         self.violations = violations
     }
 }

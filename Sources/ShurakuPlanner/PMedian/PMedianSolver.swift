@@ -11,6 +11,10 @@ import ShurakuCore
 ///   assignment with shift/swap repair ([CapacitatedSearch]).
 /// - `.auto`: a greedy cover gives an upper bound on `p`, then `p − 1, p − 2, …` are tried until
 ///   one leaves demand unassigned that the larger count served ([AutoCount]).
+/// - `.most`: a packing of compact zones of at least `minLoad`, then facility drops, adds and
+///   swaps, each evaluated exactly by the capacitated assignment ([MostCount]).
+/// - Facility scores (``PMedianProblem/facilityScore``) enter every swap, add and drop
+///   evaluation as a term after shortfall and before cost.
 ///
 /// Deterministic for a given ``PMedianOptions/seed`` and iteration budget. The result is a value;
 /// independent problems can be solved in parallel.
@@ -32,6 +36,8 @@ public enum PMedianSolver {
             return solveExactly(problem, columns: columns, count: p, iterations: iterations, options: options, rng: &rng)
         case .auto:
             return AutoCount.solve(problem, columns: columns, iterations: iterations, options: options, rng: &rng)
+        case .most:
+            return MostCount.solve(problem, columns: columns, iterations: iterations, options: options, rng: &rng)
         }
     }
 
