@@ -280,6 +280,7 @@ extension PMedianError: ClassifiedError {
         case .fixedOverCapacity(let f): "p-median problem: fixed facility \(f) alone exceeds the maximum load"
         case .invalidFacilityCount(let k): "p-median problem: \(k) open facilities is not possible"
         case .invalidLoadLimit: "p-median problem: invalid load limit"
+        case .malformedFacilityScores: "p-median problem: facility scores of the wrong length or out of range"
         case .tooFewUsableFacilities(let needed, let usable):
             "\(needed) open facilities asked for, but only \(usable) can be open at once"
         }
