@@ -10,11 +10,13 @@ public struct StudyInputs: Sendable {
     public var boundary: Geometry?
     /// The road layer, projected, when given (the network module builds the graph from it).
     public var roads: VectorLayer?
+    /// Service points (schools, clinics, town hall…), when given.
+    public var facilities: LoadedFacilities?
     /// The input layers as read (for checksums and `plan.json`).
     public var sources: [String: SourceSpec]
 
     public var warnings: [String] {
-        settlements.warnings + (districts?.warnings ?? []) + (roads?.warnings ?? [])
+        settlements.warnings + (districts?.warnings ?? []) + (roads?.warnings ?? []) + (facilities?.warnings ?? [])
     }
 }
 
@@ -24,6 +26,9 @@ public struct InputSpec: Sendable {
     public var districts: SourceSpec?
     public var roads: SourceSpec?
     public var boundary: SourceSpec?
+    /// Service points for core scores.
+    public var facilities: SourceSpec?
+    public var facilityOptions = FacilityOptions()
     public var settlementOptions: SettlementOptions
     public var districtNameField: String?
     /// Force the metric CRS (e.g. a 平面直角座標系 zone); chosen from the data when nil.
@@ -36,8 +41,10 @@ public struct InputSpec: Sendable {
     public init(
         settlements: SourceSpec, districts: SourceSpec? = nil, roads: SourceSpec? = nil, boundary: SourceSpec? = nil,
         settlementOptions: SettlementOptions = SettlementOptions(), districtNameField: String? = nil, crs: CRS? = nil,
-        read: ReadOptions = ReadOptions()
+        read: ReadOptions = ReadOptions(), facilities: SourceSpec? = nil, facilityOptions: FacilityOptions = FacilityOptions()
     ) {
+        self.facilities = facilities
+        self.facilityOptions = facilityOptions
         self.settlements = settlements
         self.districts = districts
         self.roads = roads
@@ -93,12 +100,17 @@ extension StudyInputs {
                 try layer.requireGeometry([.line], role: "roads must be lines")
                 roads = try layer.projected(to: crs)
             }
+            let facilities = try spec.facilities.map { f throws(InputError) in
+                try FacilityLoader.load(f, into: crs, options: spec.facilityOptions, read: spec.read)
+            }
             var sources = ["settlements": spec.settlements]
+            if let f = spec.facilities { sources["facilities"] = f }
             if let d = spec.districts { sources["districts"] = d }
             if let r = spec.roads { sources["roads"] = r }
             if let b = spec.boundary { sources["boundary"] = b }
             return StudyInputs(
-                crs: crs, settlements: settlements, districts: districts, boundary: boundary, roads: roads, sources: sources)
+                crs: crs, settlements: settlements, districts: districts, boundary: boundary, roads: roads,
+                facilities: facilities, sources: sources)
         } catch let e as InputError {
             throw e
         } catch let e as GeoError {

@@ -1,5 +1,6 @@
 import Foundation
 import ShurakuGeo
+import ShurakuInput
 import ShurakuPlan
 
 /// `map.svg`: an overview map any browser opens — zones filled by zone, routes, settlements sized
@@ -77,6 +78,12 @@ struct MapSVG {
                 s += "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(r))\" fill=\"\(ZonePalette.hex(ZonePalette.color(i)))\" stroke=\"\(ZonePalette.hex(ZonePalette.dark(i)))\"><title>\(esc(st.name)) \(st.population)人</title></circle>\n"
             }
         }
+        // Facilities: a small dark square per service point, except community centres and others.
+        s += "</g>\n<g id=\"facilities\" fill=\"#222\" stroke=\"#fff\" stroke-width=\"0.6\">\n"
+        for f in result.facilities ?? [] where ![.communityCentre, .other].contains(f.kind) {
+            let (x, y) = p(f.lonLat)
+            s += "<rect x=\"\(n(x - 2.5))\" y=\"\(n(y - 2.5))\" width=\"5\" height=\"5\"><title>\(esc(f.name)) (\(esc(f.kind.label)))</title></rect>\n"
+        }
         // Cores with labels.
         s += "</g>\n<g id=\"cores\">\n"
         for (i, z) in result.zones.enumerated() {
@@ -105,6 +112,11 @@ struct MapSVG {
             }
             s += "<rect x=\"\(n(lx))\" y=\"\(n(ly - 10))\" width=\"12\" height=\"12\" fill=\"\(ZonePalette.hex(ZonePalette.color(i)))\" stroke=\"\(ZonePalette.hex(ZonePalette.dark(i)))\"/>"
             s += "<text x=\"\(n(lx + 18))\" y=\"\(n(ly))\">\(esc(z.zoneID)) \(esc(z.coreName)) \(z.population)人</text>\n"
+            ly += 17
+        }
+        if let f = result.facilities, !f.isEmpty {
+            s += "<rect x=\"\(n(lx + 3.5))\" y=\"\(n(ly - 6.5))\" width=\"5\" height=\"5\" fill=\"#222\"/>"
+            s += "<text x=\"\(n(lx + 18))\" y=\"\(n(ly))\">services (役場, 病院, 診療所, 学校, 郵便局, 店舗)</text>\n"
             ly += 17
         }
         let unserved = result.settlements.filter { $0.status == .unserved }

@@ -1,25 +1,34 @@
 import Foundation
 import ShurakuGeo
+import ShurakuInput
 import ShurakuPlan
 
-/// The four output layers of the contract (DESIGN.md), built from a ``Plan``. Field names
-/// and order here are what users' scripts read: extend, never rename.
+/// The output layers of the contract (DESIGN.md), built from a ``Plan``. Field names and order
+/// here are what users' scripts read: extend, never rename.
 enum PlanLayers {
+    /// The per-kind facility count fields of zones: `facilities_school`, … (null without facilities).
+    static let facilityKinds = FacilityKind.allCases
+
+
     static func zones(_ r: Plan, grouped: Bool) -> OutputLayer {
         var fields: [FieldInfo] = [
             f("zone_id", .string), f("core_id", .string), f("core_name", .string), f("population", .integer),
             f("settlements", .integer), f("max_travel_min", .real), f("mean_travel_min", .real), f("area_km2", .real),
             f("districts", .string), f("meets_min_population", .boolean), f("route_km", .real), f("route_min", .real),
-            f("grant_cap_yen", .integer), f("loops", .integer), f("grant_basis", .string),
+            f("grant_cap_yen", .integer), f("loops", .integer), f("grant_basis", .string), f("core_score", .integer),
+            f("core_reason", .string), f("facilities", .string),
         ]
+        fields += facilityKinds.map { f("facilities_\($0.rawValue)", .integer) }
         if grouped { fields.append(f("group", .string)) }
         let features = r.zones.enumerated().map { i, z in
             var v: [FieldValue] = [
                 .string(z.zoneID), .string(z.coreID), .string(z.coreName), .integer(z.population), .integer(Int64(z.settlementCount)),
                 real(z.maxTravelMin, 2), real(z.meanTravelMin, 2), real(z.areaKm2, 3), .string(z.districts.joined(separator: ";")),
                 bool(z.meetsMinPopulation), real(z.routeKm, 3), real(z.routeMin, 2), .integer(z.grantCapYen),
-                .integer(Int64(z.loops)), .string(z.grantBasis),
+                .integer(Int64(z.loops)), .string(z.grantBasis), z.coreScore.map(FieldValue.integer) ?? .null,
+                .string(z.coreReason), text(z.facilityCounts.map(facilitySummary)),
             ]
+            v += facilityKinds.map { k in z.facilityCounts.map { .integer(Int64($0[k] ?? 0)) } ?? .null }
             if grouped { v.append(z.group.map(FieldValue.string) ?? .null) }
             return VectorFeature(fid: Int64(i + 1), geometry: multiPolygon(z.shape), values: v)
         }
@@ -48,13 +57,13 @@ enum PlanLayers {
     static func cores(_ r: Plan, grouped: Bool) -> OutputLayer {
         var fields: [FieldInfo] = [
             f("zone_id", .string), f("core_id", .string), f("core_name", .string), f("zone_population", .integer),
-            f("designated", .boolean), f("settlements", .integer),
+            f("designated", .boolean), f("settlements", .integer), f("core_score", .integer), f("core_reason", .string),
         ]
         if grouped { fields.append(f("group", .string)) }
         let features = r.zones.enumerated().map { i, z in
             var v: [FieldValue] = [
                 .string(z.zoneID), .string(z.coreID), .string(z.coreName), .integer(z.population), bool(z.coreDesignated),
-                .integer(Int64(z.settlementCount)),
+                .integer(Int64(z.settlementCount)), z.coreScore.map(FieldValue.integer) ?? .null, .string(z.coreReason),
             ]
             if grouped { v.append(text(z.group)) }
             return VectorFeature(fid: Int64(i + 1), geometry: .point(z.coreLonLat), values: v)
@@ -75,6 +84,26 @@ enum PlanLayers {
             ])
         }
         return OutputLayer(name: "routes", geometryType: .lineString, crs: .lonLat, fields: fields, features: features)
+    }
+
+    /// The facilities with their kind and the zone they lie in.
+    static func facilities(_ rows: [Plan.FacilityRow]) -> OutputLayer {
+        let fields: [FieldInfo] = [
+            f("facility_id", .string), f("name", .string), f("kind", .string), f("kind_label", .string), f("subkind", .string),
+            f("zone_id", .string),
+        ]
+        let features = rows.enumerated().map { i, x in
+            VectorFeature(fid: Int64(i + 1), geometry: .point(x.lonLat), values: [
+                .string(x.id), .string(x.name), .string(x.kind.rawValue), .string(x.kind.label), text(x.subkind), text(x.zoneID),
+            ])
+        }
+        return OutputLayer(name: "facilities", geometryType: .point, crs: .lonLat, fields: fields, features: features)
+    }
+
+    /// "役場 1, 病院 1, 学校 3" in kind order, kinds with none left out; "none" when empty.
+    static func facilitySummary(_ counts: [FacilityKind: Int]) -> String {
+        let parts = FacilityKind.allCases.compactMap { k in counts[k].flatMap { $0 > 0 ? "\(k.label) \($0)" : nil } }
+        return parts.isEmpty ? "none" : parts.joined(separator: ", ")
     }
 
     /// `summary.csv`: one row per zone, the zone fields without geometry.

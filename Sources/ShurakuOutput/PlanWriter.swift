@@ -40,12 +40,13 @@ public struct PlanWriter: Sendable {
     }
 
     private func writeFiles(_ folder: OutputFolder) throws {
-        let layers = [
+        var layers = [
             PlanLayers.zones(result, grouped: grouped), PlanLayers.settlements(result, grouped: grouped),
             PlanLayers.cores(result, grouped: grouped), PlanLayers.routes(result),
         ]
+        if let facilities = result.facilities { layers.append(PlanLayers.facilities(facilities)) }
         let styles = qmlStyles()
-        try VectorWriter.writeGeoPackage(layers, to: folder.path("plan.gpkg"), sql: styleSQL(styles))
+        try VectorWriter.writeGeoPackage(layers, to: folder.path("plan.gpkg"), sql: styleSQL(styles, layers: layers.map(\.name)))
         for layer in layers {
             try VectorWriter.writeGeoJSON(layer, to: folder.path("\(layer.name).geojson"))
             try write(styles[layer.name] ?? "", to: folder.path("\(layer.name).qml"))
@@ -76,11 +77,12 @@ public struct PlanWriter: Sendable {
             "settlements": style.settlements(maxPopulation: result.settlements.map(\.population).max() ?? 1),
             "cores": style.cores(),
             "routes": style.routes(),
+            "facilities": style.facilities(),
         ]
     }
 
     /// SQL that creates QGIS's `layer_styles` table and makes each style its layer's default.
-    private func styleSQL(_ styles: [String: String]) -> [String] {
+    private func styleSQL(_ styles: [String: String], layers: [String]) -> [String] {
         var sql = [
             """
             CREATE TABLE layer_styles (id INTEGER PRIMARY KEY AUTOINCREMENT, f_table_catalog TEXT(256), \
@@ -89,7 +91,7 @@ public struct PlanWriter: Sendable {
             update_time DATETIME)
             """
         ]
-        for name in ["zones", "settlements", "cores", "routes"] {
+        for name in layers {
             let qml = (styles[name] ?? "").replacingOccurrences(of: "'", with: "''")
             sql.append("""
                 INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName, \
@@ -130,16 +132,21 @@ public struct PlanWriter: Sendable {
         var members: [String: [String]] = [:]
         for s in result.settlements { if let z = s.zoneID { members[z, default: []].append(s.id) } }
         let zones: [JSONValue] = result.zones.map { z in
-            .object([
+            var o: [String: JSONValue] = [
                 "zone_id": .string(z.zoneID), "core_id": .string(z.coreID), "core_name": .string(z.coreName),
                 "population": .int(z.population), "members": .array((members[z.zoneID] ?? []).map(JSONValue.string)),
-            ])
+                "core_score": z.coreScore.map(JSONValue.int) ?? .null, "core_reason": .string(z.coreReason),
+            ]
+            if let counts = z.facilityCounts {
+                o["facilities"] = .object(Dictionary(uniqueKeysWithValues: counts.filter { $0.value > 0 }.map { ($0.key.rawValue, .int(Int64($0.value))) }))
+            }
+            return .object(o)
         }
         let doc: JSONValue = .object([
             "tool": .string("shuraku"), "version": .string(shurakuVersion), "parameters": .object(params),
             "inputs": .object(inputObj), "travel_model": .string(result.travelModel?.description ?? "none"), "work_crs": .string(result.workCRS),
-            "metrics": .object(metrics), "zones": .array(zones), "notes": .array(result.notes.map(JSONValue.string)),
-            "warnings": .array(result.warnings.map(JSONValue.string)),
+            "metrics": .object(metrics), "zones": .array(zones), "zoning_rule": .string(ZoningRule.text(result.request)), "notes": .array(result.notes.map { .string(SettingName.plain($0)) }),
+            "warnings": .array(result.warnings.map { .string(SettingName.plain($0)) }),
         ])
         return try doc.rendered()
     }

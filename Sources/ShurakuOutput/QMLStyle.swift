@@ -53,6 +53,22 @@ struct QMLStyle {
             labeling: labels(expression: #""core_name""#, size: 9, bold: true, placement: 6))
     }
 
+    /// Facilities categorised by kind, one symbol each.
+    func facilities() -> String {
+        let kinds: [(kind: String, label: String, shape: String, color: (r: Int, g: Int, b: Int))] = [
+            ("townhall", "役場", "pentagon", (120, 60, 160)), ("hospital", "病院", "cross_fill", (200, 30, 45)),
+            ("school", "学校", "square", (30, 90, 200)), ("clinic", "診療所", "cross_fill", (240, 120, 120)),
+            ("post_office", "郵便局", "diamond", (230, 60, 30)), ("shop", "店舗", "triangle", (20, 150, 70)),
+            ("community_centre", "公民館・集会所", "circle", (170, 120, 40)), ("other", "その他", "circle", (130, 130, 130)),
+        ]
+        let symbols = kinds.enumerated().map { i, k in
+            markerSymbol(name: "\(i)", shape: k.shape, color: k.color, outline: (40, 40, 40), size: 3.2, sizeExpression: nil)
+        }
+        let rows = kinds.enumerated().map { i, k in categoryXML(value: k.kind, label: k.label, symbol: i) }
+        return document(
+            geometryType: 0, renderer: categorized(attr: "kind", categories: rows, symbols: symbols), labeling: nil)
+    }
+
     func routes() -> String {
         let symbols = categories.indices.map { i in lineSymbol(name: "\(i)", color: ZonePalette.dark(i), width: 0.9) }
         return document(

@@ -107,7 +107,7 @@ struct BadInputTests {
     func projectedWithSourceCRS() throws {
         let dir = try TempDir()
         let p = try dir.write("xy.csv", "id,pop,x,y\na,10,-30000,144000\nb,20,-29000,144500\n")
-        let r = CapturedRun(["plan", "--settlements", p, "--source-crs", "EPSG:6675", "--out", dir.path("ok"), "--quiet"])
+        let r = CapturedRun(["plan", "--settlements", p, "--source-crs", "EPSG:6675", "--min-zone-pop", "10", "--out", dir.path("ok"), "--quiet"])
         #expect(r.status == 0, "\(r.err)")
     }
 

@@ -31,7 +31,9 @@ struct PlanRequestTests {
             "maxZonePop": .number(5000), "districtMode": .text("whole"), "districtTolerance": .number(50), "seed": .number(9),
             "busMaxLoopMin": .number(45), "busDwellMin": .number(2), "busMinStopPop": .number(10), "busCapacity": .number(12),
             "busTripRate": .number(0.05), "funding": .object(Data(#"{"defaults":{"ict":true,"specialistStaff":false}}"#.utf8)),
-            "labelFont": .text("IPAGothic"), "force": .flag(true),
+            "labelFont": .text("IPAGothic"), "force": .flag(true), "facilities": .text("f.geojson"),
+            "facilityKindField": .text("type"), "coreScore": .text("population"), "coreRadiusM": .number(800),
+            "facilityExclude": .text("subkind=institutional_clinic"), "facilityWeights": .object(Data(#"{"school":3}"#.utf8)),
         ]
         #expect(Set(samples.keys) == Set(PlanSettings.all.map(\.key)), "a setting without a sample value")
         var request = PlanRequest(settlements: "x")
@@ -41,6 +43,8 @@ struct PlanRequestTests {
         #expect(request.zoning.districtMode == .whole)
         #expect(request.fields.filter == SettlementFilter(field: "pref_code", values: ["34", "35"]))
         #expect(request.funding.policy.defaults.ict)
+        #expect(request.cores.weights[.school] == 3 && request.cores.weights[.townHall] == FacilityWeights.default[.townHall])
+        #expect(request.cores.score == .population)
     }
 
     @Test("out-of-range and mistyped values name the setting; unknown keys get a did-you-mean")
@@ -52,7 +56,7 @@ struct PlanRequestTests {
         #expect(error?.problems.count == 3)
         let text = error?.description ?? ""
         #expect(text.contains("maxTravelMin 0 is out of range"))
-        #expect(text.contains("zones expected auto or a whole number"))
+        #expect(text.contains("zones expected auto, fewest or a whole number"))
         #expect(text.contains("unknown setting (did you mean minZonePop?)"))
     }
 

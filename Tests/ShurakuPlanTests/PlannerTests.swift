@@ -38,7 +38,7 @@ struct PlannerTests {
         let zonePop = plan.zones.reduce(Int64(0)) { $0 + $1.population }
         #expect(zonePop == plan.metrics.population - plan.metrics.unservedPopulation)
         #expect(plan.zones.allSatisfy { z in plan.settlements.contains { $0.id == z.coreID && $0.isCore } })
-        #expect(plan.inputs.map(\.role) == ["boundary", "districts", "roads", "settlements"])
+        #expect(plan.inputs.map(\.role) == ["boundary", "districts", "facilities", "roads", "settlements"])
     }
 
     @Test("writing the facade's plan gives the same bytes twice; the writer needs nothing but the plan")

@@ -32,9 +32,10 @@ enum GroupPlanner {
         let membership = try districtMembership(subset, ctx: ctx, mode: mode)
         let districtOf: [String?] = subset.indices.map { i in membership.map { $0.names[$0.district[i]] } }
 
+        let scores = coreScores(subset, context: ctx)
         let zoning = try Zoner.plan(
             settlements: subset, travel: travel.matrix, blocked: travel.blocked, districts: membership,
-            parameters: zoningParameters(request, mode: mode))
+            parameters: zoningParameters(request, mode: mode, coreScores: scores))
         var notes = zoning.notes.map { prefix + $0 }
 
         let loops = try ZoneLoops.plan(zoning: zoning, subset: subset, travel: travel.loops, bus: request.bus, seed: request.zoning.seed, workers: workers)
@@ -53,8 +54,22 @@ enum GroupPlanner {
         for i in zones.indices { zones[i].shape = shapes[i] }
 
         return GroupOutcome(
-            group: group.name, members: group.members, zoning: zoning, zones: zones, districtOf: districtOf, notes: notes,
+            group: group.name, members: group.members, zoning: zoning, zones: zones, coreScores: scores, districtOf: districtOf,
+            notes: notes,
             warnings: travel.warnings + (membership?.warnings.map { prefix + $0 } ?? []), travelModel: travel.model)
+    }
+
+    /// Each settlement's core score: services within the radius when facilities are given, else
+    /// the people within it; nil with `coreScore` none.
+    static func coreScores(_ subset: [Settlement], context ctx: PlanContext) -> [CoreScore]? {
+        let cores = ctx.request.cores
+        let facilities: [Facility]?
+        switch cores.score {
+        case .none: return nil
+        case .population: facilities = nil
+        case .auto: facilities = ctx.facilities
+        }
+        return CoreScoring(radiusMeters: cores.radiusMeters, weights: cores.weights).scores(settlements: subset, facilities: facilities)
     }
 
     /// Which district each settlement of the group is in; nil without districts, or when they
@@ -71,16 +86,17 @@ enum GroupPlanner {
     }
 
     /// The zoning rules of a request.
-    static func zoningParameters(_ request: PlanRequest, mode: DistrictMode) -> ZoningParameters {
+    static func zoningParameters(_ request: PlanRequest, mode: DistrictMode, coreScores: [CoreScore]?) -> ZoningParameters {
         let count: FacilityCount
         switch request.zoning.zones {
-        case .auto: count = .auto
+        case .auto: count = .most
+        case .fewest: count = .auto
         case .exactly(let k): count = .exactly(k)
         }
         return ZoningParameters(
             maxTravelSeconds: request.travel.maxMinutes * 60, maxTravelMeters: request.travel.maxKilometres.map { $0 * 1000 },
             minPopulation: request.zoning.minZonePopulation, maxPopulation: request.zoning.maxZonePopulation, zoneCount: count,
-            districtMode: mode, seed: request.zoning.seed)
+            districtMode: mode, seed: request.zoning.seed, coreScores: coreScores.map(CoreScore.preferences))
     }
 }
 

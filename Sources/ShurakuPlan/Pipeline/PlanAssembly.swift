@@ -12,8 +12,9 @@ enum PlanAssembly {
         var rows: [Plan.SettlementRow?] = Array(repeating: nil, count: ctx.settlements.count)
         var zones: [Plan.ZoneRow] = []
         var routes: [Plan.RouteRow] = []
-        var notes = travelNotes
+        var notes = travelNotes + (ctx.facilityNotes)
         var warnings: [String] = []
+        var shapes: [Geometry] = []
         for out in outcomes {
             notes += out.notes
             warnings += out.warnings
@@ -21,6 +22,7 @@ enum PlanAssembly {
             for (zi, z) in out.zones.enumerated() {
                 routes += try self.routes(z, zoneID: zoneIDs[zi], out: out, ctx: ctx, back: back)
                 zones.append(try zoneRow(z, zoneID: zoneIDs[zi], out: out, ctx: ctx, back: back, engine: engine))
+                shapes.append(z.shape)
             }
             for (li, gi) in out.members.enumerated() {
                 rows[gi] = settlementRow(local: li, out: out, zoneIDs: zoneIDs, ctx: ctx)
@@ -30,8 +32,16 @@ enum PlanAssembly {
         if outline == nil, !ctx.districtAreas.isEmpty {
             outline = GeometryEngine.polygonal(try engine.union(ctx.districtAreas.keys.sorted().compactMap { ctx.districtAreas[$0] }))
         }
+        let facilities = try ctx.facilities.map { try facilityRows($0, shapes: shapes, zoneIDs: zones.map(\.zoneID)) }
+        if let facilities {
+            var counts = [[FacilityKind: Int]](repeating: [:], count: zones.count)
+            let zoneIndex = Dictionary(uniqueKeysWithValues: zones.enumerated().map { ($1.zoneID, $0) })
+            for f in facilities { if let z = f.zoneID, let i = zoneIndex[z] { counts[i][f.kind, default: 0] += 1 } }
+            for i in zones.indices { zones[i].facilityCounts = counts[i] }
+        }
         return Plan(
-            settlements: rows.compactMap { $0 }, zones: zones, routes: routes, travelModel: outcomes.first?.travelModel,
+            settlements: rows.compactMap { $0 }, zones: zones, routes: routes, facilities: facilities,
+            travelModel: outcomes.first?.travelModel,
             workCRS: ctx.crs.description, notes: notes, warnings: warnings,
             outline: try outline.map { try back.apply(engine.simplify($0, tolerance: 20)) }, request: ctx.request,
             inputs: inputList(ctx))
@@ -57,6 +67,29 @@ enum PlanAssembly {
         }
     }
 
+    /// Each facility with the zone whose shape holds it.
+    static func facilityRows(_ facilities: [Facility], shapes: [Geometry], zoneIDs: [String]) throws -> [Plan.FacilityRow] {
+        let index = try SpatialIndex(shapes)
+        return try facilities.map { f in
+            let hit = try index.covering(f.location).min()
+            return Plan.FacilityRow(
+                id: f.id, name: f.name, kind: f.kind, subkind: f.subkind, lonLat: f.lonLat, zoneID: hit.map { zoneIDs[$0] })
+        }
+    }
+
+    /// Why the core is the core, in words.
+    static func coreReason(_ z: GroupOutcome.ZoneOut, out: GroupOutcome, ctx: PlanContext) -> String {
+        let score = out.coreScores?[z.zone.core]
+        var parts: [String] = []
+        if z.zone.isDesignated { parts.append("designated core (\(ctx.request.fields.core ?? "core") field)") }
+        if let score {
+            parts.append(score.reason)
+        } else if !z.zone.isDesignated {
+            parts.append("the least population-weighted travel time (core score not used)")
+        }
+        return parts.joined(separator: "; ")
+    }
+
     static func zoneRow(
         _ z: GroupOutcome.ZoneOut, zoneID: String, out: GroupOutcome, ctx: PlanContext, back: CoordinateTransformer,
         engine: GeometryEngine
@@ -68,7 +101,8 @@ enum PlanAssembly {
             meanTravelMin: z.zone.meanTravelSeconds / 60, areaKm2: try engine.area(z.shape) / 1e6, districts: z.zone.districts,
             meetsMinPopulation: z.zone.meetsMinPopulation, routeKm: z.loops.reduce(0) { $0 + $1.meters } / 1000,
             routeMin: z.loops.reduce(0) { $0 + $1.durationSeconds } / 60, loops: z.loops.count,
-            grantCapYen: Int64(z.grant.capYen), grantBasis: z.grant.reason, group: out.group, shape: try back.apply(z.shape))
+            grantCapYen: Int64(z.grant.capYen), grantBasis: z.grant.reason, coreScore: out.coreScores?[z.zone.core].value,
+            coreReason: coreReason(z, out: out, ctx: ctx), facilityCounts: nil, group: out.group, shape: try back.apply(z.shape))
     }
 
     static func settlementRow(local li: Int, out: GroupOutcome, zoneIDs: [String], ctx: PlanContext) -> Plan.SettlementRow {

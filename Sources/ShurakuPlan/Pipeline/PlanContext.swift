@@ -23,6 +23,10 @@ struct PlanContext: Sendable {
     let scale: [Double]?
     /// The sources read, by role.
     let sources: [String: SourceSpec]
+    /// The service points kept (closed and excluded ones left out), when given.
+    let facilities: [Facility]?
+    /// What the facility loader left out and why.
+    let facilityNotes: [String]
 
     init(request: PlanRequest, study: StudyLoading, graph: RoadGraph?) throws {
         let inputs = study.inputs
@@ -45,6 +49,8 @@ struct PlanContext: Sendable {
         self.roadsFile = inputs.sources["roads"]?.description
         self.scale = graph == nil ? try ScaleFactor.pointScale(of: inputs.crs, at: settlements.map(\.lonLat)) : nil
         self.sources = inputs.sources
+        self.facilities = inputs.facilities?.facilities
+        self.facilityNotes = inputs.facilities?.notes ?? []
     }
 
     /// The groups to plan: one per `groupBy` value (sorted), or the whole study.
@@ -78,6 +84,8 @@ struct GroupOutcome: Sendable {
     var members: [Int]
     var zoning: Zoning
     var zones: [ZoneOut]
+    /// Each member's core score (group order), nil with `coreScore` none.
+    var coreScores: [CoreScore]?
     var districtOf: [String?]
     var notes: [String]
     var warnings: [String]

@@ -48,7 +48,9 @@ struct StudyLoading: Sendable {
             settlementOptions: SettlementOptions(
                 roles: roles, missingPopulationAsZero: request.inputs.missingPopulationAsZero,
                 filter: f.filter.map { ($0.field, Set($0.values)) }),
-            districtNameField: f.district, crs: crs, read: read)
+            districtNameField: f.district, crs: crs, read: read,
+            facilities: request.inputs.facilities.map { SourceSpec(parsing: $0) },
+            facilityOptions: FacilityOptions(kindField: f.facilityKind, exclusions: request.cores.exclude.map { [$0] } ?? []))
     }
 
     static func parseCRS(_ text: String, setting: String) throws(ShurakuError) -> CRS {

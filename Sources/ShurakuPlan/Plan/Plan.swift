@@ -1,4 +1,5 @@
 import ShurakuCore
+import ShurakuInput
 import ShurakuPlanner
 
 /// A finished plan: zones with their cores, every settlement's assignment, bus loops, grant
@@ -43,6 +44,13 @@ public struct Plan: Sendable {
         public var loops: Int
         public var grantCapYen: Int64
         public var grantBasis: String
+        /// The core's score (``CoreScore/value``: weighted service kinds with facilities, else
+        /// people within the radius); nil when scores are not used.
+        public var coreScore: Int64?
+        /// Why this settlement is the core, in words ("役場, 小学校, 診療所 within 1 km; …").
+        public var coreReason: String
+        /// Facilities inside the zone, by kind (nil without a facility layer).
+        public var facilityCounts: [FacilityKind: Int]?
         public var group: String?
         /// Zone shape in lon/lat (MultiPolygon).
         public var shape: Geometry
@@ -60,9 +68,22 @@ public struct Plan: Sendable {
         public var line: [XY]
     }
 
+    /// One service point and the zone it lies in.
+    public struct FacilityRow: Sendable {
+        public var id: String
+        public var name: String
+        public var kind: FacilityKind
+        public var subkind: String?
+        public var lonLat: XY
+        /// The zone whose shape holds the facility (nil outside every zone).
+        public var zoneID: String?
+    }
+
     public var settlements: [SettlementRow]
     public var zones: [ZoneRow]
     public var routes: [RouteRow]
+    /// The facilities used for core scores, when a facility layer was given.
+    public var facilities: [FacilityRow]? = nil
     /// How travel times were computed (nil when there was nothing to plan).
     public var travelModel: TravelModel?
     /// The metric CRS the geometry work was done in.

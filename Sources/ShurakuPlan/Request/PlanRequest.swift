@@ -1,6 +1,7 @@
 import Foundation
 import ShurakuCore
 import ShurakuFunding
+import ShurakuInput
 import ShurakuPlanner
 
 /// Everything one plan is made from: the input sources and every setting, typed.
@@ -21,6 +22,7 @@ public struct PlanRequest: Sendable, Equatable {
     public var fields: Fields
     public var travel: Travel
     public var zoning: Zoning
+    public var cores: Cores
     public var bus: Bus
     public var funding: Funding
     public var output: Output
@@ -33,6 +35,7 @@ public struct PlanRequest: Sendable, Equatable {
         fields = Fields()
         travel = Travel()
         zoning = Zoning()
+        cores = Cores()
         bus = Bus()
         funding = Funding()
         output = Output()
@@ -48,6 +51,9 @@ public struct PlanRequest: Sendable, Equatable {
         public var roads: String?
         /// The study-area outline that clips zone shapes.
         public var boundary: String?
+        /// Service points (schools, clinics, hospitals, post offices, shops, the town hall,
+        /// community centres) that make a settlement a good core.
+        public var facilities: String?
         /// Road speeds per class (JSON), replacing the defaults.
         public var speedTable: String?
         /// The metric CRS for geometry work (e.g. "EPSG:6675"); the JGD2011 UTM zone of the data when nil.
@@ -73,6 +79,8 @@ public struct PlanRequest: Sendable, Equatable {
         public var coreCandidates: String?
         /// Name field of the district polygons.
         public var district: String?
+        /// The facilities' kind field (detected: `kind`, KSJ codes, OSM tags).
+        public var facilityKind: String?
         /// Plan each value of this settlement field (e.g. a municipality code) separately.
         public var groupBy: String?
         /// Keep only the settlements whose field has one of the values.
@@ -103,10 +111,10 @@ public struct PlanRequest: Sendable, Equatable {
 
     /// The rules zones follow.
     public struct Zoning: Sendable, Equatable {
-        /// How many zones.
+        /// How many zones: by default the most that meet the rules (max-p).
         public var zones: ZoneCount = .auto
-        /// Smallest zone population.
-        public var minZonePopulation: Int64 = 0
+        /// Smallest zone population: a size that can carry a shop and a salon. Set it for your area.
+        public var minZonePopulation: Int64 = 1000
         /// Largest zone population, when limited.
         public var maxZonePopulation: Int64?
         /// How zones respect districts; nil means `within` when districts are given, else `ignore`.
@@ -115,6 +123,22 @@ public struct PlanRequest: Sendable, Equatable {
         public var districtToleranceMeters: Double = 200
         /// Seed of every random choice: same inputs and seed, same plan.
         public var seed: UInt64 = 1
+
+        public init() {}
+    }
+
+    /// How cores (基幹集落) are chosen among the candidates.
+    public struct Cores: Sendable, Equatable {
+        /// What the core score counts.
+        public var score: CoreScoreMode = .auto
+        /// The walking radius around a settlement in which services and people count, metres.
+        public var radiusMeters: Double = CoreScoring.defaultRadiusMeters
+        /// The weight of each facility kind in the score.
+        public var weights: FacilityWeights = .default
+        /// The weights as given in a scenario file (canonical JSON), recorded in `plan.json`.
+        public var weightsJSON: Data?
+        /// Facilities to leave out, e.g. `subkind=institutional_clinic` (not open to the public).
+        public var exclude: FacilityExclusion?
 
         public init() {}
     }
@@ -165,29 +189,47 @@ public struct PlanRequest: Sendable, Equatable {
 
 /// How many zones a plan makes.
 public enum ZoneCount: Sendable, Hashable, CustomStringConvertible {
-    /// The fewest zones that serve everyone reachable.
+    /// The most zones such that every zone meets the minimum population (and the maximum),
+    /// every served settlement is within the travel limit of its core and districts are
+    /// respected (max-p regions); at that count the cores with the largest total core score;
+    /// then the least population-weighted travel time.
     case auto
-    /// Exactly this many zones (≥ 1).
+    /// The fewest zones that serve everyone reachable (a minimum-cost network).
+    case fewest
+    /// Exactly this many zones (≥ 1); cores by score, then travel time.
     case exactly(Int)
 
-    /// "auto" or the number, as in scenario files.
+    /// "auto", "fewest" or the number, as in scenario files.
     public var description: String {
         switch self {
         case .auto: "auto"
+        case .fewest: "fewest"
         case .exactly(let n): String(n)
         }
     }
 
-    /// Parses "auto" or a whole number ≥ 1.
+    /// Parses "auto", "fewest" or a whole number ≥ 1.
     public init?(_ text: String) {
         if text == "auto" {
             self = .auto
+        } else if text == "fewest" {
+            self = .fewest
         } else if let n = Int(text), n >= 1 {
             self = .exactly(n)
         } else {
             return nil
         }
     }
+}
+
+/// What a settlement's core score counts.
+public enum CoreScoreMode: String, Sendable, Hashable, CaseIterable {
+    /// Facilities when they are given, else the population within the radius.
+    case auto
+    /// The population within the radius, even when facilities are given.
+    case population
+    /// No score: every settlement is as good a core as any other (a pure capacitated p-median).
+    case none
 }
 
 /// Keep only the settlements whose `field` has one of `values` (as text).

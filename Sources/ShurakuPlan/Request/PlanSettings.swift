@@ -1,6 +1,7 @@
 import Foundation
 import ShurakuCore
 import ShurakuFunding
+import ShurakuInput
 import ShurakuPlanner
 
 /// One setting of a plan, declared once: its scenario-file key (camelCase), its type and range,
@@ -17,7 +18,7 @@ public struct PlanSetting: Sendable {
         case integer(ClosedRange<Int>)
         case flag
         case choice([String])
-        /// `auto` or a positive whole number.
+        /// `auto`, `fewest` or a positive whole number.
         case zones
         /// A JSON object, scenario files only (e.g. the grant policy).
         case object
@@ -94,7 +95,7 @@ public struct PlanSetting: Sendable {
         case (.choice(let choices), .text(let t)):
             guard choices.contains(t) else { throw bad("'\(t)' is not one of \(choices.joined(separator: ", "))") }
         case (.zones, .text(let t)):
-            guard ZoneCount(t) != nil else { throw bad("expected auto or a whole number ≥ 1, got '\(t)'") }
+            guard ZoneCount(t) != nil else { throw bad("expected auto, fewest or a whole number ≥ 1, got '\(t)'") }
         case (.object, .object): break
         default: throw bad("has a value of the wrong type")
         }
@@ -165,7 +166,8 @@ public enum PlanSettings {
     // MARK: - The table
 
     /// Every setting, in help order.
-    public static let all: [PlanSetting] = inputSettings + fieldSettings + travelSettings + zoneSettings + busSettings + outputSettings
+    public static let all: [PlanSetting] =
+        inputSettings + fieldSettings + travelSettings + zoneSettings + coreSettings + busSettings + outputSettings
 
     static let inputSettings: [PlanSetting] = [
         PlanSetting("settlements", .path, "SRC", "Settlements: points or polygons with population.", group: inputs,
@@ -176,6 +178,8 @@ public enum PlanSettings {
             read: { opt($0.inputs.roads) }, write: { r, v in r.inputs.roads = text(v) }),
         PlanSetting("boundary", .path, "SRC", "Study-area outline that clips zone shapes.", group: inputs,
             read: { opt($0.inputs.boundary) }, write: { r, v in r.inputs.boundary = text(v) }),
+        PlanSetting("facilities", .path, "SRC", "Service points (schools, clinics, town hall, shops…): cores go where the services are.", group: inputs,
+            read: { opt($0.inputs.facilities) }, write: { r, v in r.inputs.facilities = text(v) }),
         PlanSetting("crs", .text, "EPSG:n", "Metric CRS for geometry work (e.g. EPSG:6675, a 平面直角座標系 zone).", note: "JGD2011 UTM zone of the data", group: inputs,
             read: { opt($0.inputs.crs) }, write: { r, v in r.inputs.crs = text(v) }),
         PlanSetting("sourceCrs", .text, "EPSG:n", "CRS of inputs that declare none.", group: inputs,
@@ -199,6 +203,8 @@ public enum PlanSettings {
             read: { opt($0.fields.coreCandidates) }, write: { r, v in r.fields.coreCandidates = text(v) }),
         PlanSetting("districtField", .text, "FIELD", "Name field of the district polygons.", note: "detected: 地区名, name, 名称", group: fields,
             read: { opt($0.fields.district) }, write: { r, v in r.fields.district = text(v) }),
+        PlanSetting("facilityKindField", .text, "FIELD", "Kind field of the facilities.", note: "detected: kind, KSJ P04/P29/P30/P05 codes, OSM tags", group: fields,
+            read: { opt($0.fields.facilityKind) }, write: { r, v in r.fields.facilityKind = text(v) }),
         PlanSetting("groupBy", .text, "FIELD", "Plan each value of this settlement field (e.g. a municipality code) separately.", group: fields,
             read: { opt($0.fields.groupBy) }, write: { r, v in r.fields.groupBy = text(v) }),
         PlanSetting("filter", .text, "FIELD=V1,V2", "Keep only the settlements whose FIELD is one of the values (e.g. pref_code=34).", group: fields,
@@ -232,9 +238,11 @@ public enum PlanSettings {
     ]
 
     static let zoneSettings: [PlanSetting] = [
-        PlanSetting("zones", .zones, "N|auto", "Number of zones, or auto: the fewest that serve everyone reachable.", default: "auto", group: zones,
+        PlanSetting("zones", .zones, "auto|fewest|N",
+            "auto: the most zones that meet the rules, cores where the services are; fewest: the fewest zones that serve everyone reachable; N: exactly N.",
+            default: "auto", group: zones,
             read: { .text($0.zoning.zones.description) }, write: { r, v in r.zoning.zones = ZoneCount(text(v) ?? "") ?? .auto }),
-        PlanSetting("minZonePop", .number(0...1e9), "N", "Smallest zone population.", default: "0", group: zones,
+        PlanSetting("minZonePop", .number(0...1e9), "N", "Smallest zone population: a size that can carry a shop and a salon. Set it for your area.", default: "1000", group: zones,
             read: { num($0.zoning.minZonePopulation) }, write: { r, v in r.zoning.minZonePopulation = whole(v) }),
         PlanSetting("maxZonePop", .number(1...1e9), "N", "Largest zone population.", group: zones,
             read: { $0.zoning.maxZonePopulation.map(num) }, write: { r, v in r.zoning.maxZonePopulation = whole(v) }),
@@ -245,6 +253,44 @@ public enum PlanSettings {
             read: { num($0.zoning.districtToleranceMeters) }, write: { r, v in r.zoning.districtToleranceMeters = number(v) ?? 200 }),
         PlanSetting("seed", .integer(0...Int.max), "N", "Seed of every random choice: same inputs and seed, same plan.", default: "1", group: zones,
             read: { .number(Double($0.zoning.seed)) }, write: { r, v in r.zoning.seed = UInt64(max(0, number(v) ?? 1)) }),
+    ]
+
+    static let cores = "Cores"
+
+    static let coreSettings: [PlanSetting] = [
+        PlanSetting("coreScore", .choice(CoreScoreMode.allCases.map(\.rawValue)), "auto|population|none",
+            "What makes a core: auto = services within the radius (with facilities), else people within it; none = travel time only.",
+            default: "auto", group: cores,
+            read: { .text($0.cores.score.rawValue) }, write: { r, v in r.cores.score = text(v).flatMap(CoreScoreMode.init(rawValue:)) ?? .auto }),
+        PlanSetting("coreRadiusM", .number(0...20_000), "M", "Walking radius around a settlement in which services and people count.", default: "1000", group: cores,
+            read: { num($0.cores.radiusMeters) }, write: { r, v in r.cores.radiusMeters = number(v) ?? CoreScoring.defaultRadiusMeters }),
+        PlanSetting("facilityExclude", .text, "FIELD=V1,V2", "Leave out facilities not open to the public (e.g. subkind=institutional_clinic).", group: cores,
+            read: { $0.cores.exclude.map { .text($0.description) } },
+            write: { r, v throws(ShurakuError) in
+                let t = text(v) ?? ""
+                guard let e = FacilityExclusion(parsing: t) else {
+                    throw .badInput(field: "facilityExclude", "«facilityExclude»: expected FIELD=VALUE[,VALUE…], got '\(t)'")
+                }
+                r.cores.exclude = e
+            }),
+        PlanSetting("facilityWeights", .object, "", "Weight of each facility kind in the core score, e.g. {\"townhall\": 3} (scenario file only).", group: cores,
+            read: { $0.cores.weightsJSON.map(SettingValue.object) },
+            write: { r, v throws(ShurakuError) in
+                guard case .object(let data) = v else { return }
+                let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+                var weights: [String: Int] = [:]
+                var problems: [Problem] = []
+                for (k, raw) in object {
+                    if let n = raw as? NSNumber, String(cString: n.objCType) != "c", n.doubleValue == n.doubleValue.rounded() {
+                        weights[k] = n.intValue
+                    } else {
+                        problems.append(Problem(file: "", field: "facilityWeights.\(k)", message: "expected a whole number"))
+                    }
+                }
+                guard problems.isEmpty else { throw .invalid(problems) }
+                r.cores.weights = try FacilityWeights(overriding: weights)
+                r.cores.weightsJSON = data
+            }),
     ]
 
     static let busSettings: [PlanSetting] = [

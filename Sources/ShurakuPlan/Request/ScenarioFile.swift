@@ -96,11 +96,11 @@ public enum ScenarioFile {
             }
             return .text(text)
         case .zones:
-            if let text = raw as? String, text == "auto" { return .text("auto") }
+            if let text = raw as? String, text == "auto" || text == "fewest" { return .text(text) }
             if let n = raw as? NSNumber, !isBool(raw), n.doubleValue >= 1, n.doubleValue == n.doubleValue.rounded() {
                 return .text(String(n.intValue))
             }
-            throw ScenarioValueError("expected \"auto\" or a whole number ≥ 1")
+            throw ScenarioValueError("expected \"auto\", \"fewest\" or a whole number ≥ 1")
         case .object:
             guard raw is [String: Any] else { throw ScenarioValueError("expected an object, got \(typeName(raw))") }
             guard let data = try? JSONSerialization.data(withJSONObject: raw, options: [.sortedKeys]) else {

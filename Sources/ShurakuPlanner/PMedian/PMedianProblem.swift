@@ -62,6 +62,9 @@ public struct PMedianProblem: Sendable {
 
     /// Number of clients.
     public var clientCount: Int { demand.count }
+
+    /// The largest facility score a problem with `facilityCount` facilities accepts.
+    public static func scoreLimit(facilityCount: Int) -> Int64 { valueLimit / Int64(facilityCount + 1) }
     /// Number of allowed (client, facility) pairs.
     public var pairCount: Int { pairFacility.count }
     /// Whether a load limit is set (the capacitated search is used then).
@@ -147,7 +150,7 @@ public struct PMedianProblem: Sendable {
         var penalty: [Int64]? = nil
         if let facilityScore {
             guard facilityScore.count == facilityCount else { throw .malformedFacilityScores }
-            let scoreLimit = PMedianProblem.valueLimit / Int64(facilityCount + 1)
+            let scoreLimit = PMedianProblem.scoreLimit(facilityCount: facilityCount)
             for s in facilityScore { guard s >= 0, s <= scoreLimit else { throw .malformedFacilityScores } }
             if let top = facilityScore.max(), facilityScore.contains(where: { $0 != top }) {
                 penalty = facilityScore.map { top - $0 }

@@ -56,6 +56,9 @@ public enum Zoner {
             throw .badTravelTable("expected one row per settlement, in order (got \(travel.rowCount) rows for \(n))")
         }
         guard blocked.count == n else { throw .badTravelTable("blocked list has \(blocked.count) entries for \(n)") }
+        if let scores = parameters.coreScores, scores.count != n {
+            throw .badTravelTable("core scores have \(scores.count) entries for \(n) settlements")
+        }
         let mode: DistrictMode = districts == nil ? .ignore : parameters.districtMode
         let limitMinutes = parameters.maxTravelSeconds / 60
 
@@ -117,7 +120,8 @@ public enum Zoner {
             let problem = try PMedianProblem(
                 demand: demand, facilityCount: candidates.cores.count, pairStart: pairStart, pairFacility: pairFacility,
                 pairCost: pairCost, facilityOwnClient: own, fixedOpen: candidates.fixed, p: count,
-                minLoad: parameters.minPopulation > 0 ? parameters.minPopulation : nil, maxLoad: parameters.maxPopulation)
+                minLoad: parameters.minPopulation > 0 ? parameters.minPopulation : nil, maxLoad: parameters.maxPopulation,
+                facilityScore: parameters.coreScores.map { facilityScores($0, cores: candidates.cores) })
             return try PMedianSolver.solve(problem, options: PMedianOptions(seed: parameters.seed))
         } catch .tooFewUsableFacilities(let needed, let usable) {
             let why = mode == .whole ? " (whole-district mode allows one core per district)" : ""
@@ -125,6 +129,15 @@ public enum Zoner {
         } catch {
             throw .contradictory("the zoning problem cannot be solved: \(error)")
         }
+    }
+
+    /// The candidate cores' preferences, halved together until their sum over every core stays
+    /// within the p-median problem's value limit (order is kept; only far beyond any real data).
+    static func facilityScores(_ scores: [Int64], cores: [Int]) -> [Int64] {
+        var out = cores.map { max(0, scores[$0]) }
+        let limit = PMedianProblem.scoreLimit(facilityCount: cores.count)
+        while let top = out.max(), top > limit { out = out.map { $0 / 2 } }
+        return out
     }
 
     /// Steps 6–7: each client's zone and travel, each unserved settlement's reason, the zones.

@@ -18,15 +18,21 @@ public struct ZoningParameters: Sendable {
     public var minPopulation: Int64
     /// Largest zone population (hard).
     public var maxPopulation: Int64?
-    /// Number of zones: exactly n, or `.auto` (the fewest that serve everyone reachable).
+    /// Number of zones: `.most` (max-p: the most zones that meet the minimum population),
+    /// `.auto` (the fewest that serve everyone reachable), or exactly n.
     public var zoneCount: FacilityCount
     public var districtMode: DistrictMode
     public var seed: UInt64
+    /// Each settlement's preference as a core (larger is better; e.g. ``CoreScore/preferences(_:)``),
+    /// or nil for none. At the zone count, the cores with the largest total preference are
+    /// chosen; travel time only breaks ties.
+    public var coreScores: [Int64]?
 
     public init(
         maxTravelSeconds: Double, maxTravelMeters: Double? = nil, minPopulation: Int64 = 0, maxPopulation: Int64? = nil,
-        zoneCount: FacilityCount = .auto, districtMode: DistrictMode = .ignore, seed: UInt64 = 1
+        zoneCount: FacilityCount = .auto, districtMode: DistrictMode = .ignore, seed: UInt64 = 1, coreScores: [Int64]? = nil
     ) {
+        self.coreScores = coreScores
         self.maxTravelSeconds = maxTravelSeconds
         self.maxTravelMeters = maxTravelMeters
         self.minPopulation = minPopulation
