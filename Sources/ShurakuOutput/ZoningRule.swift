@@ -18,7 +18,9 @@ public enum ZoningRule {
         case .whole: limits += ", and zones are unions of whole districts"
         case .ignore: break
         }
-        let score = scoreText(request)
+        var score = scoreText(request)
+        if let field = request.fields.core { score += "; designated cores (field \(field)) are always cores" }
+        if let field = request.fields.coreCandidates { score += "; cores only where field \(field) is true" }
         switch z.zones {
         case .auto:
             return "zones auto: the most zones such that \(limits) (max-p regions); at that count, the cores with the "

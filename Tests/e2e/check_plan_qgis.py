@@ -6,8 +6,8 @@ Usage: QT_QPA_PLATFORM=offscreen /usr/bin/python3 check_plan_qgis.py PLAN_DIR [P
 For each plan: every layer of plan.gpkg and every <layer>.geojson must be a valid QGIS layer,
 hold the feature count that plan.json and summary.csv imply, be in EPSG:4326, and come up with
 its default style (from the GeoPackage's layer_styles table, or the .qml beside the GeoJSON):
-a categorised or graduated renderer, never QGIS's plain single-symbol default; zones and cores
-must be labelled with a font family QGIS can find. Exits 1 with a list of failures.
+a categorised or graduated renderer, never QGIS's plain single-symbol default (the facilities
+layer, when the plan has one, categorised by kind); zones and cores must be labelled with a font family QGIS can find. Exits 1 with a list of failures.
 """
 import csv
 import json
@@ -28,7 +28,17 @@ def expected_counts(plan_dir):
         rows = list(csv.DictReader(f))
     loops = sum(int(r["loops"]) for r in rows)
     assert len(rows) == m["zones"], f"summary.csv has {len(rows)} rows, plan.json says {m['zones']} zones"
-    return {"zones": m["zones"], "settlements": m["settlements"], "cores": m["zones"], "routes": loops}
+    counts = {"zones": m["zones"], "settlements": m["settlements"], "cores": m["zones"], "routes": loops}
+    if "facilities" in plan["inputs"]:
+        # The facilities the plan kept: every zone's per-kind counts add up to those inside a zone.
+        with open(os.path.join(plan_dir, "facilities.geojson"), encoding="utf-8") as f:
+            features = json.load(f)["features"]
+        inside = sum(1 for x in features if x["properties"]["zone_id"] is not None)
+        kinds = [k for k in rows[0] if k.startswith("facilities_")] if rows else []
+        counted = sum(int(r[k]) for r in rows for k in kinds)
+        assert inside == counted, f"{inside} facilities lie in zones, the zones count {counted}"
+        counts["facilities"] = len(features)
+    return counts
 
 
 def check_layer(layer, name, expected, failures, where):
@@ -62,7 +72,7 @@ def main(dirs):
     for plan_dir in dirs:
         counts = expected_counts(plan_dir)
         gpkg = os.path.join(plan_dir, "plan.gpkg")
-        for name in LAYERS:
+        for name in LAYERS + (["facilities"] if "facilities" in counts else []):
             layer = QgsVectorLayer(f"{gpkg}|layername={name}", name, "ogr")
             check_layer(layer, name, counts[name], failures, f"{gpkg}:{name}")
             path = os.path.join(plan_dir, f"{name}.geojson")

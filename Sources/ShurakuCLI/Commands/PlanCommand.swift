@@ -15,6 +15,17 @@ struct PlanCommand: Command {
             .geojson and .qml per layer, summary.csv, plan.json and map.svg. It is written whole or not
             at all; an earlier plan in the same folder is replaced. Same inputs and --seed give
             byte-identical files.
+
+            How many zones and which cores (--zones auto, the default), in order:
+              1. the most zones such that every zone has at least --min-zone-pop people (default
+                 1,000, a size that can carry a shop and a salon: set it for your area), every
+                 served settlement is within --max-travel-min of its core, and districts hold;
+              2. at that count, the cores with the largest total core score: the weighted kinds
+                 of service (--facilities) within --core-radius-m, ties by the people within it
+                 (without facilities, the people within it);
+              3. then the least population-weighted travel time to the core.
+            --zones fewest gives the fewest zones that serve everyone reachable; --zones N exactly
+            N; --core-score none ignores scores. Each core's reason is in core_reason.
             """,
         positionals: ("", "", 0, 0),
         options: [
@@ -24,7 +35,7 @@ struct PlanCommand: Command {
         examples: [
             "shuraku plan --settlements geodata/noto/settlements.geojson --roads geodata/noto/roads.geojson \\",
             "    --districts geodata/noto/districts.geojson --boundary geodata/noto/boundary.geojson \\",
-            "    --max-travel-min 30 --min-zone-pop 1000 --out out/noto",
+            "    --facilities geodata/noto/facilities.geojson --max-travel-min 30 --min-zone-pop 1000 --out out/noto",
             "shuraku plan --scenario geodata/scenarios/noto-30min-1000.json --out out/noto-30",
             "shuraku plan --settlements small_areas.csv --group-by city_code --min-zone-pop 500 --out out/japan",
         ])
