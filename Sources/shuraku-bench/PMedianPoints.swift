@@ -11,6 +11,10 @@ import ShurakuPlanner
 /// (default 30) are absent; cost = (population × 100 + 1) × seconds, as in the planner; `.auto`
 /// unless `--p` says otherwise.
 /// Prints the same summary as `--batch` (`ms` = all solves; reading and building are not timed).
+/// `--max-clients N` keeps the municipalities of at most N points. `--exact PYTHON` solves
+/// each of at most `--exact-clients` points (default 60) exactly with
+/// `Tests/tools/maxp_milp.py` (HiGHS, run from the repository root; `--p most` only) and adds
+/// the exact count and the cost gap per line and in the summary.
 extension PMedianBatch {
     static func runPoints(_ args: [String]) -> Int32 {
         guard let path = args.first else { return usageError("missing CSV path") }
@@ -19,6 +23,9 @@ extension PMedianBatch {
         var options = PMedianOptions()
         var verbose = false
         var count = FacilityCount.auto
+        var maxClients = Int.max
+        var exactPython: String? = nil
+        var exactClients = 60
         var i = 1
         while i < args.count {
             if args[i] == "--verbose" {
@@ -38,6 +45,9 @@ extension PMedianBatch {
             case "--p":
                 guard let c = PMedianBatch.facilityCount(value) else { return usageError("bad --p \(value)") }
                 count = c
+            case "--max-clients": maxClients = Int(value) ?? maxClients
+            case "--exact": exactPython = value
+            case "--exact-clients": exactClients = Int(value) ?? exactClients
             case "--work": options.workPerPair = Int(value) ?? options.workPerPair
             default: return usageError("unknown option \(args[i])")
             }
@@ -64,9 +74,13 @@ extension PMedianBatch {
         var clients = 0, pairs = 0, open = 0
         var cost: Int64 = 0, unassigned: Int64 = 0, shortfall: Int64 = 0
         var digest: UInt64 = 0xcbf2_9ce4_8422_2325
+        var exact = ExactTally()
+        var problems = 0
         for key in groups.keys.sorted() {
             let points = groups[key] ?? []
             let n = points.count
+            guard n <= maxClients else { continue }
+            problems += 1
             // Local metric coordinates (equirectangular about the group's mean latitude).
             let lat0 = points.reduce(0.0) { $0 + $1.lat } / Double(n) * .pi / 180
             let xy = points.map { XY($0.lon * .pi / 180 * 6_371_000 * cos(lat0), $0.lat * .pi / 180 * 6_371_000) }
@@ -96,20 +110,91 @@ extension PMedianBatch {
                 unassigned += s.totals.unassignedDemand
                 shortfall += s.totals.shortfall
                 for f in s.open { digest = (digest ^ UInt64(f)) &* 0x100_0000_01b3 }
-                if verbose {
-                    print(
-                        "group=\(key) clients=\(n) pairs=\(problem.pairCount) open=\(s.open.count) cost=\(s.totals.cost) "
-                            + "ms=\(String(format: "%.2f", Double(took) / 1e6))")
+                var line =
+                    "group=\(key) clients=\(n) pairs=\(problem.pairCount) open=\(s.open.count) cost=\(s.totals.cost) "
+                    + "ms=\(String(format: "%.2f", Double(took) / 1e6))"
+                if let python = exactPython, n <= exactClients, let e = ExactMaxP.solve(problem, python: python) {
+                    line += exact.add(s, e)
                 }
+                if verbose { print(line) }
             } catch {
                 FileHandle.standardError.write(Data("group \(key): \(error)\n".utf8))
                 return 1
             }
         }
         print(
-            "problems=\(groups.count) clients=\(clients) pairs=\(pairs) open=\(open) cost=\(cost) unassigned=\(unassigned) "
+            "problems=\(problems) clients=\(clients) pairs=\(pairs) open=\(open) cost=\(cost) unassigned=\(unassigned) "
                 + "shortfall=\(shortfall) digest=\(String(digest, radix: 16)) "
-                + "ms=\(String(format: "%.0f", Double(solveNanos) / 1e6)) max_ms=\(String(format: "%.1f", Double(maxNanos) / 1e6))")
+                + "ms=\(String(format: "%.0f", Double(solveNanos) / 1e6)) max_ms=\(String(format: "%.1f", Double(maxNanos) / 1e6))"
+                + exact.summary)
         return 0
+    }
+}
+
+/// Exact `.most` optima from `Tests/tools/maxp_milp.py`.
+enum ExactMaxP {
+    struct Result: Decodable {
+        var shortfall: Int64
+        var count: Int
+        var cost: Int64
+        var optimal: Bool
+        var seconds: Double
+    }
+
+    static func solve(_ problem: PMedianProblem, python: String, timeLimit: Double = 30) -> Result? {
+        var rows: [[[Int64]]] = []
+        for c in 0..<problem.clientCount {
+            rows.append((Int(problem.pairStart[c])..<Int(problem.pairStart[c + 1])).map {
+                [Int64(problem.pairFacility[$0]), problem.pairCost[$0]]
+            })
+        }
+        let json: [String: Any] = [
+            "demand": problem.demand, "facilities": problem.facilityCount, "rows": rows,
+            "own": problem.facilityOwnClient.map { Int($0) }, "fixed": problem.fixedOpen.map { Int($0) },
+            "minLoad": problem.minLoad ?? 0, "maxLoad": problem.maxLoad.map { $0 as Any } ?? NSNull(),
+        ]
+        guard let input = try? JSONSerialization.data(withJSONObject: json) else { return nil }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: python)
+        p.arguments = ["Tests/tools/maxp_milp.py", String(timeLimit)]
+        let stdin = Pipe(), stdout = Pipe()
+        p.standardInput = stdin
+        p.standardOutput = stdout
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return nil }
+        stdin.fileHandleForWriting.write(input)
+        try? stdin.fileHandleForWriting.close()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else { return nil }
+        return try? JSONDecoder().decode(Result.self, from: out)
+    }
+}
+
+/// Running comparison of `.most` solutions with exact optima.
+struct ExactTally {
+    var solved = 0, countMatches = 0, countBelow = 0
+    var gapSum = 0.0, gapMax = 0.0
+
+    /// Records one comparison and returns its part of the per-group line.
+    mutating func add(_ s: PMedianSolution, _ e: ExactMaxP.Result) -> String {
+        guard e.optimal else { return " exact=timeout" }
+        solved += 1
+        if s.open.count == e.count && s.totals.shortfall == e.shortfall { countMatches += 1 }
+        if s.open.count < e.count { countBelow += 1 }
+        var gap = 0.0
+        if s.open.count == e.count {
+            gap = Double(s.totals.cost - e.cost) / Double(max(1, e.cost)) * 100
+            gapSum += gap
+            gapMax = max(gapMax, gap)
+        }
+        return " exact_open=\(e.count) cost_gap=\(String(format: "%.1f", gap))% exact_s=\(String(format: "%.1f", e.seconds))"
+    }
+
+    var summary: String {
+        guard solved > 0 else { return "" }
+        return " exact=\(solved) count_match=\(countMatches) count_below=\(countBelow) "
+            + "mean_cost_gap=\(String(format: "%.1f", gapSum / Double(max(1, countMatches))))% "
+            + "max_cost_gap=\(String(format: "%.1f", gapMax))%"
     }
 }

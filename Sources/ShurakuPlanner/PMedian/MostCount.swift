@@ -28,7 +28,9 @@ import ShurakuCore
 ///    followed by a short swap search at the larger count; kept when the shortfall comes back.
 ///    Work-limited: the whole work limit on problems of up to ``smallProblem`` clients, an
 ///    eighth of it on larger ones.
-/// 6. The full search at the final count (preference, then cost).
+/// 6. At the final count: recentring (each open facility swapped with the best facility of a
+///    client it serves, evaluated exactly), the swap search (full budget on problems of up to
+///    ``smallProblem`` clients, a quarter otherwise), recentring again.
 enum MostCount {
     static func solve(
         _ problem: PMedianProblem, columns: FacilityColumns, iterations: Int, options: PMedianOptions,
@@ -74,9 +76,12 @@ enum MostCount {
             search.addUntilStuck(minLoad: minLoad, workLimit: stopAt)
             probes += 1
         }
+        let small = problem.clientCount <= smallProblem
+        search.recentre(workLimit: search.work &+ workLimit / 2)
         search.improve(
-            iterations: min(iterations, finalIterations), workLimit: workLimit / 4, stallRounds: options.stallRounds,
-            rng: &rng)
+            iterations: small ? iterations : min(iterations, finalIterations), workLimit: small ? workLimit : workLimit / 4,
+            stallRounds: options.stallRounds, rng: &rng)
+        search.recentre(workLimit: search.work &+ workLimit / 4)
         return search.solution()
     }
 
@@ -278,6 +283,44 @@ extension CapacitatedSearch {
                     changed = true
                 } else {
                     onState { $0.rollback(to: mark) }
+                }
+            }
+        }
+    }
+
+    /// Recentring at a fixed count: for each removable open facility `r`, every closed facility
+    /// that may replace it and whose own client `r` serves is tried in its place (exact
+    /// evaluation); the best improvement is kept. Passes repeat while they improve, until the
+    /// work reaches `workLimit`.
+    mutating func recentre(workLimit: Int) {
+        let problem = fast.problem
+        var improved = true
+        while improved, work < workLimit, !deadline.hasPassed {
+            improved = false
+            for r in 0..<problem.facilityCount where fast.isRemovable(r) {
+                guard work < workLimit else { break }
+                var best = -1
+                var bestScore = state.score
+                for k in fast.columns.range(r) {
+                    let c = Int(fast.columns.client[k])
+                    guard Int(state.assigned[c]) == r else { continue }
+                    for g32 in fast.groups.members(of: c) {
+                        let i = Int(g32)
+                        guard i != r, fast.canSwap(open: i, close: r) else { continue }
+                        let mark = state.journalMark
+                        onState { $0.swapFacilities(open: i, close: r) }
+                        if state.score < bestScore {
+                            bestScore = state.score
+                            best = i
+                        }
+                        onState { $0.rollback(to: mark) }
+                    }
+                }
+                fast.noteWork(fast.columns.range(r).count)
+                if best >= 0 {
+                    swapFacilities(open: best, close: r)
+                    onState { $0.clearJournal() }
+                    improved = true
                 }
             }
         }
