@@ -27,6 +27,10 @@ modules=(
     "ShurakuOutput:ShurakuCore ShurakuGeo ShurakuPlanner ShurakuPlan"
 )
 
+# docc comes with the Swift toolchain (beside swift on Linux; through xcrun on macOS).
+docc=$(command -v docc || xcrun --find docc 2>/dev/null || true)
+[ -n "$docc" ] || { echo "docs: no docc beside swift (it comes with Swift 5.9 and later toolchains)" >&2; exit 1; }
+
 docs=.build/docs
 rm -rf "$docs"
 mkdir -p "$docs/symbolgraphs"
@@ -49,7 +53,7 @@ for entry in "${modules[@]}"; do
     catalog=()
     [ -d "Sources/$module/$module.docc" ] && catalog=("Sources/$module/$module.docc")
     status=0
-    docc convert "${catalog[@]}" \
+    "$docc" convert "${catalog[@]}" \
         --additional-symbol-graph-dir "$docs/symbolgraphs/$module" \
         --output-path "$docs/$module.doccarchive" \
         --fallback-display-name "$module" \
@@ -69,6 +73,6 @@ fi
 
 archives=()
 for entry in "${modules[@]}"; do archives+=("$docs/${entry%%:*}.doccarchive"); done
-docc merge "${archives[@]}" --output-path "$docs/Shuraku.doccarchive" \
+"$docc" merge "${archives[@]}" --output-path "$docs/Shuraku.doccarchive" \
     --synthesized-landing-page-name Shuraku > "$docs/merge.log" 2>&1 || { cat "$docs/merge.log" >&2; exit 1; }
 echo "docs: ${#modules[@]} modules, no warnings → $docs/Shuraku.doccarchive"
