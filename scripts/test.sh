@@ -2,7 +2,9 @@
 # Runs every test. Installs what is missing first, so it works on a fresh Debian/Ubuntu machine.
 #   scripts/test.sh            everything (what CI runs)
 #   scripts/test.sh --quick    the Swift test suite only
-# Steps: Swift tests (unit, real data, CLI end to end) → scripts/e2e.sh (release plan on the
+# Steps: Swift tests (unit, real data, CLI end to end) → the API documentation with no DocC
+# warnings (scripts/docs.sh) → the README's library example and the DocC tutorial, built in a
+# package that depends on this one (scripts/readme-example.sh) → scripts/e2e.sh (release plan on the
 # sample: byte-identical reruns, RFC 7946, real QGIS, compare, notebook) → the test suite under
 # AddressSanitizer and ThreadSanitizer → a bounded fuzz run of every parser (SHURAKU_FUZZ_SECONDS,
 # default 20 s per target).
@@ -23,6 +25,11 @@ step "swift test"
 swift test
 
 [ "${1:-}" = "--quick" ] && exit 0
+
+step "documentation"
+scripts/docs.sh
+step "README library example"
+scripts/readme-example.sh
 
 step "end to end"
 scripts/e2e.sh

@@ -1,6 +1,6 @@
 /// A simple-features geometry as a plain value.
 ///
-/// Coordinates are in whatever CRS the owner says (see ``CRS``); polygons list their exterior
+/// Coordinates are in whatever CRS the owner says (see `CRS` in ShurakuGeo); polygons list their exterior
 /// ring first, then holes, each ring closed (first point repeated at the end).
 public enum Geometry: Hashable, Sendable {
     case point(XY)

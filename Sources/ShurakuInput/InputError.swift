@@ -1,8 +1,8 @@
 import ShurakuCore
 import ShurakuGeo
 
-/// Inputs that cannot be used: the library's one error shape, ``ShurakuError``, of class
-/// ``FailureClass/badInput`` (exit status 2 on the command line).
+/// Inputs that cannot be used: the library's one error shape, ``/ShurakuCore/ShurakuError``, of
+/// class ``/ShurakuCore/FailureClass/badInput`` (exit status 2 on the command line).
 public typealias InputError = ShurakuError
 
 /// One thing wrong with an input, located by file, feature, field and value.

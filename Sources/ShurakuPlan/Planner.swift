@@ -33,9 +33,10 @@ public struct PlanProgress: Sendable {
 public enum Planner {
     /// Makes the plan `request` asks for.
     ///
-    /// - Throws: ``ShurakuError``: ``FailureClass/badInput`` for settings or data that cannot be
-    ///   used (naming the file, feature and field), ``FailureClass/failure`` for a failure while
-    ///   running, ``FailureClass/bug`` for a broken invariant.
+    /// - Throws: ``/ShurakuCore/ShurakuError``: ``/ShurakuCore/FailureClass/badInput`` for
+    ///   settings or data that cannot be used (naming the file, feature and field),
+    ///   ``/ShurakuCore/FailureClass/failure`` for a failure while running,
+    ///   ``/ShurakuCore/FailureClass/bug`` for a broken invariant.
     public static func plan(_ request: PlanRequest, progress: PlanProgress = .silent) throws(ShurakuError) -> Plan {
         try request.validate()
         do {

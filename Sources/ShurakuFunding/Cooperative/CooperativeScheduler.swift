@@ -1,5 +1,5 @@
 /// Builds year-round schedules for a 特定地域づくり事業協同組合's workers from employers'
-/// seasonal demand (the algorithm is described on ``ScheduleSearch``).
+/// seasonal demand (the algorithm is described on `ScheduleSearch`, in ScheduleSearch.swift).
 public enum CooperativeScheduler {
     /// A schedule that keeps every worker within 80 % of their total hours at one employer,
     /// covers as much demand as it can and, with an automatic worker count, uses the fewest

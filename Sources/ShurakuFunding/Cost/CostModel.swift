@@ -50,8 +50,10 @@ public enum CostModel {
     /// Evaluates one year.
     ///
     /// - Parameters:
+    ///   - inputs: what the cooperative's year costs.
     ///   - workers: dispatched workers (the per-worker cap counts these).
     ///   - utilisation: the workers' utilisation; nil = not known, no reduction.
+    ///   - rules: the support rules (caps and the cap-reduction rule; the published ones by default).
     public static func evaluate(
         _ inputs: CostInputs, workers: Int, utilisation: Utilisation? = nil, rules: SupportRules = SupportRules()
     ) throws(FundingError) -> CostBreakdown {

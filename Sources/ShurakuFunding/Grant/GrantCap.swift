@@ -39,8 +39,10 @@ public struct GrantCap: Sendable, Hashable, Codable {
 extension GrantPolicy {
     /// The grant cap of the zone whose core settlement is `coreID`.
     ///
-    /// - Parameter hasAppBookedBus: whether the zone's plan includes a demand bus booked through
-    ///   an app; it makes the zone count as using ICT only when ``appBookedBusCountsAsICT`` is set.
+    /// - Parameters:
+    ///   - coreID: the core settlement's id, which per-zone settings are keyed by.
+    ///   - hasAppBookedBus: whether the zone's plan includes a demand bus booked through an app; it
+    ///     makes the zone count as using ICT only when ``appBookedBusCountsAsICT`` is set.
     public func cap(coreID: String, hasAppBookedBus: Bool) -> GrantCap {
         let (f, overridden) = features(coreID: coreID)
         let busICT = appBookedBusCountsAsICT && hasAppBookedBus

@@ -1,6 +1,6 @@
 import CGEOS
 
-/// Geometry operations through GEOS on ``Geometry`` values.
+/// Geometry operations through GEOS on ``/ShurakuCore/Geometry`` values.
 ///
 /// Holds one GEOS context: create one engine per thread or batch and reuse it. Not Sendable.
 /// Operations are in `Operations/` (one file each); all throw ``GeoError`` with GEOS's message.

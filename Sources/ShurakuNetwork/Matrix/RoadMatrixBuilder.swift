@@ -7,6 +7,7 @@ extension RoutingNetwork {
     /// both connectors. Output order does not depend on the number of workers.
     /// - Parameters:
     ///   - sources: place indices of the rows (nil: every place, in order).
+    ///   - cutoffSeconds: the longest time kept; pairs farther apart are left out (finite, ≥ 0).
     ///   - direction: ``TravelTimeMatrix/Direction/fromSources`` (source → target) or
     ///     ``TravelTimeMatrix/Direction/toSources`` (target → source, e.g. settlement → core).
     ///   - workers: threads to use (nil: all active processors).

@@ -22,7 +22,12 @@ public struct StraightLineModel: Hashable, Sendable {
     ///   - lonLat: places in longitude/latitude degrees (for the geodesic).
     ///   - projected: the same places in a metric CRS (for the grid only).
     ///   - sources: place indices of the rows (nil: all).
-    ///   - scale: the projection's point scale factor at each place (``ScaleFactor/pointScale(of:at:)``).
+    ///   - cutoffSeconds: the longest time kept; pairs farther apart are left out.
+    ///   - direction: ``TravelTimeMatrix/Direction/fromSources`` (source → target) or
+    ///     ``TravelTimeMatrix/Direction/toSources`` (target → source); the same times either way.
+    ///   - workers: threads to use (nil: all active processors).
+    ///   - scale: the projection's point scale factor at each place
+    ///     (``/ShurakuGeo/ScaleFactor/pointScale(of:at:)``).
     ///     When given, a pair's distance is its projected distance × the mean of 1/k at its ends,
     ///     which agrees with the geodesic within 1e-5 over the distances a cutoff allows and costs
     ///     no per-pair geodesic; when nil, every pair's geodesic is computed through PROJ.

@@ -8,42 +8,71 @@ import ShurakuPlanner
 public struct Plan: Sendable {
     /// One settlement and what the plan does with it.
     public struct SettlementRow: Sendable {
+        /// The settlement id (`settlement_id`).
         public var id: String
+        /// The settlement name (`name`).
         public var name: String
+        /// Its population (`population`).
         public var population: Int64
+        /// Its location in longitude/latitude degrees.
         public var lonLat: XY
+        /// The zone it belongs to (`zone_id`, e.g. "Z01"); nil when unserved.
         public var zoneID: String?
+        /// The id of its zone's core settlement (`core_id`); nil when unserved.
         public var coreID: String?
+        /// Whether it is its zone's core (`is_core`).
         public var isCore: Bool
+        /// Travel time to its core in minutes (`travel_min`); nil when unserved.
         public var travelMin: Double?
+        /// Travel distance to its core in kilometres; nil when unserved.
         public var travelKm: Double?
         /// Assigned to a zone, or unserved with ``reason``.
         public var status: SettlementStatus
         /// Why the settlement is unserved (nil when assigned).
         public var reason: UnservedReason?
+        /// The district it lies in, when districts are given.
         public var district: String?
+        /// Its planning group (the `groupBy` field's value), when planned in groups.
         public var group: String?
     }
 
     /// One zone: its core, size, travel, districts, bus loops and grant cap.
     public struct ZoneRow: Sendable {
+        /// The zone id (`zone_id`): "Z01", "Z02", … in output order.
         public var zoneID: String
+        /// The core settlement's id (`core_id`).
         public var coreID: String
+        /// The core settlement's name (`core_name`).
         public var coreName: String
+        /// The core's location in longitude/latitude degrees.
         public var coreLonLat: XY
+        /// Whether the core was designated in the data (the core field) rather than chosen.
         public var coreDesignated: Bool
+        /// The zone's population (`population`).
         public var population: Int64
+        /// The number of its settlements (`settlements`).
         public var settlementCount: Int
+        /// The longest travel time of a member to the core, in minutes (`max_travel_min`).
         public var maxTravelMin: Double
+        /// The population-weighted mean travel time to the core, in minutes (`mean_travel_min`).
         public var meanTravelMin: Double
+        /// The area of the zone's shape in km² (`area_km2`).
         public var areaKm2: Double
+        /// The districts its settlements lie in (`districts`).
         public var districts: [String]
+        /// Whether it reaches the minimum zone population (`meets_min_population`).
         public var meetsMinPopulation: Bool
+        /// The total length of its bus loops in km (`route_km`).
         public var routeKm: Double
+        /// The total duration of its bus loops in minutes (`route_min`).
         public var routeMin: Double
+        /// The number of its bus loops.
         public var loops: Int
+        /// The grant cap the zone could apply for, in yen (`grant_cap_yen`).
         public var grantCapYen: Int64
+        /// How the grant cap was arrived at, in words.
         public var grantBasis: String
+<<<<<<< HEAD
         /// The core's score (``CoreScore/value``: weighted service kinds with facilities, else
         /// people within the radius); nil when scores are not used.
         public var coreScore: Int64?
@@ -51,6 +80,9 @@ public struct Plan: Sendable {
         public var coreReason: String
         /// Facilities inside the zone, by kind (nil without a facility layer).
         public var facilityCounts: [FacilityKind: Int]?
+=======
+        /// Its planning group, when planned in groups.
+>>>>>>> docs
         public var group: String?
         /// Zone shape in lon/lat (MultiPolygon).
         public var shape: Geometry
@@ -58,16 +90,23 @@ public struct Plan: Sendable {
 
     /// One bus loop of a zone.
     public struct RouteRow: Sendable {
+        /// The zone the loop serves (`zone_id`).
         public var zoneID: String
+        /// The loop's number within its zone, from 1 (`loop`).
         public var loop: Int
+        /// Settlement ids in visiting order (`stops`).
         public var stops: [String]
+        /// Minutes from the start at which each stop is reached.
         public var arrivalsMin: [Double]
+        /// The loop's length in km (`length_km`).
         public var lengthKm: Double
+        /// The loop's duration in minutes, dwell times included (`duration_min`).
         public var durationMin: Double
         /// Road geometry in lon/lat.
         public var line: [XY]
     }
 
+<<<<<<< HEAD
     /// One service point and the zone it lies in.
     public struct FacilityRow: Sendable {
         public var id: String
@@ -79,8 +118,13 @@ public struct Plan: Sendable {
         public var zoneID: String?
     }
 
+=======
+    /// Every settlement, assigned or unserved.
+>>>>>>> docs
     public var settlements: [SettlementRow]
+    /// The zones, in output order.
     public var zones: [ZoneRow]
+    /// The bus loops of every zone.
     public var routes: [RouteRow]
     /// The facilities used for core scores, when a facility layer was given.
     public var facilities: [FacilityRow]? = nil

@@ -7,7 +7,8 @@ extension PlanRequest {
     /// declares them), settings that need each other, CRS texts, and that every input file
     /// exists. Collects every problem.
     ///
-    /// - Throws: ``ShurakuError`` of class ``FailureClass/badInput`` naming each setting at fault.
+    /// - Throws: ``/ShurakuCore/ShurakuError`` of class ``/ShurakuCore/FailureClass/badInput``
+    ///   naming each setting at fault.
     public func validate() throws(ShurakuError) {
         var problems: [Problem] = []
         for s in PlanSettings.all {

@@ -37,8 +37,8 @@ extension ZoningError: ClassifiedError {
 /// `within` removes the pairs that cross a district line; `whole` makes each district one client
 /// whose cost is the sum over its settlements, allowed only for cores that reach all of them.
 ///
-/// The steps: (1) the allowed pairs (``ReachTable``); (2) settlements that can never reach the
-/// minimum population; (3) the clients (``ZoningClients``); (4) the candidate cores; (5) the
+/// The steps: (1) the allowed pairs (`ReachTable`); (2) settlements that can never reach the
+/// minimum population; (3) the clients (`ZoningClients`); (4) the candidate cores; (5) the
 /// solve; (6–7) zones back in settlement terms; (8) notes on what could not hold.
 public enum Zoner {
     /// - Parameters:
@@ -47,6 +47,7 @@ public enum Zoner {
     ///   - blocked: for each settlement, why it cannot take part at all (e.g. off the road
     ///     network), or nil.
     ///   - districts: district membership, when districts are given and not ignored.
+    ///   - parameters: the rules the zoning must follow.
     public static func plan(
         settlements: [Settlement], travel: TravelTimeMatrix, blocked: [UnservedReason?], districts: DistrictMembership?,
         parameters: ZoningParameters

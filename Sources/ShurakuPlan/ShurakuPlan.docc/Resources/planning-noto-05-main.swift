@@ -1,0 +1,30 @@
+import Foundation
+import ShurakuOutput
+import ShurakuPlan
+
+// The folder with the 能登町 sample: the first argument, or geodata/noto of the checkout.
+let data = CommandLine.arguments.dropFirst().first ?? "geodata/noto"
+
+var request = PlanRequest(settlements: "\(data)/settlements.geojson")
+request.inputs.districts = "\(data)/districts.geojson"
+request.inputs.roads = "\(data)/roads.geojson"
+request.inputs.boundary = "\(data)/boundary.geojson"
+
+// Everyone within 30 minutes of the core by road, at least 1,000 people per zone, zones made of
+// whole districts (the settings of geodata/scenarios/noto-30min-1000.json).
+request.travel.maxMinutes = 30
+request.zoning.minZonePopulation = 1000
+request.zoning.districtMode = .whole
+
+do {
+    let plan = try Planner.plan(request)
+
+    print("zones: \(plan.zones.count)")
+    for zone in plan.zones {
+        print("\(zone.zoneID) core \(zone.coreName) (\(zone.population) people)")
+    }
+} catch {
+    // A ShurakuError: it names the file, feature and field at fault.
+    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+    exit(1)
+}
