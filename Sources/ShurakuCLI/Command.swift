@@ -8,4 +8,3 @@ protocol Command: Sendable {
     /// by ``ShurakuCLI/run(_:console:)``.
     func run(_ console: Console) throws -> Int32
 }
-

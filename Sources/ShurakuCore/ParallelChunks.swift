@@ -14,8 +14,9 @@ public func parallelChunks<State, Result>(
     let chunkCount = max(1, min(count, workers * chunksPerWorker))
     return withoutActuallyEscaping(makeState) { makeState in
         withoutActuallyEscaping(work) { work in
-            let job = ChunkJob(count: count, chunkCount: chunkCount, workers: workers,
-                               makeState: makeState, work: work)
+            let job = ChunkJob(
+                count: count, chunkCount: chunkCount, workers: workers,
+                makeState: makeState, work: work)
             if workers == 1 {
                 job.runWorker(0)
             } else {
@@ -37,8 +38,10 @@ private final class ChunkJob<State, Result>: @unchecked Sendable {
     let work: (inout State, Range<Int>) -> Result
     private let slots: UnsafeMutablePointer<Result?>
 
-    init(count: Int, chunkCount: Int, workers: Int, makeState: @escaping () -> State,
-         work: @escaping (inout State, Range<Int>) -> Result) {
+    init(
+        count: Int, chunkCount: Int, workers: Int, makeState: @escaping () -> State,
+        work: @escaping (inout State, Range<Int>) -> Result
+    ) {
         self.count = count
         self.chunkCount = chunkCount
         self.workers = workers

@@ -12,7 +12,8 @@ public struct XY: Hashable, Sendable, Codable {
     /// Planar (Euclidean) distance to `other`, in the units of the CRS.
     @inlinable
     public func distance(to other: XY) -> Double {
-        let dx = x - other.x, dy = y - other.y
+        let dx = x - other.x
+        let dy = y - other.y
         return (dx * dx + dy * dy).squareRoot()
     }
 

@@ -1,4 +1,5 @@
 import ShurakuCore
+
 /// Everything that can go wrong in ShurakuFunding: bad scenario JSON, bad demand CSV, bad
 /// parameters. Each case names where the problem is (a JSON path, a CSV line and column, a
 /// parameter name) so that the CLI can print it as is.

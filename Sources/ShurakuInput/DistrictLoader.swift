@@ -19,13 +19,17 @@ public enum DistrictLoader {
         var chosen: String? = nil
         if let nameField {
             guard let i = layer.fieldIndex(nameField) else {
-                throw InputError.invalid([InputProblem(
-                    file: file, field: nameField,
-                    message: "no such field (given by «districtField»); fields are: \(layer.fields.map(\.name).joined(separator: ", "))")])
+                throw InputError.invalid([
+                    InputProblem(
+                        file: file, field: nameField,
+                        message: "no such field (given by «districtField»); fields are: \(layer.fields.map(\.name).joined(separator: ", "))"
+                    )
+                ])
             }
             chosen = layer.fields[i].name
         } else {
-            chosen = nameCandidates.lazy.compactMap { layer.fieldIndex($0) }.first.map { layer.fields[$0].name }
+            chosen =
+                nameCandidates.lazy.compactMap { layer.fieldIndex($0) }.first.map { layer.fields[$0].name }
                 ?? layer.fields.first(where: { $0.type == .string })?.name
         }
         let projected: VectorLayer

@@ -1,5 +1,5 @@
-import ShurakuCore
 import Foundation
+import ShurakuCore
 import ShurakuGeo
 
 /// Which attribute fields of a settlements layer carry which meaning.
@@ -43,9 +43,10 @@ public struct FieldRoles: Sendable, Equatable, Codable {
         func check(_ name: String?, _ option: String) -> String? {
             guard let name else { return nil }
             guard let i = layer.fieldIndex(name) else {
-                problems.append(InputProblem(
-                    file: layer.label, field: name,
-                    message: "no such field (given by \(option)); fields are: \(layer.fields.map(\.name).joined(separator: ", "))"))
+                problems.append(
+                    InputProblem(
+                        file: layer.label, field: name,
+                        message: "no such field (given by \(option)); fields are: \(layer.fields.map(\.name).joined(separator: ", "))"))
                 return nil
             }
             return layer.fields[i].name

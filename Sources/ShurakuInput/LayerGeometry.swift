@@ -29,7 +29,9 @@ extension VectorLayer {
             if let family = GeometryFamily(g), families.contains(family) { return }
             found[g.typeName, default: 0] += 1
         }
-        let list = found.isEmpty ? "no geometry at all" : found.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
+        let list =
+            found.isEmpty
+            ? "no geometry at all" : found.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
         throw InputError.invalid([InputProblem(file: label, message: "\(role); this layer holds \(list)")])
     }
 }

@@ -56,8 +56,9 @@ public enum SettlementLoader {
         var reader = try SettlementFeatureReader(layer: projected, roles: roles, missingPopulationAsZero: options.missingPopulationAsZero)
         if roles.population == nil {
             let looked = FieldRoles.candidates.first { $0.role == "population" }?.names.joined(separator: ", ") ?? ""
-            reader.problems.append(InputProblem(
-                file: layer.label, message: "no population field found (looked for \(looked)); name it with «populationField»"))
+            reader.problems.append(
+                InputProblem(
+                    file: layer.label, message: "no population field found (looked for \(looked)); name it with «populationField»"))
         }
         var out: [Settlement] = []
         out.reserveCapacity(projected.features.count)
@@ -75,9 +76,11 @@ public enum SettlementLoader {
     static func filtered(_ layer: VectorLayer, by filter: (field: String, values: Set<String>)?) throws(InputError) -> VectorLayer {
         guard let filter else { return layer }
         guard let fi = layer.fieldIndex(filter.field) else {
-            throw InputError.invalid([InputProblem(
-                file: layer.label, field: filter.field,
-                message: "no such field (given by «filter»); fields are: \(layer.fields.map(\.name).joined(separator: ", "))")])
+            throw InputError.invalid([
+                InputProblem(
+                    file: layer.label, field: filter.field,
+                    message: "no such field (given by «filter»); fields are: \(layer.fields.map(\.name).joined(separator: ", "))")
+            ])
         }
         var layer = layer
         var kept: [VectorFeature] = []
@@ -88,9 +91,11 @@ public enum SettlementLoader {
             kept.append(f)
         }
         guard !kept.isEmpty else {
-            throw InputError.invalid([InputProblem(
-                file: layer.label, field: filter.field,
-                message: "no settlement has \(filter.field) = \(filter.values.sorted().joined(separator: " or "))")])
+            throw InputError.invalid([
+                InputProblem(
+                    file: layer.label, field: filter.field,
+                    message: "no settlement has \(filter.field) = \(filter.values.sorted().joined(separator: " or "))")
+            ])
         }
         layer.features = kept
         layer.geometryNotes = notes

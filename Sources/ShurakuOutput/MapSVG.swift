@@ -21,7 +21,8 @@ struct MapSVG {
         guard let env = Envelope(covering: pts) else { return emptyMap() }
         let lat0 = (env.minY + env.maxY) / 2 * .pi / 180
         let kx = cos(lat0)
-        let spanX = max(env.width * kx, 1e-6), spanY = max(env.height, 1e-6)
+        let spanX = max(env.width * kx, 1e-6)
+        let spanY = max(env.height, 1e-6)
         let scale = (width - 2 * margin) / spanX
         let mapHeight = spanY * scale
         let height = max(mapHeight + 2 * margin + 40, 400)
@@ -44,17 +45,28 @@ struct MapSVG {
             var d = ""
             for poly in z.shape.polygonParts {
                 for ring in poly where ring.count >= 3 {
-                    d += "M" + ring.map { let (x, y) = p($0); return "\(n(x)) \(n(y))" }.joined(separator: " L") + " Z "
+                    d +=
+                        "M"
+                        + ring.map {
+                            let (x, y) = p($0)
+                            return "\(n(x)) \(n(y))"
+                        }.joined(separator: " L") + " Z "
                 }
             }
-            s += "<path d=\"\(d)\" fill=\"\(ZonePalette.hex(ZonePalette.color(i)))\" stroke=\"\(ZonePalette.hex(ZonePalette.dark(i)))\" fill-rule=\"evenodd\"><title>\(esc(z.zoneID)) \(esc(z.coreName))</title></path>\n"
+            s +=
+                "<path d=\"\(d)\" fill=\"\(ZonePalette.hex(ZonePalette.color(i)))\" stroke=\"\(ZonePalette.hex(ZonePalette.dark(i)))\" fill-rule=\"evenodd\"><title>\(esc(z.zoneID)) \(esc(z.coreName))</title></path>\n"
         }
         s += "</g>\n"
         if let outline = result.outline {
             var d = ""
             for poly in outline.polygonParts {
                 for ring in poly where ring.count >= 3 {
-                    d += "M" + ring.map { let (x, y) = p($0); return "\(n(x)) \(n(y))" }.joined(separator: " L") + " Z "
+                    d +=
+                        "M"
+                        + ring.map {
+                            let (x, y) = p($0)
+                            return "\(n(x)) \(n(y))"
+                        }.joined(separator: " L") + " Z "
                 }
             }
             s += "<path id=\"outline\" d=\"\(d)\" fill=\"none\" stroke=\"#666\" stroke-width=\"1.2\" stroke-dasharray=\"5 3\"/>\n"
@@ -62,7 +74,12 @@ struct MapSVG {
         s += "<g id=\"routes\" fill=\"none\" stroke-width=\"1.8\" stroke-linejoin=\"round\" stroke-opacity=\"0.9\">\n"
         for r in result.routes where r.line.count >= 2 {
             let c = ZonePalette.hex(ZonePalette.dark(zoneIndex[r.zoneID] ?? 0))
-            s += "<polyline points=\"" + r.line.map { let (x, y) = p($0); return "\(n(x)),\(n(y))" }.joined(separator: " ")
+            s +=
+                "<polyline points=\""
+                + r.line.map {
+                    let (x, y) = p($0)
+                    return "\(n(x)),\(n(y))"
+                }.joined(separator: " ")
                 + "\" stroke=\"\(c)\"><title>\(esc(r.zoneID)) loop \(r.loop): \(n(r.durationMin)) min</title></polyline>\n"
         }
         // Settlements.
@@ -71,25 +88,30 @@ struct MapSVG {
         for st in result.settlements {
             let (x, y) = p(st.lonLat)
             if st.status == .unserved {
-                s += "<path d=\"M\(n(x - 4)) \(n(y - 4)) L\(n(x + 4)) \(n(y + 4)) M\(n(x - 4)) \(n(y + 4)) L\(n(x + 4)) \(n(y - 4))\" stroke=\"#d81414\" stroke-width=\"2\"><title>\(esc(st.name)): \(esc(st.reason?.description ?? "unserved"))</title></path>\n"
+                s +=
+                    "<path d=\"M\(n(x - 4)) \(n(y - 4)) L\(n(x + 4)) \(n(y + 4)) M\(n(x - 4)) \(n(y + 4)) L\(n(x + 4)) \(n(y - 4))\" stroke=\"#d81414\" stroke-width=\"2\"><title>\(esc(st.name)): \(esc(st.reason?.description ?? "unserved"))</title></path>\n"
             } else {
                 let i = st.zoneID.flatMap { zoneIndex[$0] } ?? 0
                 let r = 1.3 + 5.0 * (Double(st.population) / maxPop).squareRoot()
-                s += "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(r))\" fill=\"\(ZonePalette.hex(ZonePalette.color(i)))\" stroke=\"\(ZonePalette.hex(ZonePalette.dark(i)))\"><title>\(esc(st.name)) \(st.population)人</title></circle>\n"
+                s +=
+                    "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(r))\" fill=\"\(ZonePalette.hex(ZonePalette.color(i)))\" stroke=\"\(ZonePalette.hex(ZonePalette.dark(i)))\"><title>\(esc(st.name)) \(st.population)人</title></circle>\n"
             }
         }
         // Facilities: a small dark square per service point, except community centres and others.
         s += "</g>\n<g id=\"facilities\" fill=\"#222\" stroke=\"#fff\" stroke-width=\"0.6\">\n"
         for f in result.facilities ?? [] where ![.communityCentre, .other].contains(f.kind) {
             let (x, y) = p(f.lonLat)
-            s += "<rect x=\"\(n(x - 2.5))\" y=\"\(n(y - 2.5))\" width=\"5\" height=\"5\"><title>\(esc(f.name)) (\(esc(f.kind.label)))</title></rect>\n"
+            s +=
+                "<rect x=\"\(n(x - 2.5))\" y=\"\(n(y - 2.5))\" width=\"5\" height=\"5\"><title>\(esc(f.name)) (\(esc(f.kind.label)))</title></rect>\n"
         }
         // Cores with labels.
         s += "</g>\n<g id=\"cores\">\n"
         for (i, z) in result.zones.enumerated() {
             let (x, y) = p(z.coreLonLat)
-            s += "<rect x=\"\(n(x - 5))\" y=\"\(n(y - 5))\" width=\"10\" height=\"10\" transform=\"rotate(45 \(n(x)) \(n(y)))\" fill=\"\(ZonePalette.hex(ZonePalette.color(i)))\" stroke=\"#000\" stroke-width=\"1.2\"/>\n"
-            s += "<text x=\"\(n(x + 8))\" y=\"\(n(y - 6))\" font-size=\"13\" font-weight=\"bold\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">\(esc(z.coreName))</text>\n"
+            s +=
+                "<rect x=\"\(n(x - 5))\" y=\"\(n(y - 5))\" width=\"10\" height=\"10\" transform=\"rotate(45 \(n(x)) \(n(y)))\" fill=\"\(ZonePalette.hex(ZonePalette.color(i)))\" stroke=\"#000\" stroke-width=\"1.2\"/>\n"
+            s +=
+                "<text x=\"\(n(x + 8))\" y=\"\(n(y - 6))\" font-size=\"13\" font-weight=\"bold\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">\(esc(z.coreName))</text>\n"
         }
         s += "</g>\n"
         // Scale bar: a round number of km near a fifth of the map width.
@@ -99,8 +121,10 @@ struct MapSVG {
         let km = [1.0, 2, 5, 10].map { $0 * magnitude }.last(where: { $0 <= target }) ?? magnitude
         let barPx = km / kmPerPx
         let by = height - 18
-        s += "<g id=\"scale\"><line x1=\"\(n(margin))\" y1=\"\(n(by))\" x2=\"\(n(margin + barPx))\" y2=\"\(n(by))\" stroke=\"#000\" stroke-width=\"3\"/>"
-        s += "<text x=\"\(n(margin + barPx + 6))\" y=\"\(n(by + 4))\" font-size=\"12\">\(km < 1 ? String(format: "%.1f", km) : String(Int(km))) km</text></g>\n"
+        s +=
+            "<g id=\"scale\"><line x1=\"\(n(margin))\" y1=\"\(n(by))\" x2=\"\(n(margin + barPx))\" y2=\"\(n(by))\" stroke=\"#000\" stroke-width=\"3\"/>"
+        s +=
+            "<text x=\"\(n(margin + barPx + 6))\" y=\"\(n(by + 4))\" font-size=\"12\">\(km < 1 ? String(format: "%.1f", km) : String(Int(km))) km</text></g>\n"
         // Legend.
         let lx = width + 8
         s += "<g id=\"legend\" font-size=\"12\"><text x=\"\(n(lx))\" y=\"60\" font-weight=\"bold\">zones</text>\n"
@@ -110,7 +134,8 @@ struct MapSVG {
                 s += "<text x=\"\(n(lx))\" y=\"\(n(ly))\">… \(result.zones.count - i) more</text>\n"
                 break
             }
-            s += "<rect x=\"\(n(lx))\" y=\"\(n(ly - 10))\" width=\"12\" height=\"12\" fill=\"\(ZonePalette.hex(ZonePalette.color(i)))\" stroke=\"\(ZonePalette.hex(ZonePalette.dark(i)))\"/>"
+            s +=
+                "<rect x=\"\(n(lx))\" y=\"\(n(ly - 10))\" width=\"12\" height=\"12\" fill=\"\(ZonePalette.hex(ZonePalette.color(i)))\" stroke=\"\(ZonePalette.hex(ZonePalette.dark(i)))\"/>"
             s += "<text x=\"\(n(lx + 18))\" y=\"\(n(ly))\">\(esc(z.zoneID)) \(esc(z.coreName)) \(z.population)人</text>\n"
             ly += 17
         }
@@ -121,8 +146,10 @@ struct MapSVG {
         }
         let unserved = result.settlements.filter { $0.status == .unserved }
         if !unserved.isEmpty {
-            s += "<path d=\"M\(n(lx + 2)) \(n(ly - 8)) L\(n(lx + 10)) \(n(ly)) M\(n(lx + 2)) \(n(ly)) L\(n(lx + 10)) \(n(ly - 8))\" stroke=\"#d81414\" stroke-width=\"2\"/>"
-            s += "<text x=\"\(n(lx + 18))\" y=\"\(n(ly))\">unserved: \(unserved.count) (\(unserved.reduce(0) { $0 + $1.population })人)</text>\n"
+            s +=
+                "<path d=\"M\(n(lx + 2)) \(n(ly - 8)) L\(n(lx + 10)) \(n(ly)) M\(n(lx + 2)) \(n(ly)) L\(n(lx + 10)) \(n(ly - 8))\" stroke=\"#d81414\" stroke-width=\"2\"/>"
+            s +=
+                "<text x=\"\(n(lx + 18))\" y=\"\(n(ly))\">unserved: \(unserved.count) (\(unserved.reduce(0) { $0 + $1.population })人)</text>\n"
         }
         s += "</g>\n</svg>\n"
         return s

@@ -96,7 +96,8 @@ public struct OutputFolder: Sendable {
         do {
             if !exists {
                 try fm.moveItem(at: staging, to: destination)
-            } else if OutputFolder.isPlanFolder(destination) || ((try? fm.contentsOfDirectory(atPath: destination.path))?.isEmpty ?? false) {
+            } else if OutputFolder.isPlanFolder(destination) || ((try? fm.contentsOfDirectory(atPath: destination.path))?.isEmpty ?? false)
+            {
                 // Swap: old plan aside, new plan in, old plan removed.
                 let old = destination.deletingLastPathComponent()
                     .appendingPathComponent(".\(destination.lastPathComponent).old-\(UUID().uuidString)")

@@ -9,7 +9,6 @@ enum PlanLayers {
     /// The per-kind facility count fields of zones: `facilities_school`, … (null without facilities).
     static let facilityKinds = FacilityKind.allCases
 
-
     static func zones(_ r: Plan, grouped: Bool) -> OutputLayer {
         var fields: [FieldInfo] = [
             f("zone_id", .string), f("core_id", .string), f("core_name", .string), f("population", .integer),
@@ -78,10 +77,12 @@ enum PlanLayers {
         ]
         let features = r.routes.enumerated().map { i, rt in
             let arrivals = rt.arrivalsMin.map { String(format: "%.1f", $0) }.joined(separator: ",")
-            return VectorFeature(fid: Int64(i + 1), geometry: .lineString(rt.line), values: [
-                .string(rt.zoneID), .integer(Int64(rt.loop)), .string(rt.stops.joined(separator: ",")), real(rt.lengthKm, 3),
-                real(rt.durationMin, 2), .integer(Int64(rt.stops.count)), .string(arrivals),
-            ])
+            return VectorFeature(
+                fid: Int64(i + 1), geometry: .lineString(rt.line),
+                values: [
+                    .string(rt.zoneID), .integer(Int64(rt.loop)), .string(rt.stops.joined(separator: ",")), real(rt.lengthKm, 3),
+                    real(rt.durationMin, 2), .integer(Int64(rt.stops.count)), .string(arrivals),
+                ])
         }
         return OutputLayer(name: "routes", geometryType: .lineString, crs: .lonLat, fields: fields, features: features)
     }
@@ -93,9 +94,11 @@ enum PlanLayers {
             f("zone_id", .string),
         ]
         let features = rows.enumerated().map { i, x in
-            VectorFeature(fid: Int64(i + 1), geometry: .point(x.lonLat), values: [
-                .string(x.id), .string(x.name), .string(x.kind.rawValue), .string(x.kind.label), text(x.subkind), text(x.zoneID),
-            ])
+            VectorFeature(
+                fid: Int64(i + 1), geometry: .point(x.lonLat),
+                values: [
+                    .string(x.id), .string(x.name), .string(x.kind.rawValue), .string(x.kind.label), text(x.subkind), text(x.zoneID),
+                ])
         }
         return OutputLayer(name: "facilities", geometryType: .point, crs: .lonLat, fields: fields, features: features)
     }

@@ -93,7 +93,8 @@ public struct PlanWriter: Sendable {
         ]
         for name in layers {
             let qml = (styles[name] ?? "").replacingOccurrences(of: "'", with: "''")
-            sql.append("""
+            sql.append(
+                """
                 INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName, \
                 styleQML, styleSLD, useAsDefault, description, owner, ui, update_time) VALUES ('', '', '\(name)', 'geom', \
                 '\(name)', '\(qml)', '', 1, 'Shuraku default style', '', NULL, '2000-01-01T00:00:00.000Z')
@@ -138,14 +139,17 @@ public struct PlanWriter: Sendable {
                 "core_score": z.coreScore.map(JSONValue.int) ?? .null, "core_reason": .string(z.coreReason),
             ]
             if let counts = z.facilityCounts {
-                o["facilities"] = .object(Dictionary(uniqueKeysWithValues: counts.filter { $0.value > 0 }.map { ($0.key.rawValue, .int(Int64($0.value))) }))
+                o["facilities"] = .object(
+                    Dictionary(uniqueKeysWithValues: counts.filter { $0.value > 0 }.map { ($0.key.rawValue, .int(Int64($0.value))) }))
             }
             return .object(o)
         }
         let doc: JSONValue = .object([
             "tool": .string("shuraku"), "version": .string(shurakuVersion), "parameters": .object(params),
-            "inputs": .object(inputObj), "travel_model": .string(result.travelModel?.description ?? "none"), "work_crs": .string(result.workCRS),
-            "metrics": .object(metrics), "zones": .array(zones), "zoning_rule": .string(ZoningRule.text(result.request)), "notes": .array(result.notes.map { .string(SettingName.plain($0)) }),
+            "inputs": .object(inputObj), "travel_model": .string(result.travelModel?.description ?? "none"),
+            "work_crs": .string(result.workCRS),
+            "metrics": .object(metrics), "zones": .array(zones), "zoning_rule": .string(ZoningRule.text(result.request)),
+            "notes": .array(result.notes.map { .string(SettingName.plain($0)) }),
             "warnings": .array(result.warnings.map { .string(SettingName.plain($0)) }),
         ])
         return try doc.rendered()

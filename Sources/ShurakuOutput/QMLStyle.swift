@@ -32,11 +32,13 @@ struct QMLStyle {
         let maxPop = max(1, maxPopulation)
         let size = "coalesce(scale_exp(\"population\", 0, \(maxPop), 1.2, 7, 0.57), 1.2)"
         var symbols = categories.indices.map { i in
-            markerSymbol(name: "\(i)", shape: "circle", color: ZonePalette.color(i), outline: ZonePalette.dark(i), size: 2, sizeExpression: size)
+            markerSymbol(
+                name: "\(i)", shape: "circle", color: ZonePalette.color(i), outline: ZonePalette.dark(i), size: 2, sizeExpression: size)
         }
-        symbols.append(markerSymbol(
-            name: "\(categories.count)", shape: "cross2", color: (220, 20, 20), outline: (220, 20, 20), size: 3.6, sizeExpression: nil,
-            outlineWidth: 0.8))
+        symbols.append(
+            markerSymbol(
+                name: "\(categories.count)", shape: "cross2", color: (220, 20, 20), outline: (220, 20, 20), size: 3.6, sizeExpression: nil,
+                outlineWidth: 0.8))
         var rows = categoryRows()
         rows.append(categoryXML(value: "", label: "unserved (未カバー)", symbol: categories.count))
         return document(
@@ -46,7 +48,9 @@ struct QMLStyle {
 
     func cores() -> String {
         let symbols = categories.indices.map { i in
-            markerSymbol(name: "\(i)", shape: "star", color: ZonePalette.color(i), outline: (0, 0, 0), size: 5.5, sizeExpression: nil, outlineWidth: 0.4)
+            markerSymbol(
+                name: "\(i)", shape: "star", color: ZonePalette.color(i), outline: (0, 0, 0), size: 5.5, sizeExpression: nil,
+                outlineWidth: 0.4)
         }
         return document(
             geometryType: 0, renderer: categorized(attr: "zone_id", categories: categoryRows(), symbols: symbols),
@@ -100,7 +104,9 @@ struct QMLStyle {
     }
 
     private func categorized(attr: String, categories rows: [String], symbols: [String]) -> String {
-        var s = #"  <renderer-v2 type="categorizedSymbol" attr="\#(attr)" forceraster="0" symbollevels="0" enableorderby="0" referencescale="-1">"# + "\n"
+        var s =
+            #"  <renderer-v2 type="categorizedSymbol" attr="\#(attr)" forceraster="0" symbollevels="0" enableorderby="0" referencescale="-1">"#
+            + "\n"
         s += "    <categories>\n" + rows.map { "      \($0)\n" }.joined() + "    </categories>\n"
         s += "    <symbols>\n" + symbols.joined() + "    </symbols>\n"
         s += "  </renderer-v2>\n"
@@ -108,31 +114,38 @@ struct QMLStyle {
     }
 
     private func fillSymbol(name: String, color: (r: Int, g: Int, b: Int), outline: (r: Int, g: Int, b: Int)) -> String {
-        symbol(name: name, type: "fill", alpha: "0.6", layerClass: "SimpleFill", props: [
-            ("color", ZonePalette.rgba(color)), ("style", "solid"), ("outline_color", ZonePalette.rgba(outline)),
-            ("outline_style", "solid"), ("outline_width", "0.5"), ("outline_width_unit", "MM"), ("joinstyle", "bevel"),
-        ], ddSize: nil)
+        symbol(
+            name: name, type: "fill", alpha: "0.6", layerClass: "SimpleFill",
+            props: [
+                ("color", ZonePalette.rgba(color)), ("style", "solid"), ("outline_color", ZonePalette.rgba(outline)),
+                ("outline_style", "solid"), ("outline_width", "0.5"), ("outline_width_unit", "MM"), ("joinstyle", "bevel"),
+            ], ddSize: nil)
     }
 
     private func markerSymbol(
         name: String, shape: String, color: (r: Int, g: Int, b: Int), outline: (r: Int, g: Int, b: Int), size: Double,
         sizeExpression: String?, outlineWidth: Double = 0.2
     ) -> String {
-        symbol(name: name, type: "marker", alpha: "1", layerClass: "SimpleMarker", props: [
-            ("name", shape), ("color", ZonePalette.rgba(color)), ("outline_color", ZonePalette.rgba(outline)),
-            ("outline_style", "solid"), ("outline_width", "\(outlineWidth)"), ("outline_width_unit", "MM"),
-            ("size", "\(size)"), ("size_unit", "MM"), ("scale_method", "diameter"), ("angle", "0"),
-        ], ddSize: sizeExpression)
+        symbol(
+            name: name, type: "marker", alpha: "1", layerClass: "SimpleMarker",
+            props: [
+                ("name", shape), ("color", ZonePalette.rgba(color)), ("outline_color", ZonePalette.rgba(outline)),
+                ("outline_style", "solid"), ("outline_width", "\(outlineWidth)"), ("outline_width_unit", "MM"),
+                ("size", "\(size)"), ("size_unit", "MM"), ("scale_method", "diameter"), ("angle", "0"),
+            ], ddSize: sizeExpression)
     }
 
     private func lineSymbol(name: String, color: (r: Int, g: Int, b: Int), width: Double) -> String {
-        symbol(name: name, type: "line", alpha: "0.9", layerClass: "SimpleLine", props: [
-            ("line_color", ZonePalette.rgba(color)), ("line_style", "solid"), ("line_width", "\(width)"),
-            ("line_width_unit", "MM"), ("capstyle", "round"), ("joinstyle", "round"),
-        ], ddSize: nil)
+        symbol(
+            name: name, type: "line", alpha: "0.9", layerClass: "SimpleLine",
+            props: [
+                ("line_color", ZonePalette.rgba(color)), ("line_style", "solid"), ("line_width", "\(width)"),
+                ("line_width_unit", "MM"), ("capstyle", "round"), ("joinstyle", "round"),
+            ], ddSize: nil)
     }
 
-    private func symbol(name: String, type: String, alpha: String, layerClass: String, props: [(String, String)], ddSize: String?) -> String {
+    private func symbol(name: String, type: String, alpha: String, layerClass: String, props: [(String, String)], ddSize: String?) -> String
+    {
         var s = #"      <symbol name="\#(name)" type="\#(type)" alpha="\#(alpha)" clip_to_extent="1" force_rhr="0">"# + "\n"
         s += #"        <layer class="\#(layerClass)" enabled="1" pass="0" locked="0">"# + "\n"
         for (k, v) in props { s += #"          <prop k="\#(k)" v="\#(xml(v))"/>"# + "\n" }

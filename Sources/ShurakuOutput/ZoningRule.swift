@@ -44,7 +44,8 @@ public enum ZoningRule {
             return "not used: every settlement is as good a core as any other"
         case .auto where facilities:
             let weights = FacilityKind.allCases.filter { c.weights[$0] > 0 }.map { "\($0.label) \(c.weights[$0])" }
-            return "the weighted kinds of services within \(radius) (\(weights.joined(separator: ", "))), ties by the people within \(radius)"
+            return
+                "the weighted kinds of services within \(radius) (\(weights.joined(separator: ", "))), ties by the people within \(radius)"
         case .auto, .population:
             return "the people within \(radius), the settlement itself included"
         }

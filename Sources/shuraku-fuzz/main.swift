@@ -2,7 +2,7 @@ import Foundation
 import ShurakuCLI
 
 #if FUZZING
-import CLibFuzzer
+    import CLibFuzzer
 #endif
 
 // shuraku-fuzz: one executable for every fuzz target. The target is named by
@@ -27,23 +27,23 @@ func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
 }
 
 #if FUZZING
-var argc = CommandLine.argc
-var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzOne(data, size) })
+    var argc = CommandLine.argc
+    var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+    exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzOne(data, size) })
 #else
-var files: [String] = []
-for arg in CommandLine.arguments.dropFirst() where !arg.hasPrefix("-") {
-    var isDir: ObjCBool = false
-    if FileManager.default.fileExists(atPath: arg, isDirectory: &isDir), isDir.boolValue {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: arg)) ?? []
-        files += names.sorted().map { "\(arg)/\($0)" }
-    } else {
-        files.append(arg)
+    var files: [String] = []
+    for arg in CommandLine.arguments.dropFirst() where !arg.hasPrefix("-") {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: arg, isDirectory: &isDir), isDir.boolValue {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: arg)) ?? []
+            files += names.sorted().map { "\(arg)/\($0)" }
+        } else {
+            files.append(arg)
+        }
     }
-}
-for f in files {
-    guard let d = FileManager.default.contents(atPath: f) else { continue }
-    _ = fuzzOne(Array(d), d.count)
-}
-print("replayed \(files.count) inputs on \(target)")
+    for f in files {
+        guard let d = FileManager.default.contents(atPath: f) else { continue }
+        _ = fuzzOne(Array(d), d.count)
+    }
+    print("replayed \(files.count) inputs on \(target)")
 #endif

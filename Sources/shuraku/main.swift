@@ -1,4 +1,4 @@
-import ShurakuCLI
 import Foundation
+import ShurakuCLI
 
 exit(ShurakuCLI.run(Array(CommandLine.arguments.dropFirst())))

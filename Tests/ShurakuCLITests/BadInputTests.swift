@@ -45,10 +45,14 @@ struct BadInputTests {
         let s = try dir.write("s.csv", Self.goodCSV)
         let settlements = SharedData.repoPath("geodata/noto/settlements.geojson")
         let roads = SharedData.repoPath("geodata/noto/roads.geojson")
-        expectBad(["--settlements", s, "--roads", settlements], in: dir, mentions: ["settlements.geojson", "roads must be lines", "Point (195)"])
+        expectBad(
+            ["--settlements", s, "--roads", settlements], in: dir, mentions: ["settlements.geojson", "roads must be lines", "Point (195)"])
         expectBad(["--settlements", roads], in: dir, mentions: ["roads.geojson", "settlements must be points or polygons", "LineString"])
-        expectBad(["--settlements", s, "--districts", settlements], in: dir, mentions: ["settlements.geojson", "districts must be polygons", "Point (195)"])
-        expectBad(["--settlements", s, "--boundary", roads], in: dir, mentions: ["roads.geojson", "the boundary must be polygons", "LineString"])
+        expectBad(
+            ["--settlements", s, "--districts", settlements], in: dir,
+            mentions: ["settlements.geojson", "districts must be polygons", "Point (195)"])
+        expectBad(
+            ["--settlements", s, "--boundary", roads], in: dir, mentions: ["roads.geojson", "the boundary must be polygons", "LineString"])
     }
 
     @Test("a missing file")
@@ -61,7 +65,8 @@ struct BadInputTests {
     func unreadable() throws {
         let dir = try TempDir()
         try FileManager.default.createDirectory(atPath: dir.path("villages.geojson"), withIntermediateDirectories: false)
-        expectBad(["--settlements", dir.path("villages.geojson")], in: dir, mentions: ["villages.geojson", "not a readable vector data source"])
+        expectBad(
+            ["--settlements", dir.path("villages.geojson")], in: dir, mentions: ["villages.geojson", "not a readable vector data source"])
     }
 
     @Test("not a vector format")
@@ -84,7 +89,8 @@ struct BadInputTests {
         let s = try dir.write("s.csv", Self.goodCSV)
         let ok = CapturedRun(["plan", "--settlements", s, "--out", dir.path("p"), "--quiet"])
         #expect(ok.status == 0)
-        expectBad(["--settlements", dir.path("p/plan.gpkg") + ":villages"], in: dir, mentions: ["plan.gpkg", "no layer 'villages'", "zones"])
+        expectBad(
+            ["--settlements", dir.path("p/plan.gpkg") + ":villages"], in: dir, mentions: ["plan.gpkg", "no layer 'villages'", "zones"])
     }
 
     @Test("no CRS on projected coordinates")
@@ -107,14 +113,18 @@ struct BadInputTests {
     func projectedWithSourceCRS() throws {
         let dir = try TempDir()
         let p = try dir.write("xy.csv", "id,pop,x,y\na,10,-30000,144000\nb,20,-29000,144500\n")
-        let r = CapturedRun(["plan", "--settlements", p, "--source-crs", "EPSG:6675", "--min-zone-pop", "10", "--out", dir.path("ok"), "--quiet"])
+        let r = CapturedRun([
+            "plan", "--settlements", p, "--source-crs", "EPSG:6675", "--min-zone-pop", "10", "--out", dir.path("ok"), "--quiet",
+        ])
         #expect(r.status == 0, "\(r.err)")
     }
 
     @Test("population missing, non-numeric, negative or NaN: each named with feature and field")
     func population() throws {
         let dir = try TempDir()
-        let p = try dir.write("pop.csv", """
+        let p = try dir.write(
+            "pop.csv",
+            """
             id,pop,lon,lat
             a,10,137.15,37.30
             b,,137.16,37.30
@@ -123,10 +133,14 @@ struct BadInputTests {
             e,NaN,137.19,37.30
 
             """)
-        expectBad(["--settlements", p], in: dir, mentions: [
-            "pop.csv", "feature 2 (id b): field pop: population is missing", "feature 3 (id c): field pop: population is not a number ('many')",
-            "feature 4 (id d): field pop: population is negative (-4)", "feature 5 (id e): field pop: population is not a number ('NaN')",
-        ])
+        expectBad(
+            ["--settlements", p], in: dir,
+            mentions: [
+                "pop.csv", "feature 2 (id b): field pop: population is missing",
+                "feature 3 (id c): field pop: population is not a number ('many')",
+                "feature 4 (id d): field pop: population is negative (-4)",
+                "feature 5 (id e): field pop: population is not a number ('NaN')",
+            ])
     }
 
     @Test("duplicate settlement ids")
@@ -139,13 +153,16 @@ struct BadInputTests {
     @Test("null and empty geometries")
     func nullAndEmptyGeometries() throws {
         let dir = try TempDir()
-        let p = try dir.write("g.geojson", """
+        let p = try dir.write(
+            "g.geojson",
+            """
             {"type":"FeatureCollection","features":[
             {"type":"Feature","properties":{"id":"a","pop":5},"geometry":{"type":"Point","coordinates":[137.15,37.3]}},
             {"type":"Feature","properties":{"id":"b","pop":5},"geometry":null},
             {"type":"Feature","properties":{"id":"c","pop":5},"geometry":{"type":"MultiPoint","coordinates":[]}}]}
             """)
-        expectBad(["--settlements", p], in: dir, mentions: ["g.geojson", "feature 2 (id b): no geometry", "feature 3 (id c): empty geometry"])
+        expectBad(
+            ["--settlements", p], in: dir, mentions: ["g.geojson", "feature 2 (id b): no geometry", "feature 3 (id c): empty geometry"])
     }
 
     static func square(_ name: String, _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> String {
@@ -156,7 +173,8 @@ struct BadInputTests {
     func invalidDistrictRepaired() throws {
         let dir = try TempDir()
         let s = try dir.write("s.csv", Self.goodCSV)
-        let bowtie = #"{"type":"Feature","properties":{"name":"東"},"geometry":{"type":"Polygon","coordinates":[[[137.1,37.28],[137.2,37.33],[137.2,37.28],[137.1,37.33],[137.1,37.28]]]}}"#
+        let bowtie =
+            #"{"type":"Feature","properties":{"name":"東"},"geometry":{"type":"Polygon","coordinates":[[[137.1,37.28],[137.2,37.33],[137.2,37.28],[137.1,37.33],[137.1,37.28]]]}}"#
         let d = try dir.write("d.geojson", #"{"type":"FeatureCollection","features":[\#(bowtie)]}"#)
         let r = CapturedRun(["plan", "--settlements", s, "--districts", d, "--district-mode", "ignore", "--out", dir.path("ok")])
         #expect(r.status == 0, "\(r.err)")
@@ -168,8 +186,12 @@ struct BadInputTests {
     func overlappingDistricts() throws {
         let dir = try TempDir()
         let s = try dir.write("s.csv", Self.goodCSV)
-        let d = try dir.write("d.geojson", #"{"type":"FeatureCollection","features":[\#(Self.square("東", 137.1, 37.28, 137.16, 37.33)),\#(Self.square("西", 137.145, 37.28, 137.2, 37.33))]}"#)
-        expectBad(["--settlements", s, "--districts", d], in: dir, mentions: ["d.geojson", "settlement a (宇出津)", "overlapping districts: 東, 西"])
+        let d = try dir.write(
+            "d.geojson",
+            #"{"type":"FeatureCollection","features":[\#(Self.square("東", 137.1, 37.28, 137.16, 37.33)),\#(Self.square("西", 137.145, 37.28, 137.2, 37.33))]}"#
+        )
+        expectBad(
+            ["--settlements", s, "--districts", d], in: dir, mentions: ["d.geojson", "settlement a (宇出津)", "overlapping districts: 東, 西"])
     }
 
     @Test("a settlement outside every district")
@@ -177,7 +199,9 @@ struct BadInputTests {
         let dir = try TempDir()
         let s = try dir.write("s.csv", Self.goodCSV)
         let d = try dir.write("d.geojson", #"{"type":"FeatureCollection","features":[\#(Self.square("東", 137.145, 37.29, 137.2, 37.33))]}"#)
-        expectBad(["--settlements", s, "--districts", d], in: dir, mentions: ["d.geojson", "settlement e (鵜川)", "outside every district", "--district-tolerance"])
+        expectBad(
+            ["--settlements", s, "--districts", d], in: dir,
+            mentions: ["d.geojson", "settlement e (鵜川)", "outside every district", "--district-tolerance"])
     }
 
     @Test("roads that connect no two settlements")
@@ -189,7 +213,8 @@ struct BadInputTests {
             #"{"type":"Feature","properties":{"road_class":"市区町村道"},"geometry":{"type":"LineString","coordinates":[[\#(x + 0.0005),\#(y)],[\#(x + 0.001),\#(y)]]}}"#
         }
         let roads = try dir.write("roads.geojson", #"{"type":"FeatureCollection","features":[\#(stubs.joined(separator: ","))]}"#)
-        expectBad(["--settlements", s, "--roads", roads], in: dir, mentions: ["roads.geojson", "connects no two settlements", "--snap-tolerance"])
+        expectBad(
+            ["--settlements", s, "--roads", roads], in: dir, mentions: ["roads.geojson", "connects no two settlements", "--snap-tolerance"])
     }
 
     @Test("a scenario with an unknown key, a wrong type and a missing path: each named")
@@ -197,29 +222,38 @@ struct BadInputTests {
         let dir = try TempDir()
         try dir.write("s.csv", Self.goodCSV)
         let sc = try dir.write("sc.json", #"{"settlements":"s.csv","maxTravelMinutes":30,"minZonePop":"many","roads":"nothere.geojson"}"#)
-        expectBad(["--scenario", sc], in: dir, mentions: [
-            "sc.json", "field maxTravelMinutes: unknown setting (did you mean maxTravelMin?)", "field minZonePop: expected a number",
-            "field roads:", "nothere.geojson: no such file",
-        ])
+        expectBad(
+            ["--scenario", sc], in: dir,
+            mentions: [
+                "sc.json", "field maxTravelMinutes: unknown setting (did you mean maxTravelMin?)", "field minZonePop: expected a number",
+                "field roads:", "nothere.geojson: no such file",
+            ])
     }
 
     @Test("contradictory parameters: minimum above the total population, more zones than settlements, negative time")
     func contradictory() throws {
         let dir = try TempDir()
         let s = try dir.write("s.csv", Self.goodCSV)
-        expectBad(["--settlements", s, "--min-zone-pop", "5000"], in: dir, mentions: ["--min-zone-pop 5000 is above the total population, 3100"])
+        expectBad(
+            ["--settlements", s, "--min-zone-pop", "5000"], in: dir, mentions: ["--min-zone-pop 5000 is above the total population, 3100"])
         expectBad(["--settlements", s, "--zones", "9"], in: dir, mentions: ["--zones 9 is more than the 5 settlements"])
         expectBad(["--settlements", s, "--max-travel-min", "-5"], in: dir, mentions: ["--max-travel-min: -5 is out of range"])
-        expectBad(["--settlements", s, "--max-zone-pop", "100", "--min-zone-pop", "200"], in: dir, mentions: ["--max-zone-pop 100 is below --min-zone-pop 200"])
+        expectBad(
+            ["--settlements", s, "--max-zone-pop", "100", "--min-zone-pop", "200"], in: dir,
+            mentions: ["--max-zone-pop 100 is below --min-zone-pop 200"])
     }
 
     @Test("more zones than whole districts can hold")
     func tooManyZonesForWholeDistricts() throws {
         let dir = try TempDir()
         let s = try dir.write("s.csv", Self.goodCSV)
-        let d = try dir.write("d.geojson", #"{"type":"FeatureCollection","features":[\#(Self.square("東", 137.1, 37.28, 137.152, 37.33)),\#(Self.square("西", 137.152, 37.28, 137.2, 37.33))]}"#)
-        expectBad(["--settlements", s, "--districts", d, "--district-mode", "whole", "--zones", "3"], in: dir,
-                  mentions: ["--zones 3 is more than the 2 zones", "one core per district"])
+        let d = try dir.write(
+            "d.geojson",
+            #"{"type":"FeatureCollection","features":[\#(Self.square("東", 137.1, 37.28, 137.152, 37.33)),\#(Self.square("西", 137.152, 37.28, 137.2, 37.33))]}"#
+        )
+        expectBad(
+            ["--settlements", s, "--districts", d, "--district-mode", "whole", "--zones", "3"], in: dir,
+            mentions: ["--zones 3 is more than the 2 zones", "one core per district"])
     }
 
     @Test("a non-empty folder that holds no plan is refused unless --force")

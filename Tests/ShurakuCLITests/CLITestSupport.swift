@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import ShurakuCLI
 
 /// Runs the CLI in-process and captures what it prints.

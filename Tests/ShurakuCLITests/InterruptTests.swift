@@ -41,7 +41,8 @@ struct InterruptTests {
         // Wait until the run has staged its folder, then kill it.
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline && p.isRunning {
-            let staged = (try? FileManager.default.contentsOfDirectory(atPath: dir.url.path))?.contains { $0.hasPrefix(".plan.shuraku-") } ?? false
+            let staged =
+                (try? FileManager.default.contentsOfDirectory(atPath: dir.url.path))?.contains { $0.hasPrefix(".plan.shuraku-") } ?? false
             if staged { break }
             usleep(20_000)
         }

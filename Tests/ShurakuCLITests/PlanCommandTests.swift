@@ -39,7 +39,8 @@ struct PlanCommandTests {
             #expect(FileManager.default.fileExists(atPath: dir.path("p/\(f)")), "missing \(f)")
         }
         // The four layers, plus QGIS's layer_styles table holding their default styles.
-        #expect(try VectorReader.layerNames(dir.path("p/plan.gpkg")).sorted() == ["cores", "layer_styles", "routes", "settlements", "zones"])
+        #expect(
+            try VectorReader.layerNames(dir.path("p/plan.gpkg")).sorted() == ["cores", "layer_styles", "routes", "settlements", "zones"])
         for (layer, fields) in Self.contract {
             for source in [dir.path("p/plan.gpkg") + ":\(layer)", dir.path("p/\(layer).geojson")] {
                 let l = try VectorReader.read(SourceSpec(parsing: source), allowEmpty: true)
@@ -48,10 +49,13 @@ struct PlanCommandTests {
                 #expect(l.crs?.kind == .geographic)
             }
         }
-        let plan = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path("p/plan.json")))) as? [String: Any])
+        let plan = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path("p/plan.json")))) as? [String: Any])
         let metrics = try #require(plan["metrics"] as? [String: Any])
-        for k in ["zones", "settlements", "population", "unserved_settlements", "unserved_population", "mean_travel_min", "max_travel_min",
-                  "min_zone_population", "max_zone_population", "route_km_total", "route_min_total", "grant_cap_yen_total"] {
+        for k in [
+            "zones", "settlements", "population", "unserved_settlements", "unserved_population", "mean_travel_min", "max_travel_min",
+            "min_zone_population", "max_zone_population", "route_km_total", "route_min_total", "grant_cap_yen_total",
+        ] {
             #expect(metrics[k] != nil, "plan.json lacks metric \(k)")
         }
         #expect(metrics["population"] as? Int == 2540)
@@ -59,7 +63,10 @@ struct PlanCommandTests {
         #expect(inputs["settlements"]?["sha256"]?.count == 64)
         #expect(plan["version"] as? String != nil && plan["parameters"] as? [String: Any] != nil)
         let csv = try String(contentsOfFile: dir.path("p/summary.csv"), encoding: .utf8)
-        #expect(csv.hasPrefix("zone_id,core_id,core_name,population,settlements,max_travel_min,mean_travel_min,area_km2,districts,meets_min_population,route_km,route_min,grant_cap_yen"))
+        #expect(
+            csv.hasPrefix(
+                "zone_id,core_id,core_name,population,settlements,max_travel_min,mean_travel_min,area_km2,districts,meets_min_population,route_km,route_min,grant_cap_yen"
+            ))
     }
 
     @Test("same inputs and seed give byte-identical files")
@@ -99,7 +106,8 @@ struct PlanCommandTests {
         try dir.write("data/s.csv", Self.twoTowns)
         let sc = try dir.write("data/sc.json", #"{"settlements": "s.csv", "maxTravelMin": 12, "seed": 3}"#)
         #expect(CapturedRun(["plan", "--scenario", sc, "--max-travel-min", "25", "--out", dir.path("o"), "--quiet"]).status == 0)
-        let plan = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path("o/plan.json")))) as? [String: Any])
+        let plan = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path("o/plan.json")))) as? [String: Any])
         let params = try #require(plan["parameters"] as? [String: Any])
         #expect(params["maxTravelMin"] as? Int == 25)
         #expect(params["seed"] as? Int == 3)

@@ -1,9 +1,11 @@
-import Testing
 import ShurakuCore
+import Testing
 
 @Test("same seed gives the same sequence, different seeds differ")
 func seededGeneratorRepeats() {
-    var a = SeededGenerator(seed: 42), b = SeededGenerator(seed: 42), c = SeededGenerator(seed: 43)
+    var a = SeededGenerator(seed: 42)
+    var b = SeededGenerator(seed: 42)
+    var c = SeededGenerator(seed: 43)
     let sa = (0..<100).map { _ in a.next() }
     let sb = (0..<100).map { _ in b.next() }
     let sc = (0..<100).map { _ in c.next() }

@@ -78,15 +78,18 @@ struct FacilityLoaderTests {
     @Test("kind field: raw values, English, OSM and Japanese words; unknown values count as other, with a note")
     func kindField() throws {
         let dir = try TempDir()
-        let path = try Self.points(dir, "kinds.geojson", [
-            #""kind":"post_office","name":"a""#, #""kind":"Doctors","name":"b""#, #""kind":"小学校","name":"c""#,
-            #""kind":"役場","name":"d""#, #""kind":"supermarket","name":"e""#, #""kind":"公民館","name":"f""#,
-            #""kind":"病院","name":"g""#, #""kind":"bakery","name":"h""#, #""kind":null,"name":"i""#,
-        ])
+        let path = try Self.points(
+            dir, "kinds.geojson",
+            [
+                #""kind":"post_office","name":"a""#, #""kind":"Doctors","name":"b""#, #""kind":"小学校","name":"c""#,
+                #""kind":"役場","name":"d""#, #""kind":"supermarket","name":"e""#, #""kind":"公民館","name":"f""#,
+                #""kind":"病院","name":"g""#, #""kind":"bakery","name":"h""#, #""kind":null,"name":"i""#,
+            ])
         let f = try FacilityLoader.load(SourceSpec(path: path), into: Self.utm)
-        #expect(Self.kinds(f) == [
-            "post_office", "clinic", "school", "townhall", "shop", "community_centre", "hospital", "other", "other",
-        ])
+        #expect(
+            Self.kinds(f) == [
+                "post_office", "clinic", "school", "townhall", "shop", "community_centre", "hospital", "other", "other",
+            ])
         #expect(f.facilities[2].label == "小学校")
         #expect(f.notes == ["\(path): kinds not recognised, counted as other: bakery (1)"])
     }
@@ -106,18 +109,22 @@ struct FacilityLoaderTests {
     @Test("国土数値情報: P04 medical classes, P29 school classes, P05 facility classes, P30 post offices")
     func ksj() throws {
         let dir = try TempDir()
-        let p04 = try Self.points(dir, "p04.geojson", [
-            #""P04_001":1,"P04_002":"町立病院""#, #""P04_001":2,"P04_002":"山田医院""#, #""P04_001":3,"P04_002":"歯科""#,
-        ])
+        let p04 = try Self.points(
+            dir, "p04.geojson",
+            [
+                #""P04_001":1,"P04_002":"町立病院""#, #""P04_001":2,"P04_002":"山田医院""#, #""P04_001":3,"P04_002":"歯科""#,
+            ])
         let a = try FacilityLoader.load(SourceSpec(path: p04), into: Self.utm)
         #expect(Self.kinds(a) == ["hospital", "clinic", "clinic"])
         #expect(a.facilities.map(\.name) == ["町立病院", "山田医院", "歯科"] && a.facilities[2].subkind == "dental")
         #expect(a.kindSources == ["国土数値情報 P04 codes"])
 
-        let p29 = try Self.points(dir, "p29.geojson", [
-            #""P29_004":"16001","P29_005":"A小学校""#, #""P29_004":"16002","P29_005":"B中学校""#,
-            #""P29_004":"16004","P29_005":"C高校""#, #""P29_004":"16011","P29_005":"D幼稚園""#,
-        ])
+        let p29 = try Self.points(
+            dir, "p29.geojson",
+            [
+                #""P29_004":"16001","P29_005":"A小学校""#, #""P29_004":"16002","P29_005":"B中学校""#,
+                #""P29_004":"16004","P29_005":"C高校""#, #""P29_004":"16011","P29_005":"D幼稚園""#,
+            ])
         let b = try FacilityLoader.load(SourceSpec(path: p29), into: Self.utm)
         #expect(Self.kinds(b) == ["school", "school", "school", "other"])
         #expect(b.facilities.map(\.label) == ["小学校", "中学校", "高校", "その他"])
@@ -138,23 +145,27 @@ struct FacilityLoaderTests {
     @Test("OSM tags: amenity and shop fields, and OGR's other_tags text")
     func osm() throws {
         let dir = try TempDir()
-        let path = try Self.points(dir, "osm.geojson", [
-            #""amenity":"school","shop":null,"name":"s""#, #""amenity":"doctors","shop":null,"name":"d""#,
-            #""amenity":"townhall","shop":null,"name":"t""#, #""amenity":null,"shop":"convenience","name":"c""#,
-            #""amenity":null,"shop":"bakery","name":"b""#, #""amenity":"bench","shop":null,"name":"x""#,
-        ])
+        let path = try Self.points(
+            dir, "osm.geojson",
+            [
+                #""amenity":"school","shop":null,"name":"s""#, #""amenity":"doctors","shop":null,"name":"d""#,
+                #""amenity":"townhall","shop":null,"name":"t""#, #""amenity":null,"shop":"convenience","name":"c""#,
+                #""amenity":null,"shop":"bakery","name":"b""#, #""amenity":"bench","shop":null,"name":"x""#,
+            ])
         let a = try FacilityLoader.load(SourceSpec(path: path), into: Self.utm)
         #expect(Self.kinds(a) == ["school", "clinic", "townhall", "shop", "other", "other"])
         #expect(a.kindSources == ["OSM tags"])
 
-        let tagged = try Self.points(dir, "tags.geojson", [
-            #""name":"n1","other_tags":"\"amenity\"=>\"school\",\"operator\"=>\"能登町\"""#,
-            #""name":"n2","other_tags":"\"amenity\"=>\"post_office\"""#,
-            #""name":"n3","other_tags":"\"shop\"=>\"supermarket\"""#,
-            #""name":"n4","other_tags":"\"healthcare\"=>\"hospital\"""#,
-            #""name":"n5","other_tags":"\"amenity\"=>\"community_centre\"""#,
-            #""name":"n6","other_tags":null"#,
-        ])
+        let tagged = try Self.points(
+            dir, "tags.geojson",
+            [
+                #""name":"n1","other_tags":"\"amenity\"=>\"school\",\"operator\"=>\"能登町\"""#,
+                #""name":"n2","other_tags":"\"amenity\"=>\"post_office\"""#,
+                #""name":"n3","other_tags":"\"shop\"=>\"supermarket\"""#,
+                #""name":"n4","other_tags":"\"healthcare\"=>\"hospital\"""#,
+                #""name":"n5","other_tags":"\"amenity\"=>\"community_centre\"""#,
+                #""name":"n6","other_tags":null"#,
+            ])
         let b = try FacilityLoader.load(SourceSpec(path: tagged), into: Self.utm)
         #expect(Self.kinds(b) == ["school", "post_office", "shop", "hospital", "community_centre", "other"])
     }
@@ -173,10 +184,12 @@ struct FacilityLoaderTests {
     @Test("closed: a truthy closed field, a name beginning with 旧 or holding 跡")
     func closed() throws {
         let dir = try TempDir()
-        let path = try Self.points(dir, "c.geojson", [
-            #""kind":"school","name":"旧A小学校","closed":false"#, #""kind":"school","name":"B小学校跡","closed":false"#,
-            #""kind":"clinic","name":"C医院","closed":true"#, #""kind":"clinic","name":"D医院","closed":false"#,
-        ])
+        let path = try Self.points(
+            dir, "c.geojson",
+            [
+                #""kind":"school","name":"旧A小学校","closed":false"#, #""kind":"school","name":"B小学校跡","closed":false"#,
+                #""kind":"clinic","name":"C医院","closed":true"#, #""kind":"clinic","name":"D医院","closed":false"#,
+            ])
         let f = try FacilityLoader.load(SourceSpec(path: path), into: Self.utm)
         #expect(f.facilities.map(\.name) == ["D医院"])
         #expect(f.closed.map(\.name) == ["旧A小学校", "B小学校跡", "C医院"])
@@ -186,7 +199,9 @@ struct FacilityLoaderTests {
     @Test("polygons give their representative point; a line layer is bad input naming file and types")
     func geometry() throws {
         let dir = try TempDir()
-        let poly = try dir.write("poly.geojson", #"""
+        let poly = try dir.write(
+            "poly.geojson",
+            #"""
             {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"kind":"school","name":"p"},
             "geometry":{"type":"Polygon","coordinates":[[[137.1,37.3],[137.11,37.3],[137.11,37.31],[137.1,37.31],[137.1,37.3]]]}}]}
             """#)
@@ -216,9 +231,10 @@ struct FacilityLoaderTests {
     @Test("kind model: a hospital provides a clinic; exclusion parsing")
     func model() {
         #expect(FacilityKind.hospital.provides(.clinic) && !FacilityKind.clinic.provides(.hospital))
-        #expect(FacilityKind.allCases.map(\.rawValue) == [
-            "townhall", "hospital", "school", "clinic", "post_office", "shop", "community_centre", "other",
-        ])
+        #expect(
+            FacilityKind.allCases.map(\.rawValue) == [
+                "townhall", "hospital", "school", "clinic", "post_office", "shop", "community_centre", "other",
+            ])
         #expect(FacilityExclusion(parsing: "subkind=institutional_clinic, dental")?.values == ["institutional_clinic", "dental"])
         #expect(FacilityExclusion(parsing: "subkind") == nil && FacilityExclusion(parsing: "=a") == nil)
     }

@@ -19,7 +19,10 @@ struct SettlementLoaderTests {
         #expect(s.settlements.reduce(0) { $0 + $1.population } == 15_687)
         let first = try #require(s.settlements.first)
         let src = try #require(layer.features.first?.geometry)
-        guard case .point(let p) = src else { Issue.record("not a point"); return }
+        guard case .point(let p) = src else {
+            Issue.record("not a point")
+            return
+        }
         #expect(abs(first.lonLat.x - p.x) < 1e-9 && abs(first.lonLat.y - p.y) < 1e-9)
         #expect(first.location.x > 600_000 && first.location.x < 800_000)
     }
@@ -40,7 +43,9 @@ struct SettlementLoaderTests {
     @Test("every bad value is reported with file, feature and field, all at once")
     func badValues() throws {
         let dir = try TempDir()
-        let path = try dir.write("bad.csv", """
+        let path = try dir.write(
+            "bad.csv",
+            """
             id,name,pop,lon,lat
             a,ok,10,137.1,37.3
             b,neg,-5,137.1,37.3
@@ -86,11 +91,12 @@ struct SettlementLoaderTests {
     @Test("the study area: 能登町 gets JGD2011 UTM 53 and all layers projected into it")
     func studyArea() throws {
         let base = SharedData.path("geodata-real/noto-town-ishikawa") + "/"
-        let inputs = try StudyInputs.load(InputSpec(
-            settlements: SourceSpec(parsing: base + "settlements.geojson"),
-            districts: SourceSpec(parsing: base + "districts.geojson"),
-            roads: SourceSpec(parsing: base + "roads.geojson"),
-            boundary: SourceSpec(parsing: base + "boundary.geojson")))
+        let inputs = try StudyInputs.load(
+            InputSpec(
+                settlements: SourceSpec(parsing: base + "settlements.geojson"),
+                districts: SourceSpec(parsing: base + "districts.geojson"),
+                roads: SourceSpec(parsing: base + "roads.geojson"),
+                boundary: SourceSpec(parsing: base + "boundary.geojson")))
         #expect(inputs.crs.authorityCode == "EPSG:6690")
         #expect(inputs.districts?.districts.count == 15)
         #expect(inputs.districts?.nameField == "地区名")

@@ -1,13 +1,15 @@
 import ShurakuCore
 import Testing
+
 @testable import ShurakuNetwork
 
 @Test("a path follows the road geometry, starts and ends at the places, and agrees with the matrix")
 func pathFollowsRoads() throws {
-    let net = try TinyRoads.network([
-        TinyRoads.line([(0, 0), (250, 10), (500, -10), (750, 0), (1000, 0), (2000, 0)]),
-        TinyRoads.line([(1000, 0), (1000, 1000)]),
-    ], places: [(300, 100), (1050, 900)])
+    let net = try TinyRoads.network(
+        [
+            TinyRoads.line([(0, 0), (250, 10), (500, -10), (750, 0), (1000, 0), (2000, 0)]),
+            TinyRoads.line([(1000, 0), (1000, 1000)]),
+        ], places: [(300, 100), (1050, 900)])
     let p = try #require(try net.path(from: 0, to: 1))
     #expect(p.points.first == XY(300, 100))
     #expect(p.points.last == XY(1050, 900))
@@ -24,9 +26,10 @@ func pathFollowsRoads() throws {
 @Test("paths respect one-way streets and report unreachable places as nil")
 func pathOneWay() throws {
     let ow = ["road_class": "市区町村道", "oneway": "yes"]
-    let net = try TinyRoads.network([
-        TinyRoads.line([(0, 0), (1000, 0)], ow), TinyRoads.line([(5000, 0), (6000, 0)]),
-    ], places: [(0, 0), (1000, 0), (5500, 0)])
+    let net = try TinyRoads.network(
+        [
+            TinyRoads.line([(0, 0), (1000, 0)], ow), TinyRoads.line([(5000, 0), (6000, 0)]),
+        ], places: [(0, 0), (1000, 0), (5500, 0)])
     let finder = PathFinder(network: net)
     #expect(try finder.path(from: 0, to: 1) != nil)
     #expect(try finder.path(from: 1, to: 0) == nil)
@@ -58,10 +61,11 @@ func pathsMatchMatrix() throws {
 @Test("paths leave a place on a loop edge by its shorter side, and run along one edge directly")
 func pathOnLoopEdge() throws {
     // A stem (0,0)–(1000,0) and a two-way 4 km loop from (1000,0): one node with a loop edge.
-    let net = try TinyRoads.network([
-        TinyRoads.line([(0, 0), (1000, 0)]),
-        TinyRoads.line([(1000, 0), (2000, 0), (2000, 1000), (1000, 1000), (1000, 0)]),
-    ], places: [(2000, 900), (0, 0), (2000, 100)])
+    let net = try TinyRoads.network(
+        [
+            TinyRoads.line([(0, 0), (1000, 0)]),
+            TinyRoads.line([(1000, 0), (2000, 0), (2000, 1000), (1000, 1000), (1000, 0)]),
+        ], places: [(2000, 900), (0, 0), (2000, 100)])
     #expect(net.roads.edgeCount == 2)
     let p = try #require(try net.path(from: 0, to: 1))
     #expect(abs(p.meters - 2900) < 0.01)  // 900 m down to (2000,0), 1 km back, 1 km of stem

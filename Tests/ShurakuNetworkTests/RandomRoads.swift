@@ -1,4 +1,5 @@
 import ShurakuCore
+
 @testable import ShurakuNetwork
 
 /// A seeded random town: a jittered grid of streets with mixed classes, shape points and some
@@ -9,17 +10,20 @@ enum RandomRoads {
         let spacing = 400.0
         var grid: [[XY]] = []
         for r in 0..<size {
-            grid.append((0..<size).map { c in
-                XY(Double(c) * spacing + Double.random(in: -80...80, using: &rng),
-                   Double(r) * spacing + Double.random(in: -80...80, using: &rng))
-            })
+            grid.append(
+                (0..<size).map { c in
+                    XY(
+                        Double(c) * spacing + Double.random(in: -80...80, using: &rng),
+                        Double(r) * spacing + Double.random(in: -80...80, using: &rng))
+                })
         }
         let classes = ["国道", "都道府県道", "市区町村道", "residential"]
         var lines: [RoadLine] = []
         func link(_ a: XY, _ b: XY) {
             guard Double.random(in: 0..<1, using: &rng) < 0.8 else { return }
-            let mid = XY((a.x + b.x) / 2 + Double.random(in: -40...40, using: &rng),
-                         (a.y + b.y) / 2 + Double.random(in: -40...40, using: &rng))
+            let mid = XY(
+                (a.x + b.x) / 2 + Double.random(in: -40...40, using: &rng),
+                (a.y + b.y) / 2 + Double.random(in: -40...40, using: &rng))
             let cls = classes[rng.index(below: classes.count)]
             var props = [cls == "residential" ? "highway" : "road_class": cls]
             let u = Double.random(in: 0..<1, using: &rng)

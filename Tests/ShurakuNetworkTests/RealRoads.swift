@@ -12,8 +12,10 @@ enum RealRoads {
     }
 
     /// Roads from `roads` and place points from `places` (optionally filtered by a field).
-    static func load(roads: String, places: String, placeLayer: String? = nil,
-                     keep: ((VectorLayer, VectorFeature) -> Bool)? = nil) throws -> Loaded {
+    static func load(
+        roads: String, places: String, placeLayer: String? = nil,
+        keep: ((VectorLayer, VectorFeature) -> Bool)? = nil
+    ) throws -> Loaded {
         let pLayer = try VectorReader.read(SourceSpec(path: SharedData.path(places), layer: placeLayer))
         let env = try requireEnvelope(pLayer)
         let metric = try MetricCRS.utm(forLonLat: env.center)  // the data is lon/lat
@@ -32,13 +34,16 @@ enum RealRoads {
     }
 
     static func noto() throws -> Loaded {
-        try load(roads: "geodata-real/noto-town-ishikawa/roads.geojson",
-                 places: "geodata-real/noto-town-ishikawa/settlements.geojson")
+        try load(
+            roads: "geodata-real/noto-town-ishikawa/roads.geojson",
+            places: "geodata-real/noto-town-ishikawa/settlements.geojson")
     }
 
     static func andorra() throws -> Loaded {
-        try load(roads: "geodata-real/andorra-osm/andorra.osm.pbf", places: "geodata-real/andorra-osm/andorra.osm.pbf",
-                 placeLayer: "points") { layer, f in
+        try load(
+            roads: "geodata-real/andorra-osm/andorra.osm.pbf", places: "geodata-real/andorra-osm/andorra.osm.pbf",
+            placeLayer: "points"
+        ) { layer, f in
             ["town", "village", "hamlet"].contains(layer.value(f, "place").text ?? "")
         }
     }

@@ -1,6 +1,7 @@
 import ShurakuCore
 import ShurakuGeo
 import Testing
+
 @testable import ShurakuNetwork
 
 /// Every pair time must be at least the straight-line distance between the two places at the

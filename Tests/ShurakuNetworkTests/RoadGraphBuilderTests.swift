@@ -1,5 +1,6 @@
 import ShurakuCore
 import Testing
+
 @testable import ShurakuNetwork
 
 @Test("lines sharing a vertex meet at a junction; degree-2 chains become one edge with their geometry")
@@ -49,19 +50,22 @@ func nearMissJoin() throws {
 
 @Test("near-miss end to end gap is closed; crossings without a shared vertex stay apart")
 func nearMissEndsAndOverpass() throws {
-    let ends = try TinyRoads.build([
-        TinyRoads.line([(0, 0), (1000, 0)]), TinyRoads.line([(1000.3, 0), (2000, 0)]),
-    ], tolerance: 1)
+    let ends = try TinyRoads.build(
+        [
+            TinyRoads.line([(0, 0), (1000, 0)]), TinyRoads.line([(1000.3, 0), (2000, 0)]),
+        ], tolerance: 1)
     #expect(ends.components.components.count == 1)
     // Overpass: two lines cross at (500, 0) without a common vertex; tolerance must not join them.
-    let bridge = try TinyRoads.build([
-        TinyRoads.line([(0, 0), (1000, 0)]), TinyRoads.line([(500, -500), (500, 500)]),
-    ], tolerance: 5)
+    let bridge = try TinyRoads.build(
+        [
+            TinyRoads.line([(0, 0), (1000, 0)]), TinyRoads.line([(500, -500), (500, 500)]),
+        ], tolerance: 5)
     #expect(bridge.components.components.count == 2)
     // A gap wider than the tolerance stays open.
-    let wide = try TinyRoads.build([
-        TinyRoads.line([(0, 0), (1000, 0)]), TinyRoads.line([(500, 3), (500, 1000)]),
-    ], tolerance: 2)
+    let wide = try TinyRoads.build(
+        [
+            TinyRoads.line([(0, 0), (1000, 0)]), TinyRoads.line([(500, 3), (500, 1000)]),
+        ], tolerance: 2)
     #expect(wide.components.components.count == 2)
 }
 

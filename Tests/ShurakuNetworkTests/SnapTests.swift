@@ -1,12 +1,14 @@
 import ShurakuCore
 import Testing
+
 @testable import ShurakuNetwork
 
 @Test("a place joins the nearest point on the nearest edge, not the nearest vertex")
 func snapsToEdgeInterior() throws {
     // One straight 10 km road with vertices only at its ends.
-    let net = try TinyRoads.network([TinyRoads.line([(0, 0), (10000, 0)])],
-                                    places: [(4000, 300), (6000, -2500), (13000, 0)])
+    let net = try TinyRoads.network(
+        [TinyRoads.line([(0, 0), (10000, 0)])],
+        places: [(4000, 300), (6000, -2500), (13000, 0)])
     let a = net.places[0]
     #expect(a.snapped == XY(4000, 0))
     #expect(abs(a.connectorMeters - 300) < 1e-9)
@@ -27,8 +29,9 @@ func snapsToEdgeInterior() throws {
 
 @Test("places on the same edge route along it, in both directions, including several at one point")
 func placesOnOneEdge() throws {
-    let net = try TinyRoads.network([TinyRoads.line([(0, 0), (3000, 0)])],
-                                    places: [(1000, 0), (2000, 10), (2000, -10), (0, 0)])
+    let net = try TinyRoads.network(
+        [TinyRoads.line([(0, 0), (3000, 0)])],
+        places: [(1000, 0), (2000, 10), (2000, -10), (0, 0)])
     let m = try net.travelTimes(cutoffSeconds: 3600)
     let c = 10 / (20 / 3.6)
     #expect(abs(Double(try #require(m.entry(row: 0, target: 1)).seconds) - (1000 / TinyRoads.localMps + c)) < 0.01)
@@ -46,25 +49,29 @@ func prefersMajorComponent() throws {
     let preferred = try TinyRoads.network(lines, places: [(5050, 450)])
     #expect(preferred.places[0].snapped == XY(5050, 0))
     #expect(preferred.places[0].status == .onNetwork)
-    let plain = try TinyRoads.network(lines, places: [(5050, 450)],
-                                      connector: ConnectorOptions(preferMajorComponent: false))
+    let plain = try TinyRoads.network(
+        lines, places: [(5050, 450)],
+        connector: ConnectorOptions(preferMajorComponent: false))
     #expect(plain.places[0].snapped == XY(5050, 500))
     #expect(plain.places[0].isOffMainNetwork && plain.places[0].status == .offMainNetwork)
     #expect(plain.places[0].component == 1)
     // Main network out of reach (> 2 km): stays on the fragment, flagged.
-    let far = try TinyRoads.network([TinyRoads.line([(0, 0), (10000, 0)]), TinyRoads.line([(5000, 3000), (5100, 3000)])],
-                                    places: [(5050, 2950)])
+    let far = try TinyRoads.network(
+        [TinyRoads.line([(0, 0), (10000, 0)]), TinyRoads.line([(5000, 3000), (5100, 3000)])],
+        places: [(5050, 2950)])
     #expect(far.places[0].status == .offMainNetwork)
 }
 
 @Test("the segment grid finds the same nearest segment as a scan of all segments")
 func gridMatchesScan() {
     var rng = SeededGenerator(seed: 7)
-    var a: [XY] = [], b: [XY] = []
+    var a: [XY] = []
+    var b: [XY] = []
     for _ in 0..<400 {
         let p = XY(Double.random(in: 0...20000, using: &rng), Double.random(in: 0...8000, using: &rng))
         let q = XY(p.x + Double.random(in: -700...700, using: &rng), p.y + Double.random(in: -700...700, using: &rng))
-        a.append(p); b.append(q)
+        a.append(p)
+        b.append(q)
     }
     let grid = SegmentGrid(a: a, b: b)
     for _ in 0..<500 {
@@ -80,8 +87,9 @@ func gridMatchesScan() {
 func sameOneWayEdge() throws {
     let ow = ["road_class": "市区町村道", "oneway": "yes"]
     // A closed one-way square (a pure cycle: one node, one self-loop edge), 4 km round.
-    let net = try TinyRoads.network([TinyRoads.line([(0, 0), (1000, 0), (1000, 1000), (0, 1000), (0, 0)], ow)],
-                                    places: [(250, 0), (750, 0)])
+    let net = try TinyRoads.network(
+        [TinyRoads.line([(0, 0), (1000, 0), (1000, 1000), (0, 1000), (0, 0)], ow)],
+        places: [(250, 0), (750, 0)])
     let v = TinyRoads.localMps
     for dir in [TravelTimeMatrix.Direction.fromSources, .toSources] {
         let m = try net.travelTimes(cutoffSeconds: 3600, direction: dir)
@@ -92,7 +100,8 @@ func sameOneWayEdge() throws {
         #expect(abs(Double(ba.meters) - 3500) < 0.01)
         try checkAgainstNaive(net, m)
     }
-    let ab = try #require(try net.path(from: 0, to: 1)), ba = try #require(try net.path(from: 1, to: 0))
+    let ab = try #require(try net.path(from: 0, to: 1))
+    let ba = try #require(try net.path(from: 1, to: 0))
     #expect(ab.points == [XY(250, 0), XY(750, 0)])
     #expect(ba.points == [XY(750, 0), XY(1000, 0), XY(1000, 1000), XY(0, 1000), XY(0, 0), XY(250, 0)])
     #expect(abs(ba.seconds - 3500 / v) < 0.01)

@@ -2,6 +2,7 @@ import Foundation
 import ShurakuCore
 import ShurakuTestSupport
 import Testing
+
 @testable import ShurakuNetwork
 
 private func speed(_ props: [String: String], _ table: SpeedTable = .standard) -> (Double, String?) {
@@ -49,10 +50,12 @@ func osmSpeeds() {
 
 @Test("a JSON speed table merges over the defaults, or replaces them")
 func jsonMerge() throws {
-    let merged = try SpeedTable.parse(json: Data("""
-        {"speedsKmh": {"国道": 45, "my_class": 12}, "aliases": {"一般県道": "都道府県道"},
-         "excluded": ["track"], "defaultKmh": 25, "maxspeedFactor": 0.9}
-        """.utf8))
+    let merged = try SpeedTable.parse(
+        json: Data(
+            """
+            {"speedsKmh": {"国道": 45, "my_class": 12}, "aliases": {"一般県道": "都道府県道"},
+             "excluded": ["track"], "defaultKmh": 25, "maxspeedFactor": 0.9}
+            """.utf8))
     #expect(speed(["road_class": "国道"], merged).0 == 45)
     #expect(speed(["road_class": "my_class"], merged).0 == 12)
     #expect(speed(["road_class": "都道府県道"], merged).0 == 40)
@@ -82,7 +85,10 @@ func jsonErrors() {
             _ = try SpeedTable.parse(json: Data(text.utf8))
             Issue.record("accepted \(text)")
         } catch {
-            guard case .invalidSpeedTable(let reason) = error else { Issue.record("wrong error \(error)"); continue }
+            guard case .invalidSpeedTable(let reason) = error else {
+                Issue.record("wrong error \(error)")
+                continue
+            }
             #expect(reason.contains(needle), "\(text) → \(reason)")
         }
     }

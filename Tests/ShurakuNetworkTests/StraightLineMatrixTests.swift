@@ -2,6 +2,7 @@ import Foundation
 import ShurakuCore
 import ShurakuGeo
 import Testing
+
 @testable import ShurakuNetwork
 
 @Test("straight-line mode finds exactly the pairs a brute-force geodesic scan finds, marked as such")
@@ -9,8 +10,10 @@ func straightLineMatchesBruteForce() throws {
     var rng = SeededGenerator(seed: 5)
     // 400 points within ~60 km around 37.3°N 137.1°E, projected with a local equirectangular
     // approximation (good to a fraction of a percent here; the grid pads its radius by 5 %).
-    let lat0 = 37.3, lon0 = 137.1
-    let kx = 111_320.0 * cos(lat0 * .pi / 180), ky = 110_574.0
+    let lat0 = 37.3
+    let lon0 = 137.1
+    let kx = 111_320.0 * cos(lat0 * .pi / 180)
+    let ky = 110_574.0
     let lonLat = (0..<400).map { _ in
         XY(lon0 + Double.random(in: -0.35...0.35, using: &rng), lat0 + Double.random(in: -0.27...0.27, using: &rng))
     }
@@ -38,8 +41,9 @@ func straightLineMatchesBruteForce() throws {
     #expect(expectedPairs > 400)  // not only the diagonal
     // Some sources only (computed directly, not mirrored): the same rows.
     let some: [Int32] = [17, 0, 399, 17]
-    let part = try model.travelTimes(lonLat: lonLat, projected: projected, sources: some, cutoffSeconds: cutoff,
-                                     workers: 2)
+    let part = try model.travelTimes(
+        lonLat: lonLat, projected: projected, sources: some, cutoffSeconds: cutoff,
+        workers: 2)
     for (r, s) in some.enumerated() {
         #expect(Array(part.targets[part.range(ofRow: r)]) == Array(m.targets[m.range(ofRow: Int(s))]))
         for (a, b) in zip(part.seconds[part.range(ofRow: r)], m.seconds[m.range(ofRow: Int(s))]) {

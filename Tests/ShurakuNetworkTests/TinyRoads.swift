@@ -1,4 +1,5 @@
 import ShurakuCore
+
 @testable import ShurakuNetwork
 
 /// Hand-made road lines for tests, all in metres.
@@ -14,10 +15,13 @@ enum TinyRoads {
         try RoadGraphBuilder.build(lines, options: RoadGraphOptions(snapToleranceMeters: tolerance)).graph
     }
 
-    static func network(_ lines: [RoadLine], places: [(Double, Double)], tolerance: Double = 0,
-                        connector: ConnectorOptions = ConnectorOptions()) throws -> RoutingNetwork {
-        try RoutingNetwork(roads: build(lines, tolerance: tolerance), places: places.map { XY($0.0, $0.1) },
-                           connector: connector)
+    static func network(
+        _ lines: [RoadLine], places: [(Double, Double)], tolerance: Double = 0,
+        connector: ConnectorOptions = ConnectorOptions()
+    ) throws -> RoutingNetwork {
+        try RoutingNetwork(
+            roads: build(lines, tolerance: tolerance), places: places.map { XY($0.0, $0.1) },
+            connector: connector)
     }
 }
 
@@ -31,7 +35,8 @@ func naiveDijkstra(_ g: RoadGraph, from s: Int, reverse: Bool = false) -> [(Doub
     while !open.isEmpty {
         var k = 0
         for i in 1..<open.count {
-            let a = best[open[i]]!, b = best[open[k]]!
+            let a = best[open[i]]!
+            let b = best[open[k]]!
             if a.0 < b.0 || (a.0 == b.0 && a.1 < b.1) { k = i }
         }
         let u = open.remove(at: k)

@@ -1,5 +1,6 @@
 import ShurakuCore
 import Testing
+
 @testable import ShurakuNetwork
 
 /// Check every row of `m` against the naive Dijkstra on the split graph (places as nodes, an
@@ -20,7 +21,10 @@ func checkAgainstNaive(_ net: RoutingNetwork, _ m: TravelTimeMatrix, tol: Double
         }
         for k in m.range(ofRow: r) {
             let t = Int(m.targets[k])
-            guard let e = expected[t] else { Issue.record("row \(r): target \(t) unreachable in naive"); continue }
+            guard let e = expected[t] else {
+                Issue.record("row \(r): target \(t) unreachable in naive")
+                continue
+            }
             #expect(abs(Double(m.seconds[k]) - e) <= tol, "row \(r) target \(t): \(m.seconds[k]) vs \(e)")
         }
         for (t, e) in expected where e <= m.cutoffSeconds - tol {

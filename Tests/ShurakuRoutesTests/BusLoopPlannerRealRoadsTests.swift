@@ -21,7 +21,9 @@ struct BusLoopPlannerRealRoadsTests {
         // The core: 宇出津's largest small area; stops: every settlement within 25 min on the network.
         let core = try #require(settlements.features.indices.max { pop[$0] < pop[$1] })
         let reach = try net.travelTimes(sources: [Int32(core)], cutoffSeconds: 25 * 60)
-        let stops = reach.range(ofRow: 0).map { Int(reach.targets[$0]) }.filter { $0 != core && pop[$0] > 0 && net.places[$0].status == .onNetwork }
+        let stops = reach.range(ofRow: 0).map { Int(reach.targets[$0]) }.filter {
+            $0 != core && pop[$0] > 0 && net.places[$0].status == .onNetwork
+        }
         #expect(stops.count > 30)
 
         let params = BusLoopParameters(maxLoopSeconds: 3600, dwellSeconds: 60, seed: 1)

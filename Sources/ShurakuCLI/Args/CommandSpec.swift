@@ -12,9 +12,10 @@ struct OptionSpec: Sendable {
     /// Help section, e.g. "Zones", "Bus loops".
     let group: String
 
-    init(_ name: String, _ value: String? = nil, _ help: String, default defaultText: String? = nil, key: String? = nil,
-         group: String = "Options")
-    {
+    init(
+        _ name: String, _ value: String? = nil, _ help: String, default defaultText: String? = nil, key: String? = nil,
+        group: String = "Options"
+    ) {
         self.name = name
         self.value = value
         self.help = help

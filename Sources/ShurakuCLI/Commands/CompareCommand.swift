@@ -128,22 +128,25 @@ struct CompareCommand: Command {
         switch format {
         case "json":
             var out: [String: JSONValue] = ["baseline": .string(base.name)]
-            out["plans"] = .array(plans.enumerated().map { i, p in
-                var ms: [String: JSONValue] = [:]
-                var ds: [String: JSONValue] = [:]
-                for k in metrics {
-                    if let v = value(p, k) { ms[k] = .number(v) }
-                    if let v = value(p, k), let b = value(base, k) { ds[k] = .number(v - b) }
-                }
-                return .object([
-                    "name": .string(p.name), "metrics": .object(ms), "difference": .object(ds),
-                    "same_zones_as_baseline": .array(same[i].map { .object(["baseline": .string($0.0), "zone": .string($0.1)]) }),
-                ])
-            })
+            out["plans"] = .array(
+                plans.enumerated().map { i, p in
+                    var ms: [String: JSONValue] = [:]
+                    var ds: [String: JSONValue] = [:]
+                    for k in metrics {
+                        if let v = value(p, k) { ms[k] = .number(v) }
+                        if let v = value(p, k), let b = value(base, k) { ds[k] = .number(v - b) }
+                    }
+                    return .object([
+                        "name": .string(p.name), "metrics": .object(ms), "difference": .object(ds),
+                        "same_zones_as_baseline": .array(same[i].map { .object(["baseline": .string($0.0), "zone": .string($0.1)]) }),
+                    ])
+                })
             return (try? String(decoding: JSONValue.object(out).rendered(), as: UTF8.self)) ?? "{}\n"
         case "csv":
-            var lines = ["metric," + plans.map { csvField($0.name) }.joined(separator: ",") + ","
-                + plans.dropFirst().map { csvField("diff " + $0.name) }.joined(separator: ",")]
+            var lines = [
+                "metric," + plans.map { csvField($0.name) }.joined(separator: ",") + ","
+                    + plans.dropFirst().map { csvField("diff " + $0.name) }.joined(separator: ",")
+            ]
             for k in metrics + ["same_zones_as_baseline"] {
                 let vals: [Double?] = k == "same_zones_as_baseline" ? same.map { Double($0.count) } : plans.map { value($0, k) }
                 let diffs = vals.dropFirst().map { v -> String in
@@ -154,8 +157,10 @@ struct CompareCommand: Command {
             }
             return lines.joined(separator: "\n") + "\n"
         default:
-            var lines = ["| metric | " + plans.map(\.name).joined(separator: " | ") + " |",
-                         "|---|" + String(repeating: "---:|", count: plans.count)]
+            var lines = [
+                "| metric | " + plans.map(\.name).joined(separator: " | ") + " |",
+                "|---|" + String(repeating: "---:|", count: plans.count),
+            ]
             for k in metrics {
                 let b = value(base, k)
                 let cells = plans.enumerated().map { i, p -> String in
@@ -165,9 +170,11 @@ struct CompareCommand: Command {
                 }
                 lines.append("| \(k) | " + cells.joined(separator: " | ") + " |")
             }
-            lines.append("| same zones as \(base.name) | " + plans.enumerated().map { i, p in
-                "\(same[i].count) of \(p.zones.count)"
-            }.joined(separator: " | ") + " |")
+            lines.append(
+                "| same zones as \(base.name) | "
+                    + plans.enumerated().map { i, p in
+                        "\(same[i].count) of \(p.zones.count)"
+                    }.joined(separator: " | ") + " |")
             var text = lines.joined(separator: "\n") + "\n"
             for (i, p) in plans.enumerated().dropFirst() where !same[i].isEmpty {
                 let pairs = same[i].map { $0.0 == $0.1 ? $0.0 : "\($0.0) = \($0.1)" }.joined(separator: ", ")

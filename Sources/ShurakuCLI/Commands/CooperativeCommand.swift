@@ -1,7 +1,7 @@
 import Foundation
 import ShurakuCore
-import ShurakuGeo
 import ShurakuFunding
+import ShurakuGeo
 
 /// `shuraku cooperative FILE.csv`: year-round worker schedules for a 特定地域づくり事業協同組合
 /// from employers' seasonal demand, with running costs and the public support split.
@@ -9,7 +9,8 @@ struct CooperativeCommand: Command {
     static let spec = CommandSpec(
         name: "cooperative",
         abstract: "Staff a 特定地域づくり事業協同組合 from seasonal demand: schedules, costs, support split.",
-        usage: "FILE.csv [--settings FILE.json] [--workers N] [--cost-per-worker YEN | --workers-cost YEN] [--office-cost YEN] [--format md|csv|json]",
+        usage:
+            "FILE.csv [--settings FILE.json] [--workers N] [--cost-per-worker YEN | --workers-cost YEN] [--office-cost YEN] [--format md|csv|json]",
         discussion: """
             FILE.csv lists employers' labour demand by month and half-day (columns employer, month,
             slot, workers; see geodata/cooperative/README.md). Workers are scheduled year-round so
@@ -26,7 +27,9 @@ struct CooperativeCommand: Command {
             OptionSpec("--cost-per-worker", "YEN", "Yearly cost of one dispatched worker."),
             OptionSpec("--workers-cost", "YEN", "Yearly cost of all workers together."),
             OptionSpec("--office-cost", "YEN", "Yearly office cost.", default: "0"),
-            OptionSpec("--cap-reduction", "RULE", "Per-worker cap below 80 % utilisation: proportional, none, or steps:70=90,60=75.", default: "proportional"),
+            OptionSpec(
+                "--cap-reduction", "RULE", "Per-worker cap below 80 % utilisation: proportional, none, or steps:70=90,60=75.",
+                default: "proportional"),
             OptionSpec("--schedules", nil, "Also print each worker's month-by-month schedule."),
             OptionSpec("--format", "md|csv|json", "Output format.", default: "md"),
             OptionSpec("--seed", "N", "Seed of the schedule search.", default: "1"),
@@ -65,7 +68,9 @@ struct CooperativeCommand: Command {
             s.costs = CostInputs(workerCost: c.workerCost, officeCostYen: office)
         }
         if let rule = args.value("--cap-reduction") {
-            do { s.supportRules.capReduction = try CapReductionRule(argument: rule) } catch { throw UsageError("--cap-reduction: \(error)") }
+            do { s.supportRules.capReduction = try CapReductionRule(argument: rule) } catch {
+                throw UsageError("--cap-reduction: \(error)")
+            }
         }
         settings = s
     }
@@ -92,4 +97,3 @@ struct CooperativeCommand: Command {
         return ExitCode.success
     }
 }
-

@@ -10,7 +10,9 @@ public enum CooperativeScheduler {
     /// coverage, and keep the count with the most coverage (the fewest on ties). When demand is
     /// still uncovered (the 80 % rule binds), step down below the peak while coverage holds, so
     /// that utilisation is not diluted by workers the rule leaves idle. At least one worker.
-    public static func schedule(_ demand: LabourDemand, parameters: ScheduleParameters = ScheduleParameters()) throws(FundingError) -> Schedule {
+    public static func schedule(_ demand: LabourDemand, parameters: ScheduleParameters = ScheduleParameters()) throws(FundingError)
+        -> Schedule
+    {
         try parameters.validate()
         let counts: [Int]
         if let w = parameters.workers {
@@ -73,8 +75,12 @@ public enum CooperativeScheduler {
                 let u = s.uncovered(e, c)
                 let rule = min(u, ruleBudget[c])
                 ruleBudget[c] -= rule
-                if rule > 0 { byEmployer[e].append(UncoveredDemand(employer: e, cell: Cell(index: c), workers: rule, reason: .eightyPercentRule)) }
-                if u - rule > 0 { byEmployer[e].append(UncoveredDemand(employer: e, cell: Cell(index: c), workers: u - rule, reason: .noFreeWorker)) }
+                if rule > 0 {
+                    byEmployer[e].append(UncoveredDemand(employer: e, cell: Cell(index: c), workers: rule, reason: .eightyPercentRule))
+                }
+                if u - rule > 0 {
+                    byEmployer[e].append(UncoveredDemand(employer: e, cell: Cell(index: c), workers: u - rule, reason: .noFreeWorker))
+                }
             }
         }
         for list in byEmployer { out += list }

@@ -18,7 +18,8 @@ public struct CooperativeSettings: Sendable, Hashable, Codable, StrictlyKeyed {
 
     public static let knownKeys = CodingKeys.allCases.map(\.stringValue)
 
-    public init(schedule: ScheduleParameters = ScheduleParameters(), costs: CostInputs? = nil, supportRules: SupportRules = SupportRules()) {
+    public init(schedule: ScheduleParameters = ScheduleParameters(), costs: CostInputs? = nil, supportRules: SupportRules = SupportRules())
+    {
         self.schedule = schedule
         self.costs = costs
         self.supportRules = supportRules

@@ -51,10 +51,11 @@ public enum DemandCSV {
             do {
                 fields = try CSVLine.split(line)
             } catch {
-                let (field, reason) = switch error {
-                case .unterminatedQuote(let f): (f, "unterminated quote (a quoted field cannot span lines)")
-                case .textAfterQuote(let f): (f, "text after a closing quote")
-                }
+                let (field, reason) =
+                    switch error {
+                    case .unterminatedQuote(let f): (f, "unterminated quote (a quoted field cannot span lines)")
+                    case .textAfterQuote(let f): (f, "text after a closing quote")
+                    }
                 let name = header.flatMap { field <= $0.names.count ? $0.names[field - 1] : nil } ?? "#\(field)"
                 throw .csv(line: lineNumber, column: name, reason: reason)
             }
@@ -192,8 +193,9 @@ private struct Accumulator {
                 cells[e][c] += row.workers
                 cellTotals[c] += row.workers
                 guard cellTotals[c] <= limits.maxWorkersPerCell else {
-                    throw .csv(line: line, column: row.workersColumn,
-                               reason: "more than \(limits.maxWorkersPerCell) workers wanted in month \(m) \(s.rawValue) in total")
+                    throw .csv(
+                        line: line, column: row.workersColumn,
+                        reason: "more than \(limits.maxWorkersPerCell) workers wanted in month \(m) \(s.rawValue) in total")
                 }
             }
         }

@@ -42,7 +42,8 @@ public struct LabourDemand: Sendable, Hashable {
         self.employers = employers
         self.workers = flat
         for c in 0..<Cell.count where cellTotal(c) > limits.maxWorkersPerCell {
-            throw .inputTooLarge(what: "workers wanted in \(Cell(index: c).month)/\(Cell(index: c).slot.rawValue)", limit: limits.maxWorkersPerCell)
+            throw .inputTooLarge(
+                what: "workers wanted in \(Cell(index: c).month)/\(Cell(index: c).slot.rawValue)", limit: limits.maxWorkersPerCell)
         }
     }
 

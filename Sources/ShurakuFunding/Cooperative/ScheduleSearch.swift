@@ -253,8 +253,8 @@ enum ScheduleSearch {
                         guard ea != eb else { continue }
                         let gain = s.continuity(a, c, eb) + s.continuity(b, c, ea) - s.continuity(a, c, ea) - s.continuity(b, c, eb)
                         guard gain > 0,
-                              s.excess(a, leaving: ea, joining: eb) == 0,
-                              s.excess(b, leaving: eb, joining: ea) == 0
+                            s.excess(a, leaving: ea, joining: eb) == 0,
+                            s.excess(b, leaving: eb, joining: ea) == 0
                         else { continue }
                         s.swap(a, b, c)
                         improved = true

@@ -118,7 +118,8 @@ struct ScheduleState {
 
     /// Exchanges what workers `a` and `b` do in cell `c` (coverage is unchanged).
     mutating func swap(_ a: Int, _ b: Int, _ c: Int) {
-        let ea = at(a, c), eb = at(b, c)
+        let ea = at(a, c)
+        let eb = at(b, c)
         guard ea != eb else { return }
         // Free both first so that the remaining-demand bookkeeping never goes negative.
         set(a, c, Self.idle)

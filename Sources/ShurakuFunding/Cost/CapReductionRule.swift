@@ -18,7 +18,8 @@ public enum CapReductionRule: Sendable, Hashable, Codable {
         case .proportional: "proportional (cap × utilisation ÷ 80 %)"
         case .none: "none (no reduction)"
         case .steps(let steps):
-            "steps (" + steps.sorted { $0.atLeastPercent > $1.atLeastPercent }
+            "steps ("
+                + steps.sorted { $0.atLeastPercent > $1.atLeastPercent }
                 .map { "≥ \($0.atLeastPercent) %: \($0.capPercent) % of cap" }
                 .joined(separator: ", ") + ", lower: 0)"
         }
@@ -132,9 +133,10 @@ extension CapReductionRule {
             for part in s.dropFirst("steps:".count).split(separator: ",", omittingEmptySubsequences: false) {
                 let kv = part.split(separator: "=", omittingEmptySubsequences: false)
                 guard kv.count == 2, let at = Int(kv[0]), let cap = Int(kv[1]), (0...100).contains(at), (0...100).contains(cap),
-                      !steps.contains(where: { $0.atLeastPercent == at })
+                    !steps.contains(where: { $0.atLeastPercent == at })
                 else {
-                    throw .invalidParameter(name: "capReduction", reason: "'\(part)' is not a step AT=CAP with percentages 0...100 (thresholds distinct)")
+                    throw .invalidParameter(
+                        name: "capReduction", reason: "'\(part)' is not a step AT=CAP with percentages 0...100 (thresholds distinct)")
                 }
                 steps.append(CapStep(atLeastPercent: at, capPercent: cap))
             }

@@ -79,7 +79,9 @@ public enum CostModel {
         var applied = false
         if let u = utilisation, !u.isAtLeast(ShareRule.numerator, over: ShareRule.denominator) {
             applied = true
-            guard let r = rules.capReduction.reducedCap(cap, utilisation: u) else { throw .arithmeticOverflow(what: "reduced per-worker cap") }
+            guard let r = rules.capReduction.reducedCap(cap, utilisation: u) else {
+                throw .arithmeticOverflow(what: "reduced per-worker cap")
+            }
             cap = r
         }
         let eligibleWorkers = min(workersCost, cap * workers)

@@ -75,8 +75,9 @@ public struct CostInputs: Sendable, Hashable, Codable, StrictlyKeyed {
         case (let p?, nil): workerCost = .perWorker(p)
         case (nil, let t?): workerCost = .total(t)
         case (.some, .some):
-            throw FundingError.invalidValue(path: JSONPath.render(decoder.codingPath + [CodingKeys.workersCostYen]),
-                                            reason: "give costPerWorkerYen or workersCostYen, not both")
+            throw FundingError.invalidValue(
+                path: JSONPath.render(decoder.codingPath + [CodingKeys.workersCostYen]),
+                reason: "give costPerWorkerYen or workersCostYen, not both")
         case (nil, nil):
             throw FundingError.missingKey(path: JSONPath.render(decoder.codingPath + [CodingKeys.costPerWorkerYen]))
         }

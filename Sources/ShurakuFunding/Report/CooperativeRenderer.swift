@@ -27,7 +27,8 @@ public enum CooperativeRenderer {
         out += "\n### Employers\n\n| Employer | Hours wanted | Hours worked | Hours not covered |"
         out += r.costs == nil ? "\n|---|---:|---:|---:|\n" : " Usage fee |\n|---|---:|---:|---:|---:|\n"
         for e in r.employers {
-            out += "| \(TextFormat.markdownCell(e.name)) | \(Yen.format(e.demandHours)) | \(Yen.format(e.workedHours)) | \(Yen.format(e.uncoveredHours)) |"
+            out +=
+                "| \(TextFormat.markdownCell(e.name)) | \(Yen.format(e.demandHours)) | \(Yen.format(e.workedHours)) | \(Yen.format(e.uncoveredHours)) |"
             if let fee = e.usageFeeYen { out += " \(Yen.format(fee)) yen |" }
             out += "\n"
         }
@@ -57,7 +58,8 @@ public enum CooperativeRenderer {
     public static func employersCSV(_ r: CooperativeReport) -> String {
         var out = "employer,demand_hours,worked_hours,uncovered_hours,usage_fee_yen\n"
         for e in r.employers {
-            out += "\(TextFormat.csvField(e.name)),\(e.demandHours),\(e.workedHours),\(e.uncoveredHours),\(e.usageFeeYen.map(String.init) ?? "")\n"
+            out +=
+                "\(TextFormat.csvField(e.name)),\(e.demandHours),\(e.workedHours),\(e.uncoveredHours),\(e.usageFeeYen.map(String.init) ?? "")\n"
         }
         return out
     }
@@ -77,14 +79,16 @@ public enum CooperativeRenderer {
             n.append("Utilisation reaches its upper bound for this number of workers, so no schedule covers more.")
         } else {
             let bound = TextFormat.percent(s.workedHoursUpperBound, s.availableHours)
-            n.append("Utilisation upper bound (capacity and 80 % rule, from the demand alone): \(bound) %; "
-                + "the schedule is a heuristic and may be below the best possible.")
+            n.append(
+                "Utilisation upper bound (capacity and 80 % rule, from the demand alone): \(bound) %; "
+                    + "the schedule is a heuristic and may be below the best possible.")
         }
         if let c = r.costs {
             let state = c.capReductionApplied ? "applied (utilisation below 80 %)" : "not applied (utilisation at least 80 %)"
             n.append("Per-worker cap reduction rule: \(c.capReductionFormula); \(state).")
-            n.append("Amounts are whole yen; divisions round down; municipal share = grant − national share; "
-                + "usage fees = running cost − grant; fees are shared by hours received (largest remainder).")
+            n.append(
+                "Amounts are whole yen; divisions round down; municipal share = grant − national share; "
+                    + "usage fees = running cost − grant; fees are shared by hours received (largest remainder).")
         }
         return n
     }

@@ -19,7 +19,9 @@ public struct CooperativeReport: Sendable, Hashable {
     }
 
     /// The report for an existing schedule.
-    public static func make(schedule: Schedule, costs: CostInputs?, rules: SupportRules = SupportRules()) throws(FundingError) -> CooperativeReport {
+    public static func make(schedule: Schedule, costs: CostInputs?, rules: SupportRules = SupportRules()) throws(FundingError)
+        -> CooperativeReport
+    {
         var breakdown: CostBreakdown?
         if let costs {
             breakdown = try CostModel.evaluate(costs, workers: schedule.workers.count, utilisation: schedule.utilisation, rules: rules)

@@ -19,8 +19,10 @@ extension CooperativeReport {
             ("uncovered_by_capacity_hours", "… of which no free worker", .int(uncoveredCells(.noFreeWorker) * h)),
             ("utilisation", "Utilisation (worked ÷ available)", .ratio(s.workedHours, s.availableHours)),
             ("utilisation_upper_bound", "Utilisation upper bound", .ratio(s.workedHoursUpperBound, s.availableHours)),
-            ("share_basis", "80 % rule measured on",
-             .code(p.shareBasis.rawValue, label: p.shareBasis == .hoursWorked ? "hours worked" : "hours available")),
+            (
+                "share_basis", "80 % rule measured on",
+                .code(p.shareBasis.rawValue, label: p.shareBasis == .hoursWorked ? "hours worked" : "hours available")
+            ),
             ("max_share_at_one_employer", "Largest share at one employer", .ratio(maxShare.num, maxShare.den)),
             ("eighty_percent_rule_bound", "80 % rule bound (left demand uncovered)", .bool(s.eightyPercentRuleBound)),
         ]
@@ -52,7 +54,8 @@ extension CooperativeReport {
     private var workerCountText: String {
         let tried = schedule.workerCountsTried
         guard !tried.isEmpty else { return "given" }
-        return "automatic: tried " + tried.map { "\($0.workers) (\($0.coveredCells * schedule.parameters.hoursPerCell) h)" }
+        return "automatic: tried "
+            + tried.map { "\($0.workers) (\($0.coveredCells * schedule.parameters.hoursPerCell) h)" }
             .joined(separator: ", ")
     }
 

@@ -15,11 +15,13 @@ final class GEOSContext {
         handle = h
         let me = Unmanaged.passUnretained(self).toOpaque()
         // The handler receives `self` unretained: the context never outlives this object.
-        _ = GEOSContext_setErrorMessageHandler_r(h, { message, userdata in
-            guard let userdata else { return }
-            let ctx = Unmanaged<GEOSContext>.fromOpaque(userdata).takeUnretainedValue()
-            ctx.lastError = message.map { String(cString: $0) } ?? "unknown GEOS error"
-        }, me)
+        _ = GEOSContext_setErrorMessageHandler_r(
+            h,
+            { message, userdata in
+                guard let userdata else { return }
+                let ctx = Unmanaged<GEOSContext>.fromOpaque(userdata).takeUnretainedValue()
+                ctx.lastError = message.map { String(cString: $0) } ?? "unknown GEOS error"
+            }, me)
     }
 
     deinit { GEOS_finish_r(handle) }

@@ -49,10 +49,12 @@ public final class SpatialIndex {
         defer { GEOSGeom_destroy_r(context.handle, q) }
         let collector = Collector()
         let ud = Unmanaged.passUnretained(collector).toOpaque()
-        GEOSSTRtree_query_r(context.handle, tree, q, { item, userdata in
-            guard let userdata, let item else { return }
-            Unmanaged<Collector>.fromOpaque(userdata).takeUnretainedValue().items.append(Int(bitPattern: item) - 1)
-        }, ud)
+        GEOSSTRtree_query_r(
+            context.handle, tree, q,
+            { item, userdata in
+                guard let userdata, let item else { return }
+                Unmanaged<Collector>.fromOpaque(userdata).takeUnretainedValue().items.append(Int(bitPattern: item) - 1)
+            }, ud)
         return collector.items.sorted()
     }
 
@@ -73,11 +75,15 @@ public final class SpatialIndex {
 
     /// The geometry nearest to `p` within `maxDistance` and its distance (ties: lowest index).
     public func nearest(to p: XY, maxDistance: Double = .infinity) throws(GeoError) -> (index: Int, distance: Double)? {
-        guard let world = envelopes.compactMap({ $0 }).reduce(nil, { (acc: Envelope?, e) in
-            var a = acc ?? e
-            a.expand(toInclude: e)
-            return a
-        }) else { return nil }
+        guard
+            let world = envelopes.compactMap({ $0 }).reduce(
+                nil,
+                { (acc: Envelope?, e) in
+                    var a = acc ?? e
+                    a.expand(toInclude: e)
+                    return a
+                })
+        else { return nil }
         let pt = try Geometry.point(p).makeGEOS(context)
         // Grow a search box until it holds a candidate whose exact distance fits inside it.
         var radius = max(1e-9, min(world.width + world.height, maxDistance) / 64)

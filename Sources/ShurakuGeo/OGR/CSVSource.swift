@@ -62,7 +62,8 @@ enum CSVSource {
     /// coordinates are missing or not numbers get no geometry and a note in `geometryNotes`.
     static func attachPoints(_ layer: inout VectorLayer, options: ReadOptions) throws(GeoError) {
         if layer.features.contains(where: { $0.geometry != nil }) { return }  // a WKT column did it
-        let xi: Int, yi: Int
+        let xi: Int
+        let yi: Int
         if let xf = options.xField, let yf = options.yField {
             guard let a = layer.fieldIndex(xf) else {
                 throw GeoError.readFailed(path: layer.path, reason: "no column '\(xf)' for x/longitude")
@@ -80,7 +81,8 @@ enum CSVSource {
                     + VectorReader.coordinateColumnPairs.map { "\($0.0)/\($0.1)" }.joined(separator: ", ")
                     + "); name them with --x-field and --y-field")
         }
-        let xName = layer.fields[xi].name, yName = layer.fields[yi].name
+        let xName = layer.fields[xi].name
+        let yName = layer.fields[yi].name
         for i in layer.features.indices {
             let v = layer.features[i].values
             let xv = xi < v.count ? v[xi] : .null

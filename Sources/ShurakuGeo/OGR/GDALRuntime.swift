@@ -23,7 +23,9 @@ enum GDALRuntime {
     }
 
     /// Calls `body` with a NULL-terminated `char**` list built from `strings` (e.g. open options).
-    static func withCStringList<R>(_ strings: [String], _ body: (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) throws -> R) rethrows -> R {
+    static func withCStringList<R>(_ strings: [String], _ body: (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) throws -> R) rethrows
+        -> R
+    {
         if strings.isEmpty { return try body(nil) }
         var ptrs: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
         ptrs.append(nil)

@@ -15,9 +15,10 @@ extension Geometry {
         case wkbPolygon:
             return .polygon(rings(h))
         case wkbMultiPoint:
-            return .multiPoint(children(h).compactMap {
-                if case .point(let p) = $0 { return p } else { return nil }
-            })
+            return .multiPoint(
+                children(h).compactMap {
+                    if case .point(let p) = $0 { return p } else { return nil }
+                })
         case wkbMultiLineString:
             return .multiLineString(children(h).flatMap(\.lineParts))
         case wkbMultiPolygon:

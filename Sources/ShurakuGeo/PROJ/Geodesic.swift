@@ -1,5 +1,5 @@
-@_exported import ShurakuCore
 import CPROJ
+@_exported import ShurakuCore
 
 /// Geodesic distances on an ellipsoid through PROJ's `geodesic.h` (Karney's algorithm).
 ///
@@ -27,7 +27,9 @@ public struct Geodesic: Sendable {
 
     /// Distance in metres and forward azimuth (degrees clockwise from north) from `a` to `b`.
     public func inverse(_ a: XY, _ b: XY) -> (meters: Double, azimuthDegrees: Double) {
-        var s12 = 0.0, azi1 = 0.0, azi2 = 0.0
+        var s12 = 0.0
+        var azi1 = 0.0
+        var azi2 = 0.0
         var g = self.g
         geod_inverse(&g, a.y, a.x, b.y, b.x, &s12, &azi1, &azi2)
         return (s12, azi1)
@@ -35,7 +37,8 @@ public struct Geodesic: Sendable {
 
     /// The point `meters` from `a` (lon/lat degrees) along azimuth `azimuthDegrees`.
     public func destination(from a: XY, azimuthDegrees: Double, meters: Double) -> XY {
-        var lat2 = 0.0, lon2 = 0.0
+        var lat2 = 0.0
+        var lon2 = 0.0
         var g = self.g
         geod_direct(&g, a.y, a.x, azimuthDegrees, meters, &lat2, &lon2, nil)
         return XY(lon2, lat2)

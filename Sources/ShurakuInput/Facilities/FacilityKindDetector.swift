@@ -111,8 +111,9 @@ struct FacilityKindDetector {
         if let v = text(healthcare) { tags["healthcare"] = v }
         if let r = Self.osm(tags) { return Result(kind: r.0, subkind: subkind ?? r.1, source: .osm, unknownValue: unknown) }
         if isP30 { return Result(kind: .postOffice, subkind: subkind, source: .ksj("P30"), unknownValue: unknown) }
-        return Result(kind: .other, subkind: subkind ?? unknown, source: unknown == nil ? .none : .field(kindFieldName ?? ""),
-                      unknownValue: unknown)
+        return Result(
+            kind: .other, subkind: subkind ?? unknown, source: unknown == nil ? .none : .field(kindFieldName ?? ""),
+            unknownValue: unknown)
     }
 
     /// A subkind implied by a kind-field value that is more specific than the kind ("doctors",

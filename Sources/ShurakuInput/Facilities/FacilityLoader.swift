@@ -77,17 +77,20 @@ public enum FacilityLoader {
         func given(_ name: String?, _ option: String) -> Int? {
             guard let name else { return nil }
             guard let i = layer.fieldIndex(name) else {
-                problems.append(InputProblem(
-                    file: file, field: name,
-                    message: "no such field (given by \(option)); fields are: \(layer.fields.map(\.name).joined(separator: ", "))"))
+                problems.append(
+                    InputProblem(
+                        file: file, field: name,
+                        message: "no such field (given by \(option)); fields are: \(layer.fields.map(\.name).joined(separator: ", "))"))
                 return nil
             }
             return i
         }
-        let kindIndex = options.kindField == nil
+        let kindIndex =
+            options.kindField == nil
             ? kindFieldCandidates.lazy.compactMap { layer.fieldIndex($0) }.first
             : given(options.kindField, "--facility-kind-field")
-        let nameIndex = options.nameField == nil
+        let nameIndex =
+            options.nameField == nil
             ? nameCandidates.lazy.compactMap { layer.fieldIndex($0) }.first
             : given(options.nameField, "--facility-name-field")
         let exclusionIndex = options.exclusions.map { given($0.field, "--facility-exclude") }
@@ -133,7 +136,7 @@ public enum FacilityLoader {
             let label = layer.featureLabel(i, idField: idField)
             func text(_ index: Int?) -> String? {
                 guard let index, index < f.values.count,
-                      let t = f.values[index].text?.trimmingCharacters(in: .whitespaces), !t.isEmpty
+                    let t = f.values[index].text?.trimmingCharacters(in: .whitespaces), !t.isEmpty
                 else { return nil }
                 return t
             }
@@ -177,8 +180,9 @@ public enum FacilityLoader {
                     problems.append(InputProblem(file: file, feature: label, message: "unusable polygon: \(error)"))
                 }
             case let g?:
-                problems.append(InputProblem(
-                    file: file, feature: label, message: "a facility must be a point or a polygon, not a \(g.typeName)"))
+                problems.append(
+                    InputProblem(
+                        file: file, feature: label, message: "a facility must be a point or a polygon, not a \(g.typeName)"))
             }
             guard let location else { continue }
 
@@ -201,9 +205,10 @@ public enum FacilityLoader {
             }
             var attributes: [String: String] = [:]
             for (n, j) in keep { if let t = text(j) { attributes[n] = t } }
-            out.append(Facility(
-                sourceIndex: i, id: id, name: name, kind: found.kind, subkind: found.subkind, location: location,
-                lonLat: location, attributes: attributes))
+            out.append(
+                Facility(
+                    sourceIndex: i, id: id, name: name, kind: found.kind, subkind: found.subkind, location: location,
+                    lonLat: location, attributes: attributes))
         }
         guard problems.isEmpty else { throw InputError.invalid(problems) }
 
@@ -217,14 +222,16 @@ public enum FacilityLoader {
 
         var notes: [String] = []
         if !closed.isEmpty {
-            notes.append("\(file): \(closed.count) closed \(closed.count == 1 ? "facility" : "facilities") left out "
-                + "(field \(closedField), or a name with 旧 or 跡): \(listed(closed.map(\.name)))")
+            notes.append(
+                "\(file): \(closed.count) closed \(closed.count == 1 ? "facility" : "facilities") left out "
+                    + "(field \(closedField), or a name with 旧 or 跡): \(listed(closed.map(\.name)))")
         }
         for rule in options.exclusions {
             let hits = excluded.filter { $0.reason.hasPrefix(rule.field + "=") }
             guard !hits.isEmpty else { continue }
-            notes.append("\(file): \(hits.count) \(hits.count == 1 ? "facility" : "facilities") left out by \(rule): "
-                + listed(hits.map(\.name)))
+            notes.append(
+                "\(file): \(hits.count) \(hits.count == 1 ? "facility" : "facilities") left out by \(rule): "
+                    + listed(hits.map(\.name)))
         }
         if !unknown.isEmpty {
             let values = unknown.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
@@ -232,8 +239,9 @@ public enum FacilityLoader {
             notes.append("\(file): kinds not recognised, counted as other: \(listed(values))")
         }
         if sources[.none] == out.count + closed.count + excluded.count, !out.isEmpty {
-            warnings.append("\(file): no kind field (looked for \(kindFieldCandidates.joined(separator: ", "))), "
-                + "国土数値情報 codes or OSM tags: every facility counts as other; name the field with --facility-kind-field")
+            warnings.append(
+                "\(file): no kind field (looked for \(kindFieldCandidates.joined(separator: ", "))), "
+                    + "国土数値情報 codes or OSM tags: every facility counts as other; name the field with --facility-kind-field")
         }
         if untagged > 0 {
             notes.append("\(file): \(untagged) OSM features without an amenity, shop or healthcare tag skipped")

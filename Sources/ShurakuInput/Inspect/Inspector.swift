@@ -32,7 +32,9 @@ public enum Inspector {
         let engine: GeometryEngine
         do { engine = try GeometryEngine() } catch { throw InputError.source(error) }
 
-        var nullGeoms: [String] = [], emptyGeoms: [String] = [], invalid: [String] = []
+        var nullGeoms: [String] = []
+        var emptyGeoms: [String] = []
+        var invalid: [String] = []
         for (i, f) in l.features.enumerated() {
             guard let g = f.geometry else {
                 nullGeoms.append(l.featureLabel(i, idField: roles.id) + (l.geometryNotes[i].map { ": \($0)" } ?? ""))

@@ -28,7 +28,8 @@ enum ChainContractor {
             let deg = Int(start[v + 1] - start[v])
             var keep = deg != 2
             if !keep {
-                let s1 = Int(inc[Int(start[v])]), s2 = Int(inc[Int(start[v]) + 1])
+                let s1 = Int(inc[Int(start[v])])
+                let s2 = Int(inc[Int(start[v]) + 1])
                 // entering by s1 towards v = leaving v by s1 reversed
                 let (out1, in1) = dirs(s1, from: Int32(v))
                 let (along2, against2) = dirs(s2, from: Int32(v))
@@ -57,7 +58,8 @@ enum ChainContractor {
             points.append(xy[Int(u)])
             cumM.append(0)
             cumS.append(0)
-            var m = 0.0, t = 0.0
+            var m = 0.0
+            var t = 0.0
             while true {
                 used[s] = true
                 let w = soup.segA[s] == v ? soup.segB[s] : soup.segA[s]
@@ -70,15 +72,17 @@ enum ChainContractor {
                 v = w
                 if nodeOf[Int(w)] >= 0 { break }
                 // degree-2 vertex: continue on the other segment
-                let a = Int(inc[Int(start[Int(w)])]), b = Int(inc[Int(start[Int(w)]) + 1])
+                let a = Int(inc[Int(start[Int(w)])])
+                let b = Int(inc[Int(start[Int(w)]) + 1])
                 s = a == s ? b : a
             }
             let line = Int32(first.count - 1)
             first.append(Int32(points.count))
             let segs = Double(points.count - Int(first[first.count - 2]) - 1)
-            edges.append(RoadGraph.EdgeInput(
-                tail: nodeOf[Int(u)], head: nodeOf[Int(v)], forward: fwd, backward: bwd,
-                span: PolylineSpan(line: line, from: 0, to: segs)))
+            edges.append(
+                RoadGraph.EdgeInput(
+                    tail: nodeOf[Int(u)], head: nodeOf[Int(v)], forward: fwd, backward: bwd,
+                    span: PolylineSpan(line: line, from: 0, to: segs)))
         }
 
         for v in 0..<n where nodeOf[v] >= 0 {
@@ -94,7 +98,8 @@ enum ChainContractor {
             nodeXY.append(xy[v])
             walk(from: Int32(v), firstSegment: Int(inc[k]))
         }
-        return Result(nodeXY: nodeXY, edges: edges,
-                      lines: PolylineStore(first: first, points: points, cumMeters: cumM, cumSeconds: cumS))
+        return Result(
+            nodeXY: nodeXY, edges: edges,
+            lines: PolylineStore(first: first, points: points, cumMeters: cumM, cumSeconds: cumS))
     }
 }

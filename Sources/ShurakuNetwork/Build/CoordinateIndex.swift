@@ -31,12 +31,15 @@ struct CoordinateIndex {
     /// The id of `p`, inserting it with id `newID` when absent; `inserted` says which happened.
     mutating func idOrInsert(_ p: XY, newID: Int32) -> (id: Int32, inserted: Bool) {
         if count * 2 >= ids.count { grow() }
-        let x = Self.bits(p.x), y = Self.bits(p.y)
+        let x = Self.bits(p.x)
+        let y = Self.bits(p.y)
         var i = Self.hash(x, y) & mask
         while true {
             let id = ids[i]
             if id < 0 {
-                xs[i] = x; ys[i] = y; ids[i] = newID
+                xs[i] = x
+                ys[i] = y
+                ids[i] = newID
                 count += 1
                 return (newID, true)
             }
@@ -46,7 +49,9 @@ struct CoordinateIndex {
     }
 
     private mutating func grow() {
-        let oldX = xs, oldY = ys, oldIds = ids
+        let oldX = xs
+        let oldY = ys
+        let oldIds = ids
         let cap = ids.count * 2
         xs = [UInt64](repeating: 0, count: cap)
         ys = xs
@@ -55,7 +60,9 @@ struct CoordinateIndex {
         for k in oldIds.indices where oldIds[k] >= 0 {
             var i = Self.hash(oldX[k], oldY[k]) & mask
             while ids[i] >= 0 { i = (i + 1) & mask }
-            xs[i] = oldX[k]; ys[i] = oldY[k]; ids[i] = oldIds[k]
+            xs[i] = oldX[k]
+            ys[i] = oldY[k]
+            ids[i] = oldIds[k]
         }
     }
 }

@@ -18,7 +18,11 @@ enum NearMissJoiner {
             a: soup.segA.map { soup.vertexXY[Int($0)] }, b: soup.segB.map { soup.vertexXY[Int($0)] },
             cellSize: max(4 * tolerance, 50))
 
-        struct Split { var segment: Int32; var t: Double; var vertex: Int32 }
+        struct Split {
+            var segment: Int32
+            var t: Double
+            var vertex: Int32
+        }
         var splits: [Split] = []
         var splitAt: [SplitKey: Int32] = [:]
         var joins: [(Int32, Int32, Double)] = []  // (dangling vertex, target vertex, speed)
@@ -26,9 +30,13 @@ enum NearMissJoiner {
         for d in 0..<n where degree[d] == 1 {
             let p = soup.vertexXY[d]
             let near = nearbyAlongNetwork(from: Int32(d), within: 2 * tolerance, soup: soup, start: start, inc: inc)
-            guard let hit = grid.nearest(to: p, maxDistance: tolerance, accept: { s in
-                !near.contains(soup.segA[Int(s)]) && !near.contains(soup.segB[Int(s)])
-            }) else { continue }
+            guard
+                let hit = grid.nearest(
+                    to: p, maxDistance: tolerance,
+                    accept: { s in
+                        !near.contains(soup.segA[Int(s)]) && !near.contains(soup.segB[Int(s)])
+                    })
+            else { continue }
             let s = Int(hit.segment)
             let target: Int32
             if hit.t <= 0 {
@@ -64,18 +72,24 @@ enum NearMissJoiner {
             var prev = splits[i].vertex
             soup.segB[s] = prev
             for k in (i + 1)..<j {
-                soup.segA.append(prev); soup.segB.append(splits[k].vertex)
-                soup.segSpeed.append(soup.segSpeed[s]); soup.segFlags.append(soup.segFlags[s])
+                soup.segA.append(prev)
+                soup.segB.append(splits[k].vertex)
+                soup.segSpeed.append(soup.segSpeed[s])
+                soup.segFlags.append(soup.segFlags[s])
                 prev = splits[k].vertex
             }
-            soup.segA.append(prev); soup.segB.append(b)
-            soup.segSpeed.append(soup.segSpeed[s]); soup.segFlags.append(soup.segFlags[s])
+            soup.segA.append(prev)
+            soup.segB.append(b)
+            soup.segSpeed.append(soup.segSpeed[s])
+            soup.segFlags.append(soup.segFlags[s])
             i = j
         }
         for (d, t, speed) in joins {
             if soup.vertexXY[Int(d)] == soup.vertexXY[Int(t)] { continue }
-            soup.segA.append(d); soup.segB.append(t)
-            soup.segSpeed.append(speed); soup.segFlags.append(3)
+            soup.segA.append(d)
+            soup.segB.append(t)
+            soup.segSpeed.append(speed)
+            soup.segFlags.append(3)
         }
         report.nearMissJoins = joins.count
         report.nearMissSplits = splits.count
@@ -84,7 +98,10 @@ enum NearMissJoiner {
     struct SplitKey: Hashable {
         let segment: Int32
         let tBits: UInt64
-        init(segment: Int32, t: Double) { self.segment = segment; tBits = t.bitPattern }
+        init(segment: Int32, t: Double) {
+            self.segment = segment
+            tBits = t.bitPattern
+        }
     }
 
     /// Vertices reachable from `v` along segments within `limit` metres of network distance.

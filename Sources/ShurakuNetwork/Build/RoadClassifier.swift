@@ -43,8 +43,11 @@ struct RoadClassifier {
             if osmLike {
                 return LineRule(kind: .notARoad, speedKmh: 0, direction: direction, unknownClass: nil, usedMaxspeed: false)
             }
-            return withMaxspeed(p, LineRule(kind: .road, speedKmh: table.defaultKmh, direction: direction,
-                                            unknownClass: "(none)", usedMaxspeed: false))
+            return withMaxspeed(
+                p,
+                LineRule(
+                    kind: .road, speedKmh: table.defaultKmh, direction: direction,
+                    unknownClass: "(none)", usedMaxspeed: false))
         }
         let name = table.className(field: raw.field, value: raw.value)
         if let name, table.excluded.contains(name) {
@@ -54,11 +57,17 @@ struct RoadClassifier {
             return LineRule(kind: .closedToCars, speedKmh: 0, direction: direction, unknownClass: nil, usedMaxspeed: false)
         }
         if let name, let kmh = table.speedsKmh[name] {
-            return withMaxspeed(p, LineRule(kind: .road, speedKmh: kmh, direction: direction, unknownClass: nil,
-                                            usedMaxspeed: false))
+            return withMaxspeed(
+                p,
+                LineRule(
+                    kind: .road, speedKmh: kmh, direction: direction, unknownClass: nil,
+                    usedMaxspeed: false))
         }
-        return withMaxspeed(p, LineRule(kind: .road, speedKmh: table.defaultKmh, direction: direction,
-                                        unknownClass: raw.value, usedMaxspeed: false))
+        return withMaxspeed(
+            p,
+            LineRule(
+                kind: .road, speedKmh: table.defaultKmh, direction: direction,
+                unknownClass: raw.value, usedMaxspeed: false))
     }
 
     private func withMaxspeed(_ p: [String: String], _ r: LineRule) -> LineRule {

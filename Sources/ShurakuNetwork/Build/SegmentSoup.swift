@@ -35,21 +35,33 @@ struct SegmentSoup {
                 if rules.count < 4096 { rules[line.properties] = rule }
             }
             switch rule.kind {
-            case .excludedClass: report.linesExcluded += 1; continue
-            case .notARoad: report.linesNotRoads += 1; continue
-            case .closedToCars: report.linesClosedToCars += 1; continue
+            case .excludedClass:
+                report.linesExcluded += 1
+                continue
+            case .notARoad:
+                report.linesNotRoads += 1
+                continue
+            case .closedToCars:
+                report.linesClosedToCars += 1
+                continue
             case .road: break
             }
             ids.removeAll(keepingCapacity: true)
             var finite = true
             for p in line.points {
                 // Metric coordinates beyond ±1e9 m are not on Earth: treat the line as invalid.
-                guard p.isFinite, abs(p.x) < 1e9, abs(p.y) < 1e9 else { finite = false; break }
+                guard p.isFinite, abs(p.x) < 1e9, abs(p.y) < 1e9 else {
+                    finite = false
+                    break
+                }
                 let (id, inserted) = index.idOrInsert(p, newID: Int32(soup.vertexXY.count))
                 if inserted { soup.vertexXY.append(p) }
                 if ids.last != id { ids.append(id) }
             }
-            guard finite, ids.count >= 2 else { report.linesInvalid += 1; continue }
+            guard finite, ids.count >= 2 else {
+                report.linesInvalid += 1
+                continue
+            }
             report.linesUsed += 1
             if rule.direction != .both { report.linesOneWay += 1 }
             if rule.usedMaxspeed { report.linesWithMaxspeed += 1 }
@@ -79,7 +91,8 @@ struct SegmentSoup {
         var fill = start
         var segs = [Int32](repeating: 0, count: Int(start[n]))
         for s in 0..<segmentCount {
-            let a = Int(segA[s]), b = Int(segB[s])
+            let a = Int(segA[s])
+            let b = Int(segB[s])
             segs[Int(fill[a])] = Int32(s)
             fill[a] += 1
             segs[Int(fill[b])] = Int32(s)

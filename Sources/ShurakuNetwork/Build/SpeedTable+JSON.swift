@@ -1,5 +1,5 @@
-import ShurakuCore
 import Foundation
+import ShurakuCore
 
 /// Reading a speed table from JSON.
 ///
@@ -118,7 +118,8 @@ struct SpeedTableFile: Decodable {
                 throw .invalidSpeedTable(reason: "empty \(what)")
             }
         }
-        var t = replaceDefaults
+        var t =
+            replaceDefaults
             ? SpeedTable(speedsKmh: [:], classFields: SpeedTable.standard.classFields, defaultKmh: 30)
             : SpeedTable.standard
         for (k, v) in speedsKmh.sorted(by: { $0.key < $1.key }) {

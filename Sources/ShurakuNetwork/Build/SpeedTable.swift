@@ -88,10 +88,14 @@ enum JapaneseRoadClass {
         if s.contains("国道") { return "国道" }
         if s.contains("主要地方道") || s.hasSuffix("県道") || s.hasSuffix("府道") || s.hasSuffix("都道")
             || s.hasSuffix("道道") || s.contains("都道府県道")
-        { return "都道府県道" }
+        {
+            return "都道府県道"
+        }
         if s.contains("市区町村道") || s.hasSuffix("市道") || s.hasSuffix("町道") || s.hasSuffix("村道")
             || s.hasSuffix("区道")
-        { return "市区町村道" }
+        {
+            return "市区町村道"
+        }
         if s.contains("林道") || s.contains("農道") { return "林道" }
         return nil
     }

@@ -30,7 +30,8 @@ public struct ComponentTable: Sendable {
             return r
         }
         for e in edgeTail.indices {
-            let a = find(edgeTail[e]), b = find(edgeHead[e])
+            let a = find(edgeTail[e])
+            let b = find(edgeHead[e])
             if a != b { parent[Int(max(a, b))] = min(a, b) }
         }
         var rootIndex = [Int32](repeating: -1, count: nodeCount)
@@ -57,8 +58,9 @@ public struct ComponentTable: Sendable {
         for (r, c) in order.enumerated() { rank[c] = Int32(r) }
         let total = raw.reduce(0) { $0 + $1.meters }
         components = order.enumerated().map { r, c in
-            Component(nodes: raw[c].nodes, edges: raw[c].edges, meters: raw[c].meters,
-                      isMajor: r == 0 || raw[c].meters >= majorShare * total)
+            Component(
+                nodes: raw[c].nodes, edges: raw[c].edges, meters: raw[c].meters,
+                isMajor: r == 0 || raw[c].meters >= majorShare * total)
         }
         nodeComponent = rawOf.map { rank[Int($0)] }
         self.majorShare = majorShare

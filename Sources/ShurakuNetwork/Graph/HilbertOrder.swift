@@ -20,7 +20,9 @@ enum HilbertOrder {
 
     /// Hilbert index of (x, y) on a 2^16 × 2^16 grid.
     static func index(_ x0: UInt32, _ y0: UInt32) -> UInt32 {
-        var x = x0, y = y0, d: UInt32 = 0
+        var x = x0
+        var y = y0
+        var d: UInt32 = 0
         var s: UInt32 = 1 << 15
         while s > 0 {
             let rx: UInt32 = (x & s) > 0 ? 1 : 0

@@ -37,7 +37,8 @@ public struct PolylineStore: Sendable {
     /// The point at `pos` on polyline `i`.
     public func point(_ i: Int, at pos: Double) -> XY {
         let (k, t) = split(i, pos)
-        let a = points[Int(first[i]) + k], b = points[Int(first[i]) + k + 1]
+        let a = points[Int(first[i]) + k]
+        let b = points[Int(first[i]) + k + 1]
         return XY(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)
     }
 
@@ -56,7 +57,8 @@ public struct PolylineStore: Sendable {
     /// The vertices of polyline `i` between positions `a` and `b` (either order; reversed when
     /// `a > b`), both end points included.
     public func slice(_ i: Int, from a: Double, to b: Double) -> [XY] {
-        let lo = min(a, b), hi = max(a, b)
+        let lo = min(a, b)
+        let hi = max(a, b)
         var out = [point(i, at: lo)]
         let n = segmentCount(i)
         var v = Int(lo.rounded(.down)) + 1

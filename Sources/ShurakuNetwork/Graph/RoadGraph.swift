@@ -82,11 +82,13 @@ public struct RoadGraph: Sendable {
         self.lines = lines
 
         let m = inEdges.count
-        var eTail = [Int32](repeating: 0, count: m), eHead = eTail
+        var eTail = [Int32](repeating: 0, count: m)
+        var eHead = eTail
         var eFlags = [UInt8](repeating: 0, count: m)
         var eSpan: [PolylineSpan] = []
         eSpan.reserveCapacity(m)
-        var eSec = [Float32](repeating: 0, count: m), eMet = eSec
+        var eSec = [Float32](repeating: 0, count: m)
+        var eMet = eSec
         var eMetD = [Double](repeating: 0, count: m)
         var fastest = 0.0
         for (i, e) in inEdges.enumerated() {
@@ -122,16 +124,24 @@ public struct RoadGraph: Sendable {
         var outCount = [Int32](repeating: 0, count: n + 1)
         var inCount = [Int32](repeating: 0, count: n + 1)
         for i in 0..<m {
-            if eFlags[i] & 1 != 0 { outCount[Int(eTail[i]) + 1] += 1; inCount[Int(eHead[i]) + 1] += 1 }
-            if eFlags[i] & 2 != 0 { outCount[Int(eHead[i]) + 1] += 1; inCount[Int(eTail[i]) + 1] += 1 }
+            if eFlags[i] & 1 != 0 {
+                outCount[Int(eTail[i]) + 1] += 1
+                inCount[Int(eHead[i]) + 1] += 1
+            }
+            if eFlags[i] & 2 != 0 {
+                outCount[Int(eHead[i]) + 1] += 1
+                inCount[Int(eTail[i]) + 1] += 1
+            }
         }
         for v in 0..<n {
             outCount[v + 1] += outCount[v]
             inCount[v + 1] += inCount[v]
         }
         let arcs = Int(outCount[n])
-        var hd = [Int32](repeating: 0, count: arcs), ae = hd
-        var sec = [Float32](repeating: 0, count: arcs), met = sec
+        var hd = [Int32](repeating: 0, count: arcs)
+        var ae = hd
+        var sec = [Float32](repeating: 0, count: arcs)
+        var met = sec
         var fill = outCount
         for i in 0..<m {
             for dir in 0..<2 where eFlags[i] & (1 << dir) != 0 {
@@ -144,8 +154,10 @@ public struct RoadGraph: Sendable {
                 met[a] = eMet[i]
             }
         }
-        var tl = [Int32](repeating: 0, count: arcs), ia = tl
-        var isec = [Float32](repeating: 0, count: arcs), imet = isec
+        var tl = [Int32](repeating: 0, count: arcs)
+        var ia = tl
+        var isec = [Float32](repeating: 0, count: arcs)
+        var imet = isec
         var ifill = inCount
         for u in 0..<n {
             for a in Int(outCount[u])..<Int(outCount[u + 1]) {
@@ -180,8 +192,8 @@ public struct RoadGraph: Sendable {
     func checkInvariants() throws(NetworkError) {
         let n = nodeCount
         guard firstOut.count == n + 1, firstIn.count == n + 1, firstOut.first == 0, firstIn.first == 0,
-              Int(firstOut[n]) == head.count, Int(firstIn[n]) == tail.count, head.count == tail.count,
-              seconds.count == head.count, meters.count == head.count, arcEdge.count == head.count
+            Int(firstOut[n]) == head.count, Int(firstIn[n]) == tail.count, head.count == tail.count,
+            seconds.count == head.count, meters.count == head.count, arcEdge.count == head.count
         else { throw .invalidGraph(reason: "offset arrays do not match arc arrays") }
         for v in 0..<n where firstOut[v] > firstOut[v + 1] || firstIn[v] > firstIn[v + 1] {
             throw .invalidGraph(reason: "offsets decrease at node \(v)")

@@ -40,8 +40,10 @@ extension RoadLine {
 public enum RoadSource {
     /// Read `spec` (the `lines` layer of a multi-layer source such as OSM PBF unless one is named),
     /// project it to `metric`, and turn it into road lines.
-    public static func read(_ spec: SourceSpec, metric: CRS, speeds: SpeedTable = .standard,
-                            options: ReadOptions = ReadOptions(defaultLayer: "lines")) throws(NetworkError) -> [RoadLine] {
+    public static func read(
+        _ spec: SourceSpec, metric: CRS, speeds: SpeedTable = .standard,
+        options: ReadOptions = ReadOptions(defaultLayer: "lines")
+    ) throws(NetworkError) -> [RoadLine] {
         let layer: VectorLayer
         var options = options
         options.osmKeys.formUnion(RoadLine.attributeKeys(for: speeds))

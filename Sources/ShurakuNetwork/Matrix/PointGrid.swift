@@ -3,9 +3,9 @@ import ShurakuCore
 /// Points bucketed in square cells (hash of cell coordinates), for radius queries.
 struct PointGrid: Sendable {
     let cell: Double
-    let keys: [Int64]      // sorted cell keys
-    let order: [Int32]     // point ids grouped by key
-    let start: [Int32]     // offsets into `order`, one per key (+1)
+    let keys: [Int64]  // sorted cell keys
+    let order: [Int32]  // point ids grouped by key
+    let start: [Int32]  // offsets into `order`, one per key (+1)
 
     init(points: [XY], cell: Double) {
         self.cell = cell
@@ -15,7 +15,8 @@ struct PointGrid: Sendable {
             keyed.append((PointGrid.key(p, cell), Int32(i)))
         }
         keyed.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-        var k: [Int64] = [], st: [Int32] = []
+        var k: [Int64] = []
+        var st: [Int32] = []
         for (i, e) in keyed.enumerated() where k.last != e.0 {
             k.append(e.0)
             st.append(Int32(i))
@@ -43,7 +44,8 @@ struct PointGrid: Sendable {
         for dx in -1...1 {
             for dy in -1...1 {
                 let k = PointGrid.key(cx + Int64(dx), cy + Int64(dy))
-                var lo = 0, hi = keys.count
+                var lo = 0
+                var hi = keys.count
                 while lo < hi {
                     let mid = (lo + hi) >> 1
                     if keys[mid] < k { lo = mid + 1 } else { hi = mid }

@@ -1,4 +1,5 @@
 import ShurakuCore
+
 extension RoutingNetwork {
     /// Travel times between places along the roads, up to `cutoffSeconds`.
     ///
@@ -35,8 +36,10 @@ extension RoutingNetwork {
                 parallelChunks(
                     count: src.count, workers: workers,
                     makeState: {
-                        (DijkstraWorkspace(nodeCount: roads.nodeCount, placeCount: placeCount),
-                         [(Int32, Float32, Float32)](), RowSortScratch(), [DijkstraWorkspace.Seed]())
+                        (
+                            DijkstraWorkspace(nodeCount: roads.nodeCount, placeCount: placeCount),
+                            [(Int32, Float32, Float32)](), RowSortScratch(), [DijkstraWorkspace.Seed]()
+                        )
                     },
                     work: { state, range in
                         var chunk = MatrixChunk()
@@ -68,8 +71,9 @@ extension RoutingNetwork {
                     })
             }
         }
-        return TravelTimeMatrix(mode: .road, direction: direction, cutoffSeconds: cutoffSeconds, sources: src,
-                                targetCount: places.count, chunks: chunks)
+        return TravelTimeMatrix(
+            mode: .road, direction: direction, cutoffSeconds: cutoffSeconds, sources: src,
+            targetCount: places.count, chunks: chunks)
     }
 }
 
@@ -84,7 +88,9 @@ func seeds(
     }
     let e = Int(at.edge[s])
     guard e >= 0 else { return }
-    let a = roads.edgeTail[e], b = roads.edgeHead[e], flags = roads.edgeFlags[e]
+    let a = roads.edgeTail[e]
+    let b = roads.edgeHead[e]
+    let flags = roads.edgeFlags[e]
     let toHead = DijkstraWorkspace.Seed(node: b, seconds: at.restSeconds[s], meters: at.restMeters[s])
     let toTail = DijkstraWorkspace.Seed(node: a, seconds: at.offsetSeconds[s], meters: at.offsetMeters[s])
     if !reverse {
@@ -103,17 +109,20 @@ func offerSameEdge(
     let e = Int(at.edge[s])
     guard e >= 0 else { return }
     let flags = roads.edgeFlags[e]
-    let os = at.offsetSeconds[s], om = at.offsetMeters[s]
+    let os = at.offsetSeconds[s]
+    let om = at.offsetMeters[s]
     for k in Int(at.edgePlaceStart[e])..<Int(at.edgePlaceStart[e + 1]) {
         let q = Int(at.edgePlaces[k])
         if q == s { continue }
-        let oq = at.offsetSeconds[q], mq = at.offsetMeters[q]
+        let oq = at.offsetSeconds[q]
+        let mq = at.offsetMeters[q]
         // The trip runs from → to; towards a higher offset it needs a → b, else b → a.
         let (from, to) = reverse ? (q, s) : (s, q)
         let ahead = at.offsetSeconds[to] >= at.offsetSeconds[from]
         let allowed = ahead ? flags & 1 != 0 : flags & 2 != 0
         guard allowed || oq == os else { continue }
-        let d = abs(oq - os), m = abs(mq - om)
+        let d = abs(oq - os)
+        let m = abs(mq - om)
         if d <= budget { ws.offer(place: q, seconds: d, meters: m) }
     }
 }

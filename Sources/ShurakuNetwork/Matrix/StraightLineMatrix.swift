@@ -68,9 +68,11 @@ public struct StraightLineModel: Hashable, Sendable {
         let mode = TravelTimeMatrix.Mode.straightLine(detour: detour, speedKmh: speedKmh)
         // Time and distance of one pair, or nil beyond the cutoff (or too far on the grid).
         func pair(_ s: Int, _ t: Int) -> (Float32, Float32)? {
-            let ps = projected[s], pt = projected[t]
+            let ps = projected[s]
+            let pt = projected[t]
             guard lonLat[t].isFinite else { return nil }
-            let dx = pt.x - ps.x, dy = pt.y - ps.y
+            let dx = pt.x - ps.x
+            let dy = pt.y - ps.y
             guard dx * dx + dy * dy <= radius * radius else { return nil }
             let ground: Double
             if let inverseScale {
@@ -122,8 +124,9 @@ public struct StraightLineModel: Hashable, Sendable {
                 }
                 return chunk
             })
-        return TravelTimeMatrix(mode: mode, direction: direction, cutoffSeconds: cutoffSeconds, sources: src,
-                                targetCount: n, chunks: chunks)
+        return TravelTimeMatrix(
+            mode: mode, direction: direction, cutoffSeconds: cutoffSeconds, sources: src,
+            targetCount: n, chunks: chunks)
     }
 
     /// The full symmetric matrix from its strict upper triangle (rows in order, targets > row).
@@ -158,18 +161,23 @@ public struct StraightLineModel: Hashable, Sendable {
                 at += 1
                 for _ in 0..<len {
                     let t = Int(c.targets[k])
-                    targets[at] = c.targets[k]; seconds[at] = c.seconds[k]; meters[at] = c.meters[k]
+                    targets[at] = c.targets[k]
+                    seconds[at] = c.seconds[k]
+                    meters[at] = c.meters[k]
                     at += 1
                     let l = lowerCursor[t]
-                    targets[l] = Int32(r); seconds[l] = c.seconds[k]; meters[l] = c.meters[k]
+                    targets[l] = Int32(r)
+                    seconds[l] = c.seconds[k]
+                    meters[l] = c.meters[k]
                     lowerCursor[t] += 1
                     k += 1
                 }
                 r += 1
             }
         }
-        return TravelTimeMatrix(mode: mode, direction: direction, cutoffSeconds: cutoffSeconds,
-                                sources: (0..<Int32(n)).map { $0 }, targetCount: n, rowStart: rowStart,
-                                targets: targets, seconds: seconds, meters: meters)
+        return TravelTimeMatrix(
+            mode: mode, direction: direction, cutoffSeconds: cutoffSeconds,
+            sources: (0..<Int32(n)).map { $0 }, targetCount: n, rowStart: rowStart,
+            targets: targets, seconds: seconds, meters: meters)
     }
 }

@@ -52,8 +52,10 @@ public struct TravelTimeMatrix: Sendable {
     public var rowCount: Int { sources.count }
     public var pairCount: Int { targets.count }
 
-    init(mode: Mode, direction: Direction, cutoffSeconds: Double, sources: [Int32], targetCount: Int,
-         rowStart: [Int], targets: [Int32], seconds: [Float32], meters: [Float32]) {
+    init(
+        mode: Mode, direction: Direction, cutoffSeconds: Double, sources: [Int32], targetCount: Int,
+        rowStart: [Int], targets: [Int32], seconds: [Float32], meters: [Float32]
+    ) {
         self.mode = mode
         self.direction = direction
         self.cutoffSeconds = cutoffSeconds
@@ -70,7 +72,8 @@ public struct TravelTimeMatrix: Sendable {
 
     /// Travel time and distance of row `r` to `target`, or nil when beyond the cutoff/unreachable.
     public func entry(row r: Int, target: Int32) -> (seconds: Float32, meters: Float32)? {
-        var lo = rowStart[r], hi = rowStart[r + 1]
+        var lo = rowStart[r]
+        var hi = rowStart[r + 1]
         while lo < hi {
             let mid = (lo + hi) >> 1
             if targets[mid] < target { lo = mid + 1 } else { hi = mid }
@@ -83,13 +86,19 @@ public struct TravelTimeMatrix: Sendable {
 extension TravelTimeMatrix {
     /// Stitch chunks (in order) into one matrix, releasing each chunk once copied so that the
     /// peak memory stays near one copy of the pairs.
-    init(mode: Mode, direction: Direction, cutoffSeconds: Double, sources: [Int32], targetCount: Int,
-         chunks: consuming [MatrixChunk]) {
+    init(
+        mode: Mode, direction: Direction, cutoffSeconds: Double, sources: [Int32], targetCount: Int,
+        chunks: consuming [MatrixChunk]
+    ) {
         let total = chunks.reduce(0) { $0 + $1.targets.count }
         var rowStart = [0]
         rowStart.reserveCapacity(sources.count + 1)
-        var t: [Int32] = [], s: [Float32] = [], m: [Float32] = []
-        t.reserveCapacity(total); s.reserveCapacity(total); m.reserveCapacity(total)
+        var t: [Int32] = []
+        var s: [Float32] = []
+        var m: [Float32] = []
+        t.reserveCapacity(total)
+        s.reserveCapacity(total)
+        m.reserveCapacity(total)
         for i in chunks.indices {
             let c = chunks[i]
             chunks[i] = MatrixChunk()
@@ -98,7 +107,8 @@ extension TravelTimeMatrix {
             s.append(contentsOf: c.seconds)
             m.append(contentsOf: c.meters)
         }
-        self.init(mode: mode, direction: direction, cutoffSeconds: cutoffSeconds, sources: sources,
-                  targetCount: targetCount, rowStart: rowStart, targets: t, seconds: s, meters: m)
+        self.init(
+            mode: mode, direction: direction, cutoffSeconds: cutoffSeconds, sources: sources,
+            targetCount: targetCount, rowStart: rowStart, targets: t, seconds: s, meters: m)
     }
 }

@@ -29,7 +29,8 @@ public struct PathFinder {
         for (name, i) in [("from", a), ("to", b)] where i < 0 || i >= places.count {
             throw .indexOutOfRange(name: name, index: i, count: places.count)
         }
-        let pa = places[a], pb = places[b]
+        let pa = places[a]
+        let pb = places[b]
         if a == b { return RoutePath(points: [pa.point], seconds: 0, meters: 0) }
         guard pa.hasRoad, pb.hasRoad else { return nil }
         let g = network.roads
@@ -41,8 +42,9 @@ public struct PathFinder {
         offerSameEdge(a, reverse: false, roads: g, at: at, ws: ws, budget: .greatestFiniteMagnitude)
         g.withCSR(reverse: false) { csr in
             at.forward.withView { sinks in
-                ws.search(csr, seeds: seedList, budget: .greatestFiniteMagnitude, parents: true, sinks: sinks,
-                          targetPlace: b)
+                ws.search(
+                    csr, seeds: seedList, budget: .greatestFiniteMagnitude, parents: true, sinks: sinks,
+                    targetPlace: b)
             }
         }
         guard let best = ws.placeResult(b) else { return nil }
@@ -100,14 +102,17 @@ public struct PathFinder {
     /// Whether the search left place `a`'s edge through its tail (else its head) to reach `startNode`.
     /// Only a loop edge (tail = head) is ambiguous: then the seed whose cost matches the node wins.
     private func startsAtTail(place a: Int, startNode v: Int, edge e: Int, ws: DijkstraWorkspace) -> Bool {
-        let g = network.roads, at = network.attachments
-        let tail = Int(g.edgeTail[e]), head = Int(g.edgeHead[e])
+        let g = network.roads
+        let at = network.attachments
+        let tail = Int(g.edgeTail[e])
+        let head = Int(g.edgeHead[e])
         if tail != head { return v == tail }
         let flags = g.edgeFlags[e]
         let viaTail = flags & 2 != 0  // a → tail runs against the edge
         let viaHead = flags & 1 != 0
         if viaTail && viaHead {
-            let t = (at.offsetSeconds[a], at.offsetMeters[a]), h = (at.restSeconds[a], at.restMeters[a])
+            let t = (at.offsetSeconds[a], at.offsetMeters[a])
+            let h = (at.restSeconds[a], at.restMeters[a])
             return t.0 < h.0 || (t.0 == h.0 && t.1 < h.1)  // as the search: the head seed wins ties
         }
         return viaTail

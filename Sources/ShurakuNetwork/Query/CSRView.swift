@@ -16,8 +16,10 @@ extension RoadGraph {
                 // An empty array may have no base address; nothing is read through it then.
                 let dummyI = UnsafePointer<Int32>(bitPattern: 8)!
                 let dummyA = UnsafePointer<PackedArc>(bitPattern: 8)!
-                return try body(CSRView(nodeCount: nodeCount, firstOut: f.baseAddress ?? dummyI,
-                                        arcs: a.baseAddress ?? dummyA))
+                return try body(
+                    CSRView(
+                        nodeCount: nodeCount, firstOut: f.baseAddress ?? dummyI,
+                        arcs: a.baseAddress ?? dummyA))
             }
         }
     }

@@ -45,9 +45,15 @@ final class DijkstraWorkspace {
 
     deinit {
         node.deallocate()
-        placeBest.deallocate(); placeBestMeters.deallocate(); touchedList.deallocate(); placeStamp.deallocate()
-        placeViaNode.deallocate(); placeViaEntry.deallocate()
-        parent.deallocate(); heapSlots.deallocate(); settled.deallocate()
+        placeBest.deallocate()
+        placeBestMeters.deallocate()
+        touchedList.deallocate()
+        placeStamp.deallocate()
+        placeViaNode.deallocate()
+        placeViaEntry.deallocate()
+        parent.deallocate()
+        heapSlots.deallocate()
+        settled.deallocate()
     }
 
     /// Whether node `v` was reached by the last query.
@@ -93,10 +99,14 @@ final class DijkstraWorkspace {
     ///
     /// The loop works on local copies of the buffers and counters (a `MinQueue` value and plain
     /// locals) so that the optimiser keeps them in registers.
-    func search(_ g: CSRView, seeds: [Seed], budget: Float32, target: Int32 = -1, parents: Bool = false,
-                sinks: SinkView? = nil, targetPlace: Int = -1) {
+    func search(
+        _ g: CSRView, seeds: [Seed], budget: Float32, target: Int32 = -1, parents: Bool = false,
+        sinks: SinkView? = nil, targetPlace: Int = -1
+    ) {
         let r = round
-        let state = node, parentP = parent, settledP = settled
+        let state = node
+        let parentP = parent
+        let settledP = settled
         var queue = MinQueue(slots: heapSlots, state: state)
         var settledN = settledCount
         defer { settledCount = settledN }
@@ -112,7 +122,8 @@ final class DijkstraWorkspace {
                 queue.siftUp(Int(state[v].heapPos), v, sd.seconds)
             }
         }
-        let arcs = g.arcs, firstOut = g.firstOut
+        let arcs = g.arcs
+        let firstOut = g.firstOut
         let target = Int(target)
         let watch = targetPlace >= 0 && targetPlace < placeCapacity
         while queue.count > 0 {
@@ -178,7 +189,8 @@ final class DijkstraWorkspace {
     /// Offer place `p` a time, reached from settled node `viaNode` through sink entry `viaEntry`
     /// (-1, -1 for a direct offer); keeps the best (time, then distance) per query.
     @inline(__always) func offer(place p: Int, seconds: Float32, meters: Float32, viaNode: Int32 = -1, viaEntry: Int32 = -1) {
-        let best = placeBest, bestM = placeBestMeters
+        let best = placeBest
+        let bestM = placeBestMeters
         if placeStamp[p] != round {
             placeStamp[p] = round
             best[p] = seconds

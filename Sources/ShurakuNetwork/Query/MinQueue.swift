@@ -49,7 +49,10 @@ struct MinQueue {
                 var c = c0 + 1
                 while c < cEnd {
                     let k = slots[c].key
-                    if k < bk { bk = k; best = c }
+                    if k < bk {
+                        bk = k
+                        best = c
+                    }
                     c += 1
                 }
                 if bk >= last.key { break }

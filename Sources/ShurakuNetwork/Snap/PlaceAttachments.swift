@@ -26,16 +26,23 @@ struct PlaceAttachments: Sendable {
     /// `pos[i]`: position of place `i` along the line of edge `edgeOf[i]` (nil: no road).
     init(roads: RoadGraph, edgeOf: [Int32?], pos: [Double]) {
         let n = edgeOf.count
-        var edge = [Int32](repeating: -1, count: n), node = edge
-        var os = [Float32](repeating: 0, count: n), om = os, rs = os, rm = os
-        var fwd: [(Int32, SinkEntry)] = [], rev: [(Int32, SinkEntry)] = []
+        var edge = [Int32](repeating: -1, count: n)
+        var node = edge
+        var os = [Float32](repeating: 0, count: n)
+        var om = os
+        var rs = os
+        var rm = os
+        var fwd: [(Int32, SinkEntry)] = []
+        var rev: [(Int32, SinkEntry)] = []
         var perEdge: [(Int32, Double, Int32)] = []
         let lines = roads.lines
         for i in 0..<n {
             guard let e32 = edgeOf[i] else { continue }
             let e = Int(e32)
-            let sp = roads.edgeSpan[e], li = Int(sp.line)
-            let a = roads.edgeTail[e], b = roads.edgeHead[e]
+            let sp = roads.edgeSpan[e]
+            let li = Int(sp.line)
+            let a = roads.edgeTail[e]
+            let b = roads.edgeHead[e]
             let flags = roads.edgeFlags[e]
             let p = Int32(i)
             if pos[i] <= sp.from || pos[i] >= sp.to {
@@ -47,11 +54,16 @@ struct PlaceAttachments: Sendable {
             }
             edge[i] = e32
             perEdge.append((e32, pos[i], p))
-            let s0 = lines.seconds(li, at: sp.from), m0 = lines.meters(li, at: sp.from)
-            let sp1 = lines.seconds(li, at: pos[i]), mp = lines.meters(li, at: pos[i])
-            let s1 = lines.seconds(li, at: sp.to), m1 = lines.meters(li, at: sp.to)
-            os[i] = Float32(sp1 - s0); om[i] = Float32(mp - m0)
-            rs[i] = Float32(s1 - sp1); rm[i] = Float32(m1 - mp)
+            let s0 = lines.seconds(li, at: sp.from)
+            let m0 = lines.meters(li, at: sp.from)
+            let sp1 = lines.seconds(li, at: pos[i])
+            let mp = lines.meters(li, at: pos[i])
+            let s1 = lines.seconds(li, at: sp.to)
+            let m1 = lines.meters(li, at: sp.to)
+            os[i] = Float32(sp1 - s0)
+            om[i] = Float32(mp - m0)
+            rs[i] = Float32(s1 - sp1)
+            rm[i] = Float32(m1 - mp)
             if flags & 1 != 0 {  // a → b: forward sink at a, reverse sink at b
                 fwd.append((a, SinkEntry(place: p, seconds: os[i], meters: om[i], fromTail: true)))
                 rev.append((b, SinkEntry(place: p, seconds: rs[i], meters: rm[i], fromTail: false)))
@@ -64,7 +76,10 @@ struct PlaceAttachments: Sendable {
         self.edge = edge
         self.node = node
         self.pos = pos
-        offsetSeconds = os; offsetMeters = om; restSeconds = rs; restMeters = rm
+        offsetSeconds = os
+        offsetMeters = om
+        restSeconds = rs
+        restMeters = rm
         perEdge.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
         var start = [Int32](repeating: 0, count: roads.edgeCount + 1)
         for (e, _, _) in perEdge { start[Int(e) + 1] += 1 }

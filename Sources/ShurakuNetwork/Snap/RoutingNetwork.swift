@@ -42,14 +42,17 @@ public struct RoutingNetwork: Sendable {
         for p in points {
             var hit = grid.nearest(to: p)
             if connector.preferMajorComponent, let h = hit, !isMajor(h.segment),
-               let m = grid.nearest(to: p, maxDistance: connector.maxConnectorMeters, accept: isMajor) {
+                let m = grid.nearest(to: p, maxDistance: connector.maxConnectorMeters, accept: isMajor)
+            {
                 hit = m
             }
             guard let h = hit else {
                 edgeOf.append(nil)
                 pos.append(0)
-                links.append(PlaceLink(point: p, snapped: p, connectorMeters: 0, connectorSeconds: 0, component: -1,
-                                       isFarFromRoad: true, isOffMainNetwork: true))
+                links.append(
+                    PlaceLink(
+                        point: p, snapped: p, connectorMeters: 0, connectorSeconds: 0, component: -1,
+                        isFarFromRoad: true, isOffMainNetwork: true))
                 continue
             }
             let e = index.segEdge[Int(h.segment)]
@@ -57,10 +60,11 @@ public struct RoutingNetwork: Sendable {
             edgeOf.append(e)
             pos.append(min(max(Double(index.segK[Int(h.segment)]) + h.t, sp.from), sp.to))
             let comp = comps.nodeComponent[Int(roads.edgeTail[Int(e)])]
-            links.append(PlaceLink(
-                point: p, snapped: h.point, connectorMeters: h.distance, connectorSeconds: h.distance / mps,
-                component: comp, isFarFromRoad: h.distance > connector.maxConnectorMeters,
-                isOffMainNetwork: !comps.components[Int(comp)].isMajor))
+            links.append(
+                PlaceLink(
+                    point: p, snapped: h.point, connectorMeters: h.distance, connectorSeconds: h.distance / mps,
+                    component: comp, isFarFromRoad: h.distance > connector.maxConnectorMeters,
+                    isOffMainNetwork: !comps.components[Int(comp)].isMajor))
         }
         places = links
         attachments = PlaceAttachments(roads: roads, edgeOf: edgeOf, pos: pos)
@@ -86,17 +90,20 @@ public struct RoutingNetwork: Sendable {
         for e in 0..<roads.edgeCount {
             let flags = roads.edgeFlags[e]
             let sp = roads.edgeSpan[e]
-            let u = roads.edgeTail[e], v = roads.edgeHead[e]
+            let u = roads.edgeTail[e]
+            let v = roads.edgeHead[e]
             func edge(_ x: Int32, _ y: Int32, _ from: Double, _ to: Double) -> RoadGraph.EdgeInput {
-                RoadGraph.EdgeInput(tail: x, head: y, forward: flags & 1 != 0, backward: flags & 2 != 0,
-                                    span: PolylineSpan(line: sp.line, from: from, to: to))
+                RoadGraph.EdgeInput(
+                    tail: x, head: y, forward: flags & 1 != 0, backward: flags & 2 != 0,
+                    span: PolylineSpan(line: sp.line, from: from, to: to))
             }
             guard var list = byEdge[Int32(e)] else {
                 edges.append(edge(u, v, sp.from, sp.to))
                 continue
             }
             list.sort { $0.pos != $1.pos ? $0.pos < $1.pos : $0.place < $1.place }
-            var prevNode = u, prevPos = sp.from
+            var prevNode = u
+            var prevPos = sp.from
             for (p, place) in list {
                 if p == prevPos && prevNode != u {
                     placeNode[place] = prevNode
@@ -112,8 +119,9 @@ public struct RoutingNetwork: Sendable {
             edges.append(edge(prevNode, v, prevPos, sp.to))
         }
         var map: [Int32] = []
-        let g = try RoadGraph(nodeXY: nodeXY, edges: edges, lines: lines, majorShare: roads.components.majorShare,
-                              reorder: true, nodeMap: &map)
+        let g = try RoadGraph(
+            nodeXY: nodeXY, edges: edges, lines: lines, majorShare: roads.components.majorShare,
+            reorder: true, nodeMap: &map)
         return (g, placeNode.map { $0 >= 0 ? map[Int($0)] : -1 })
     }
 }

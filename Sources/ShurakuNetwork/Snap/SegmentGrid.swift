@@ -21,13 +21,17 @@ struct SegmentGrid {
 
     /// - Parameter cellSize: grid spacing; nil picks about four segments per cell.
     init(a: [XY], b: [XY], cellSize: Double? = nil) {
-        let ax = a.map(\.x), ay = a.map(\.y), bx = b.map(\.x), by = b.map(\.y)
+        let ax = a.map(\.x)
+        let ay = a.map(\.y)
+        let bx = b.map(\.x)
+        let by = b.map(\.y)
         var env = Envelope(minX: 0, minY: 0, maxX: 1, maxY: 1)
         if let e1 = Envelope(covering: a), let e2 = Envelope(covering: b) {
             env = e1
             env.expand(toInclude: e2)
         }
-        let w = max(env.width, 1), h = max(env.height, 1)
+        let w = max(env.width, 1)
+        let h = max(env.height, 1)
         let count = max(a.count, 1)
         var c = cellSize ?? (w * h / Double(count)).squareRoot() * 2
         // At most about 3 × (4 n + 64) cells, however long and thin the extent.
@@ -36,8 +40,10 @@ struct SegmentGrid {
         let nx = max(1, Int((w / c).rounded(.down)) + 1)
         let ny = max(1, Int((h / c).rounded(.down)) + 1)
         func cellRange(_ i: Int) -> (Int, Int, Int, Int) {
-            let x0 = Swift.min(ax[i], bx[i]), x1 = Swift.max(ax[i], bx[i])
-            let y0 = Swift.min(ay[i], by[i]), y1 = Swift.max(ay[i], by[i])
+            let x0 = Swift.min(ax[i], bx[i])
+            let x1 = Swift.max(ax[i], bx[i])
+            let y0 = Swift.min(ay[i], by[i])
+            let y1 = Swift.max(ay[i], by[i])
             let cx0 = Swift.max(0, Swift.min(nx - 1, Int(((x0 - env.minX) / c).rounded(.down))))
             let cx1 = Swift.max(0, Swift.min(nx - 1, Int(((x1 - env.minX) / c).rounded(.down))))
             let cy0 = Swift.max(0, Swift.min(ny - 1, Int(((y0 - env.minY) / c).rounded(.down))))
@@ -61,7 +67,10 @@ struct SegmentGrid {
                 }
             }
         }
-        self.ax = ax; self.ay = ay; self.bx = bx; self.by = by
+        self.ax = ax
+        self.ay = ay
+        self.bx = bx
+        self.by = by
         self.minX = env.minX
         self.minY = env.minY
         self.cell = c
@@ -74,7 +83,8 @@ struct SegmentGrid {
     /// Distance from `p` to segment `i`, with the fraction and the nearest point.
     @inline(__always)
     func project(_ p: XY, _ i: Int) -> (t: Double, point: XY, distance: Double) {
-        let dx = bx[i] - ax[i], dy = by[i] - ay[i]
+        let dx = bx[i] - ax[i]
+        let dy = by[i] - ay[i]
         let len2 = dx * dx + dy * dy
         var t = len2 > 0 ? ((p.x - ax[i]) * dx + (p.y - ay[i]) * dy) / len2 : 0
         t = Swift.max(0, Swift.min(1, t))
@@ -88,13 +98,17 @@ struct SegmentGrid {
         guard p.isFinite, !items.isEmpty else { return nil }
         let qx = Int(Swift.max(-1e9, Swift.min(1e9, ((p.x - minX) / cell).rounded(.down))))
         let qy = Int(Swift.max(-1e9, Swift.min(1e9, ((p.y - minY) / cell).rounded(.down))))
-        let cx = Swift.max(0, Swift.min(nx - 1, qx)), cy = Swift.max(0, Swift.min(ny - 1, qy))
+        let cx = Swift.max(0, Swift.min(nx - 1, qx))
+        let cy = Swift.max(0, Swift.min(ny - 1, qy))
         var best: Hit?
         let maxRing = Swift.max(nx, ny)
         var r = 0
         while r <= maxRing {
             // cells at Chebyshev distance r from (cx, cy)
-            let y0 = cy - r, y1 = cy + r, x0 = cx - r, x1 = cx + r
+            let y0 = cy - r
+            let y1 = cy + r
+            let x0 = cx - r
+            let x1 = cx + r
             for y in Swift.max(0, y0)...Swift.min(ny - 1, y1) {
                 let fullRow = y == y0 || y == y1
                 var x = Swift.max(0, x0)

@@ -9,7 +9,10 @@ struct SnapIndex: Sendable {
     let segK: [Int32]
 
     init(edgeSpan: [PolylineSpan], lines: PolylineStore) {
-        var segEdge: [Int32] = [], segK: [Int32] = [], a: [XY] = [], b: [XY] = []
+        var segEdge: [Int32] = []
+        var segK: [Int32] = []
+        var a: [XY] = []
+        var b: [XY] = []
         segEdge.reserveCapacity(lines.points.count)
         segK.reserveCapacity(lines.points.count)
         a.reserveCapacity(lines.points.count)

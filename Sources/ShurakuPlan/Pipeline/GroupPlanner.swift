@@ -38,7 +38,8 @@ enum GroupPlanner {
             parameters: zoningParameters(request, mode: mode, coreScores: scores))
         var notes = zoning.notes.map { prefix + $0 }
 
-        let loops = try ZoneLoops.plan(zoning: zoning, subset: subset, travel: travel.loops, bus: request.bus, seed: request.zoning.seed, workers: workers)
+        let loops = try ZoneLoops.plan(
+            zoning: zoning, subset: subset, travel: travel.loops, bus: request.bus, seed: request.zoning.seed, workers: workers)
         var zones: [GroupOutcome.ZoneOut] = []
         for (z, bus) in zip(zoning.zones, loops) {
             for s in bus.skipped {

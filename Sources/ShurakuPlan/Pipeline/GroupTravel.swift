@@ -54,11 +54,13 @@ struct GroupTravel: Sendable {
         let matrix = try net.travelTimes(cutoffSeconds: t.maxMinutes * 60, direction: .fromSources, workers: workers)
         let onNetwork = blocked.filter { $0 == nil }.count
         if onNetwork >= 2 && matrix.pairCount == matrix.rowCount {
-            throw ShurakuError.invalid([Problem(
-                file: ctx.roadsFile ?? "roads",
-                message: "the road layer connects no two settlements\(group.name.map { " of group \($0)" } ?? "") within "
-                    + "\(String(format: "%g", t.maxMinutes)) min (it falls into \(graph.components.components.count) unconnected pieces); "
-                    + "check that lines share vertices at junctions, or raise «snapTolerance»")])
+            throw ShurakuError.invalid([
+                Problem(
+                    file: ctx.roadsFile ?? "roads",
+                    message: "the road layer connects no two settlements\(group.name.map { " of group \($0)" } ?? "") within "
+                        + "\(String(format: "%g", t.maxMinutes)) min (it falls into \(graph.components.components.count) unconnected pieces); "
+                        + "check that lines share vertices at junctions, or raise «snapTolerance»")
+            ])
         }
         return GroupTravel(matrix: matrix, blocked: blocked, loops: .road(net), model: .roadNetwork, warnings: warnings)
     }

@@ -32,9 +32,11 @@ struct RoadNetworkStage: Sendable {
     /// "; lines skipped: 12 of an excluded class (footway, path, …), 3 closed to cars by access tags"
     /// for the lines the road graph left out (empty when none).
     static func skippedLines(_ r: BuildReport) -> String {
-        let parts = [(r.linesExcluded, "of an excluded class (footway, path, …)"), (r.linesClosedToCars, "closed to cars by access tags"),
-                     (r.linesNotRoads, "not roads"), (r.linesInvalid, "without a usable geometry")]
-            .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+        let parts = [
+            (r.linesExcluded, "of an excluded class (footway, path, …)"), (r.linesClosedToCars, "closed to cars by access tags"),
+            (r.linesNotRoads, "not roads"), (r.linesInvalid, "without a usable geometry"),
+        ]
+        .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
         return parts.isEmpty ? "" : "; lines skipped: " + parts.joined(separator: ", ")
     }
 }

@@ -86,7 +86,9 @@ public struct PlanSetting: Sendable {
         case (.path, .text(let t)), (.text, .text(let t)):
             if kind == .path && t.isEmpty { throw bad("needs a file path") }
         case (.number(let range), .number(let d)):
-            guard d.isFinite, range.contains(d) else { throw bad("\(PlanSetting.format(d)) is out of range (\(range.lowerBound)…\(range.upperBound))") }
+            guard d.isFinite, range.contains(d) else {
+                throw bad("\(PlanSetting.format(d)) is out of range (\(range.lowerBound)…\(range.upperBound))")
+            }
         case (.integer(let range), .number(let d)):
             guard d == d.rounded(), d >= Double(range.lowerBound), d <= Double(range.upperBound) else {
                 throw bad("\(PlanSetting.format(d)) is out of range (\(range.lowerBound)…\(range.upperBound))")
@@ -170,44 +172,67 @@ public enum PlanSettings {
         inputSettings + fieldSettings + travelSettings + zoneSettings + coreSettings + busSettings + outputSettings
 
     static let inputSettings: [PlanSetting] = [
-        PlanSetting("settlements", .path, "SRC", "Settlements: points or polygons with population.", group: inputs,
+        PlanSetting(
+            "settlements", .path, "SRC", "Settlements: points or polygons with population.", group: inputs,
             read: { .text($0.inputs.settlements) }, write: { r, v in r.inputs.settlements = text(v) ?? "" }),
-        PlanSetting("districts", .path, "SRC", "District polygons (小学校区, 旧町村, 地区…) that zones respect.", group: inputs,
+        PlanSetting(
+            "districts", .path, "SRC", "District polygons (小学校区, 旧町村, 地区…) that zones respect.", group: inputs,
             read: { opt($0.inputs.districts) }, write: { r, v in r.inputs.districts = text(v) }),
-        PlanSetting("roads", .path, "SRC", "Road lines (GeoJSON, GPKG, Shapefile, OSM PBF); straight lines when omitted.", group: inputs,
+        PlanSetting(
+            "roads", .path, "SRC", "Road lines (GeoJSON, GPKG, Shapefile, OSM PBF); straight lines when omitted.", group: inputs,
             read: { opt($0.inputs.roads) }, write: { r, v in r.inputs.roads = text(v) }),
-        PlanSetting("boundary", .path, "SRC", "Study-area outline that clips zone shapes.", group: inputs,
+        PlanSetting(
+            "boundary", .path, "SRC", "Study-area outline that clips zone shapes.", group: inputs,
             read: { opt($0.inputs.boundary) }, write: { r, v in r.inputs.boundary = text(v) }),
-        PlanSetting("facilities", .path, "SRC", "Service points (schools, clinics, town hall, shops…): cores go where the services are.", group: inputs,
+        PlanSetting(
+            "facilities", .path, "SRC", "Service points (schools, clinics, town hall, shops…): cores go where the services are.",
+            group: inputs,
             read: { opt($0.inputs.facilities) }, write: { r, v in r.inputs.facilities = text(v) }),
-        PlanSetting("crs", .text, "EPSG:n", "Metric CRS for geometry work (e.g. EPSG:6675, a 平面直角座標系 zone).", note: "JGD2011 UTM zone of the data", group: inputs,
+        PlanSetting(
+            "crs", .text, "EPSG:n", "Metric CRS for geometry work (e.g. EPSG:6675, a 平面直角座標系 zone).", note: "JGD2011 UTM zone of the data",
+            group: inputs,
             read: { opt($0.inputs.crs) }, write: { r, v in r.inputs.crs = text(v) }),
-        PlanSetting("sourceCrs", .text, "EPSG:n", "CRS of inputs that declare none.", group: inputs,
+        PlanSetting(
+            "sourceCrs", .text, "EPSG:n", "CRS of inputs that declare none.", group: inputs,
             read: { opt($0.inputs.sourceCRS) }, write: { r, v in r.inputs.sourceCRS = text(v) }),
-        PlanSetting("encoding", .text, "ENC", "Text encoding of Shapefile/CSV inputs (e.g. CP932).", note: "detected", group: inputs,
+        PlanSetting(
+            "encoding", .text, "ENC", "Text encoding of Shapefile/CSV inputs (e.g. CP932).", note: "detected", group: inputs,
             read: { opt($0.inputs.encoding) }, write: { r, v in r.inputs.encoding = text(v) }),
-        PlanSetting("missingPopulationZero", .flag, "", "Count a missing population as 0 (with a warning) instead of failing.", group: inputs,
+        PlanSetting(
+            "missingPopulationZero", .flag, "", "Count a missing population as 0 (with a warning) instead of failing.", group: inputs,
             read: { .flag($0.inputs.missingPopulationAsZero) }, write: { r, v in r.inputs.missingPopulationAsZero = flag(v) }),
     ]
 
     static let fieldSettings: [PlanSetting] = [
-        PlanSetting("populationField", .text, "FIELD", "Population field.", note: "detected: JINKO, 人口, population, pop", group: fields,
+        PlanSetting(
+            "populationField", .text, "FIELD", "Population field.", note: "detected: JINKO, 人口, population, pop", group: fields,
             read: { opt($0.fields.population) }, write: { r, v in r.fields.population = text(v) }),
-        PlanSetting("idField", .text, "FIELD", "Settlement id field.", note: "detected: KEY_CODE, id", group: fields,
+        PlanSetting(
+            "idField", .text, "FIELD", "Settlement id field.", note: "detected: KEY_CODE, id", group: fields,
             read: { opt($0.fields.id) }, write: { r, v in r.fields.id = text(v) }),
-        PlanSetting("nameField", .text, "FIELD", "Settlement name field.", note: "detected: S_NAME, MOJI, name, 名称", group: fields,
+        PlanSetting(
+            "nameField", .text, "FIELD", "Settlement name field.", note: "detected: S_NAME, MOJI, name, 名称", group: fields,
             read: { opt($0.fields.name) }, write: { r, v in r.fields.name = text(v) }),
-        PlanSetting("coreField", .text, "FIELD", "Field whose truthy values mark designated cores (always cores).", group: fields,
+        PlanSetting(
+            "coreField", .text, "FIELD", "Field whose truthy values mark designated cores (always cores).", group: fields,
             read: { opt($0.fields.core) }, write: { r, v in r.fields.core = text(v) }),
-        PlanSetting("coreCandidatesField", .text, "FIELD", "Field whose truthy values mark the settlements the solver may choose as cores.", note: "all", group: fields,
+        PlanSetting(
+            "coreCandidatesField", .text, "FIELD", "Field whose truthy values mark the settlements the solver may choose as cores.",
+            note: "all", group: fields,
             read: { opt($0.fields.coreCandidates) }, write: { r, v in r.fields.coreCandidates = text(v) }),
-        PlanSetting("districtField", .text, "FIELD", "Name field of the district polygons.", note: "detected: 地区名, name, 名称", group: fields,
+        PlanSetting(
+            "districtField", .text, "FIELD", "Name field of the district polygons.", note: "detected: 地区名, name, 名称", group: fields,
             read: { opt($0.fields.district) }, write: { r, v in r.fields.district = text(v) }),
-        PlanSetting("facilityKindField", .text, "FIELD", "Kind field of the facilities.", note: "detected: kind, KSJ P04/P29/P30/P05 codes, OSM tags", group: fields,
+        PlanSetting(
+            "facilityKindField", .text, "FIELD", "Kind field of the facilities.",
+            note: "detected: kind, KSJ P04/P29/P30/P05 codes, OSM tags", group: fields,
             read: { opt($0.fields.facilityKind) }, write: { r, v in r.fields.facilityKind = text(v) }),
-        PlanSetting("groupBy", .text, "FIELD", "Plan each value of this settlement field (e.g. a municipality code) separately.", group: fields,
+        PlanSetting(
+            "groupBy", .text, "FIELD", "Plan each value of this settlement field (e.g. a municipality code) separately.", group: fields,
             read: { opt($0.fields.groupBy) }, write: { r, v in r.fields.groupBy = text(v) }),
-        PlanSetting("filter", .text, "FIELD=V1,V2", "Keep only the settlements whose FIELD is one of the values (e.g. pref_code=34).", group: fields,
+        PlanSetting(
+            "filter", .text, "FIELD=V1,V2", "Keep only the settlements whose FIELD is one of the values (e.g. pref_code=34).",
+            group: fields,
             read: { $0.fields.filter.map { .text($0.description) } },
             write: { r, v throws(ShurakuError) in
                 let t = text(v) ?? ""
@@ -219,52 +244,78 @@ public enum PlanSettings {
     ]
 
     static let travelSettings: [PlanSetting] = [
-        PlanSetting("maxTravelMin", .number(0.1...600), "MIN", "Longest travel time from a settlement to its core.", default: "30", group: travel,
+        PlanSetting(
+            "maxTravelMin", .number(0.1...600), "MIN", "Longest travel time from a settlement to its core.", default: "30", group: travel,
             read: { num($0.travel.maxMinutes) }, write: { r, v in r.travel.maxMinutes = number(v) ?? 30 }),
-        PlanSetting("maxTravelKm", .number(0.01...1000), "KM", "Longest road distance from a settlement to its core.", group: travel,
+        PlanSetting(
+            "maxTravelKm", .number(0.01...1000), "KM", "Longest road distance from a settlement to its core.", group: travel,
             read: { $0.travel.maxKilometres.map(num) }, write: { r, v in r.travel.maxKilometres = number(v) }),
-        PlanSetting("detour", .number(1...5), "FACTOR", "Without roads: straight-line distance × this factor.", default: "1.3", group: travel,
+        PlanSetting(
+            "detour", .number(1...5), "FACTOR", "Without roads: straight-line distance × this factor.", default: "1.3", group: travel,
             read: { num($0.travel.detour) }, write: { r, v in r.travel.detour = number(v) ?? 1.3 }),
-        PlanSetting("speedKmh", .number(1...200), "KMH", "Without roads: travel speed.", default: "40", group: travel,
+        PlanSetting(
+            "speedKmh", .number(1...200), "KMH", "Without roads: travel speed.", default: "40", group: travel,
             read: { num($0.travel.speedKmh) }, write: { r, v in r.travel.speedKmh = number(v) ?? 40 }),
-        PlanSetting("speedTable", .path, "FILE.json", "Road speeds per class (JSON), replacing the defaults.", group: travel,
+        PlanSetting(
+            "speedTable", .path, "FILE.json", "Road speeds per class (JSON), replacing the defaults.", group: travel,
             read: { opt($0.inputs.speedTable) }, write: { r, v in r.inputs.speedTable = text(v) }),
-        PlanSetting("snapTolerance", .number(0...1000), "M", "Join road ends this close that do not share a vertex.", default: "1", group: travel,
+        PlanSetting(
+            "snapTolerance", .number(0...1000), "M", "Join road ends this close that do not share a vertex.", default: "1", group: travel,
             read: { num($0.travel.snapToleranceMeters) }, write: { r, v in r.travel.snapToleranceMeters = number(v) ?? 1 }),
-        PlanSetting("connectorSpeedKmh", .number(1...200), "KMH", "Speed on the link from a settlement to its nearest road.", default: "20", group: travel,
+        PlanSetting(
+            "connectorSpeedKmh", .number(1...200), "KMH", "Speed on the link from a settlement to its nearest road.", default: "20",
+            group: travel,
             read: { num($0.travel.connectorSpeedKmh) }, write: { r, v in r.travel.connectorSpeedKmh = number(v) ?? 20 }),
-        PlanSetting("maxConnectorM", .number(1...100_000), "M", "A settlement farther than this from every road is off the network.", default: "2000", group: travel,
+        PlanSetting(
+            "maxConnectorM", .number(1...100_000), "M", "A settlement farther than this from every road is off the network.",
+            default: "2000", group: travel,
             read: { num($0.travel.maxConnectorMeters) }, write: { r, v in r.travel.maxConnectorMeters = number(v) ?? 2000 }),
     ]
 
     static let zoneSettings: [PlanSetting] = [
-        PlanSetting("zones", .zones, "auto|fewest|N",
+        PlanSetting(
+            "zones", .zones, "auto|fewest|N",
             "auto: the most zones that meet the rules, cores where the services are; fewest: the fewest zones that serve everyone reachable; N: exactly N.",
             default: "auto", group: zones,
             read: { .text($0.zoning.zones.description) }, write: { r, v in r.zoning.zones = ZoneCount(text(v) ?? "") ?? .auto }),
-        PlanSetting("minZonePop", .number(0...1e9), "N", "Smallest zone population: a size that can carry a shop and a salon. Set it for your area.", default: "1000", group: zones,
+        PlanSetting(
+            "minZonePop", .number(0...1e9), "N",
+            "Smallest zone population: a size that can carry a shop and a salon. Set it for your area.", default: "1000", group: zones,
             read: { num($0.zoning.minZonePopulation) }, write: { r, v in r.zoning.minZonePopulation = whole(v) }),
-        PlanSetting("maxZonePop", .number(1...1e9), "N", "Largest zone population.", group: zones,
+        PlanSetting(
+            "maxZonePop", .number(1...1e9), "N", "Largest zone population.", group: zones,
             read: { $0.zoning.maxZonePopulation.map(num) }, write: { r, v in r.zoning.maxZonePopulation = whole(v) }),
-        PlanSetting("districtMode", .choice(DistrictMode.allCases.map(\.rawValue)), "within|whole|ignore",
-            "within: no zone spans two districts; whole: zones are unions of whole districts; ignore.", note: "within with «districts»", group: zones,
-            read: { .text($0.effectiveDistrictMode.rawValue) }, write: { r, v in r.zoning.districtMode = text(v).flatMap(DistrictMode.init(rawValue:)) }),
-        PlanSetting("districtTolerance", .number(0...10_000), "M", "A settlement this close outside every district joins the nearest one.", default: "200", group: zones,
+        PlanSetting(
+            "districtMode", .choice(DistrictMode.allCases.map(\.rawValue)), "within|whole|ignore",
+            "within: no zone spans two districts; whole: zones are unions of whole districts; ignore.", note: "within with «districts»",
+            group: zones,
+            read: { .text($0.effectiveDistrictMode.rawValue) },
+            write: { r, v in r.zoning.districtMode = text(v).flatMap(DistrictMode.init(rawValue:)) }),
+        PlanSetting(
+            "districtTolerance", .number(0...10_000), "M", "A settlement this close outside every district joins the nearest one.",
+            default: "200", group: zones,
             read: { num($0.zoning.districtToleranceMeters) }, write: { r, v in r.zoning.districtToleranceMeters = number(v) ?? 200 }),
-        PlanSetting("seed", .integer(0...Int.max), "N", "Seed of every random choice: same inputs and seed, same plan.", default: "1", group: zones,
+        PlanSetting(
+            "seed", .integer(0...Int.max), "N", "Seed of every random choice: same inputs and seed, same plan.", default: "1", group: zones,
             read: { .number(Double($0.zoning.seed)) }, write: { r, v in r.zoning.seed = UInt64(max(0, number(v) ?? 1)) }),
     ]
 
     static let cores = "Cores"
 
     static let coreSettings: [PlanSetting] = [
-        PlanSetting("coreScore", .choice(CoreScoreMode.allCases.map(\.rawValue)), "auto|population|none",
+        PlanSetting(
+            "coreScore", .choice(CoreScoreMode.allCases.map(\.rawValue)), "auto|population|none",
             "What makes a core: auto = services within the radius (with facilities), else people within it; none = travel time only.",
             default: "auto", group: cores,
-            read: { .text($0.cores.score.rawValue) }, write: { r, v in r.cores.score = text(v).flatMap(CoreScoreMode.init(rawValue:)) ?? .auto }),
-        PlanSetting("coreRadiusM", .number(0...20_000), "M", "Walking radius around a settlement in which services and people count.", default: "1000", group: cores,
+            read: { .text($0.cores.score.rawValue) },
+            write: { r, v in r.cores.score = text(v).flatMap(CoreScoreMode.init(rawValue:)) ?? .auto }),
+        PlanSetting(
+            "coreRadiusM", .number(0...20_000), "M", "Walking radius around a settlement in which services and people count.",
+            default: "1000", group: cores,
             read: { num($0.cores.radiusMeters) }, write: { r, v in r.cores.radiusMeters = number(v) ?? CoreScoring.defaultRadiusMeters }),
-        PlanSetting("facilityExclude", .text, "FIELD=V1,V2", "Leave out facilities not open to the public (e.g. subkind=institutional_clinic).", group: cores,
+        PlanSetting(
+            "facilityExclude", .text, "FIELD=V1,V2", "Leave out facilities not open to the public (e.g. subkind=institutional_clinic).",
+            group: cores,
             read: { $0.cores.exclude.map { .text($0.description) } },
             write: { r, v throws(ShurakuError) in
                 let t = text(v) ?? ""
@@ -273,7 +324,9 @@ public enum PlanSettings {
                 }
                 r.cores.exclude = e
             }),
-        PlanSetting("facilityWeights", .object, "", "Weight of each facility kind in the core score, e.g. {\"townhall\": 3} (scenario file only).", group: cores,
+        PlanSetting(
+            "facilityWeights", .object, "", "Weight of each facility kind in the core score, e.g. {\"townhall\": 3} (scenario file only).",
+            group: cores,
             read: { $0.cores.weightsJSON.map(SettingValue.object) },
             write: { r, v throws(ShurakuError) in
                 guard case .object(let data) = v else { return }
@@ -294,17 +347,24 @@ public enum PlanSettings {
     ]
 
     static let busSettings: [PlanSetting] = [
-        PlanSetting("busMaxLoopMin", .number(1...1440), "MIN", "Longest bus loop, dwell times included; longer zones get several loops.", default: "60", group: bus,
+        PlanSetting(
+            "busMaxLoopMin", .number(1...1440), "MIN", "Longest bus loop, dwell times included; longer zones get several loops.",
+            default: "60", group: bus,
             read: { num($0.bus.maxLoopMinutes) }, write: { r, v in r.bus.maxLoopMinutes = number(v) ?? 60 }),
-        PlanSetting("busDwellMin", .number(0...120), "MIN", "Dwell time at each stop.", default: "1", group: bus,
+        PlanSetting(
+            "busDwellMin", .number(0...120), "MIN", "Dwell time at each stop.", default: "1", group: bus,
             read: { num($0.bus.dwellMinutes) }, write: { r, v in r.bus.dwellMinutes = number(v) ?? 1 }),
-        PlanSetting("busMinStopPop", .number(0...1e9), "N", "Only settlements with at least this many people get a stop.", default: "1", group: bus,
+        PlanSetting(
+            "busMinStopPop", .number(0...1e9), "N", "Only settlements with at least this many people get a stop.", default: "1", group: bus,
             read: { num($0.bus.minStopPopulation) }, write: { r, v in r.bus.minStopPopulation = whole(v) }),
-        PlanSetting("busCapacity", .number(1...1e6), "N", "Vehicle capacity in riders per loop (with «busTripRate»).", group: bus,
+        PlanSetting(
+            "busCapacity", .number(1...1e6), "N", "Vehicle capacity in riders per loop (with «busTripRate»).", group: bus,
             read: { $0.bus.capacity.map { .number(Double($0)) } }, write: { r, v in r.bus.capacity = number(v).map { Int($0) } }),
-        PlanSetting("busTripRate", .number(0...10), "RATE", "Daily riders per resident, for the capacitated loops.", default: "0.02", group: bus,
+        PlanSetting(
+            "busTripRate", .number(0...10), "RATE", "Daily riders per resident, for the capacitated loops.", default: "0.02", group: bus,
             read: { num($0.bus.tripRate) }, write: { r, v in r.bus.tripRate = number(v) ?? 0.02 }),
-        PlanSetting("funding", .object, "", "Grant policy: which zones use specialist staff and ICT (scenario file only).", group: zones,
+        PlanSetting(
+            "funding", .object, "", "Grant policy: which zones use specialist staff and ICT (scenario file only).", group: zones,
             read: { $0.funding.json.map(SettingValue.object) },
             write: { r, v throws(ShurakuError) in
                 guard case .object(let data) = v else { return }
@@ -318,9 +378,11 @@ public enum PlanSettings {
     ]
 
     static let outputSettings: [PlanSetting] = [
-        PlanSetting("labelFont", .text, "FAMILY", "Font family of the QGIS labels.", default: "Noto Sans CJK JP", group: output,
+        PlanSetting(
+            "labelFont", .text, "FAMILY", "Font family of the QGIS labels.", default: "Noto Sans CJK JP", group: output,
             read: { .text($0.output.labelFont) }, write: { r, v in r.output.labelFont = text(v) ?? "Noto Sans CJK JP" }),
-        PlanSetting("force", .flag, "", "Write into a non-empty folder that is not an earlier plan's.", group: output,
+        PlanSetting(
+            "force", .flag, "", "Write into a non-empty folder that is not an earlier plan's.", group: output,
             read: { .flag($0.output.force) }, write: { r, v in r.output.force = flag(v) }),
     ]
 }

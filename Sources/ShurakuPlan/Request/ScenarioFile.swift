@@ -77,7 +77,9 @@ public enum ScenarioFile {
         case .number(let range):
             guard let n = raw as? NSNumber, !isBool(raw) else { throw ScenarioValueError("expected a number, got \(typeName(raw))") }
             let d = n.doubleValue
-            guard d.isFinite, range.contains(d) else { throw ScenarioValueError("\(d) is out of range (\(range.lowerBound)…\(range.upperBound))") }
+            guard d.isFinite, range.contains(d) else {
+                throw ScenarioValueError("\(d) is out of range (\(range.lowerBound)…\(range.upperBound))")
+            }
             return .number(d)
         case .integer(let range):
             guard let n = raw as? NSNumber, !isBool(raw), n.doubleValue == n.doubleValue.rounded() else {
@@ -88,7 +90,9 @@ public enum ScenarioFile {
             }
             return .number(n.doubleValue)
         case .flag:
-            guard isBool(raw), let b = (raw as? NSNumber)?.boolValue else { throw ScenarioValueError("expected true or false, got \(typeName(raw))") }
+            guard isBool(raw), let b = (raw as? NSNumber)?.boolValue else {
+                throw ScenarioValueError("expected true or false, got \(typeName(raw))")
+            }
             return .flag(b)
         case .choice(let choices):
             guard let text = raw as? String, choices.contains(text) else {

@@ -103,9 +103,10 @@ public struct CoreScoring: Sendable {
             let counted = count(present)
             let labels = counted.map { k in k.kind == .school ? CoreScoring.schoolText(schoolLabels) : k.kind.label }
             let servicesText = labels.isEmpty ? "no services within \(within)" : "\(labels.joined(separator: ", ")) within \(within)"
-            out.append(CoreScore(
-                kindScore: counted.reduce(0) { $0 + $1.weight }, kinds: counted.map(\.kind), population: pop,
-                usesFacilities: true, reason: "\(servicesText); \(peopleText)"))
+            out.append(
+                CoreScore(
+                    kindScore: counted.reduce(0) { $0 + $1.weight }, kinds: counted.map(\.kind), population: pop,
+                    usesFacilities: true, reason: "\(servicesText); \(peopleText)"))
         }
         return out
     }

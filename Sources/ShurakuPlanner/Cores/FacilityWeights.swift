@@ -29,9 +29,10 @@ public struct FacilityWeights: Sendable, Hashable, Codable {
         var problems: [InputProblem] = []
         for (key, value) in overrides.sorted(by: { $0.key < $1.key }) {
             guard let kind = FacilityKind(rawValue: key) else {
-                problems.append(InputProblem(
-                    file: source, field: key,
-                    message: "not a facility kind; kinds are \(FacilityKind.allCases.map(\.rawValue).joined(separator: ", "))"))
+                problems.append(
+                    InputProblem(
+                        file: source, field: key,
+                        message: "not a facility kind; kinds are \(FacilityKind.allCases.map(\.rawValue).joined(separator: ", "))"))
                 continue
             }
             guard value >= 0, value <= 1_000_000 else {

@@ -19,7 +19,8 @@ struct RadiusGrid {
             keyed.append((RadiusGrid.key(cx, cy), i))
         }
         keyed.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-        var k: [Int64] = [], st: [Int] = []
+        var k: [Int64] = []
+        var st: [Int] = []
         for (i, e) in keyed.enumerated() where k.last != e.0 {
             k.append(e.0)
             st.append(i)
@@ -44,7 +45,8 @@ struct RadiusGrid {
         for dx in -1...1 {
             for dy in -1...1 {
                 let k = RadiusGrid.key(cx + Int64(dx), cy + Int64(dy))
-                var lo = 0, hi = keys.count
+                var lo = 0
+                var hi = keys.count
                 while lo < hi {
                     let mid = (lo + hi) >> 1
                     if keys[mid] < k { lo = mid + 1 } else { hi = mid }
@@ -52,7 +54,8 @@ struct RadiusGrid {
                 guard lo < keys.count, keys[lo] == k else { continue }
                 for j in start[lo]..<start[lo + 1] {
                     let q = points[order[j]]
-                    let ddx = q.x - p.x, ddy = q.y - p.y
+                    let ddx = q.x - p.x
+                    let ddy = q.y - p.y
                     if ddx * ddx + ddy * ddy <= r2 { body(order[j]) }
                 }
             }

@@ -41,15 +41,17 @@ public struct DistrictMembership: Sendable {
                     problems.append(InputProblem(file: file, feature: label, message: "lies in overlapping districts: \(ds)"))
                 } else if let near = try index.nearest(to: s.location, maxDistance: toleranceMeters) {
                     out[i] = featureName[near.index]
-                    warnings.append(String(
-                        format: "%@ is %.0f m outside every district: joined the nearest, %@", label, near.distance,
-                        names[featureName[near.index]]))
+                    warnings.append(
+                        String(
+                            format: "%@ is %.0f m outside every district: joined the nearest, %@", label, near.distance,
+                            names[featureName[near.index]]))
                 } else {
                     let near = try index.nearest(to: s.location)
                     let hint = near.map { String(format: " (nearest: %@, %.0f m away)", names[featureName[$0.index]], $0.distance) } ?? ""
-                    problems.append(InputProblem(
-                        file: file, feature: label,
-                        message: "lies outside every district\(hint); raise «districtTolerance» or fix the districts"))
+                    problems.append(
+                        InputProblem(
+                            file: file, feature: label,
+                            message: "lies outside every district\(hint); raise «districtTolerance» or fix the districts"))
                 }
             } catch {
                 throw InputError.source(error)

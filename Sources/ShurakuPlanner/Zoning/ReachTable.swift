@@ -30,7 +30,8 @@ struct ReachTable: Sendable {
             for k in travel.range(ofRow: s) {
                 let c = Int(travel.targets[k])
                 guard c >= 0, c < n, isCandidate[c], blocked[c] == nil || c == s else { continue }
-                let sec = Double(travel.seconds[k]), m = Double(travel.meters[k])
+                let sec = Double(travel.seconds[k])
+                let m = Double(travel.meters[k])
                 guard sec <= parameters.maxTravelSeconds + 1e-6 else { continue }
                 if let lm = parameters.maxTravelMeters, m > lm + 1e-6 { continue }
                 reach[s].append(Reach(core: c, seconds: sec, meters: m))

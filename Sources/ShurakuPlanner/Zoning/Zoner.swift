@@ -181,8 +181,9 @@ public enum Zoner {
             reason[s] = reach.all[s].isEmpty || reach.allowed[s].isEmpty ? .beyondTravelLimit(limitMinutes: limitMinutes) : .notAssigned
         }
         let zones = openCores.enumerated().map { z, core in
-            zone(core: core, members: (0..<n).filter { zoneOf[$0] == z }, travelSeconds: travelSeconds, settlements: settlements,
-                 districts: districts, minPopulation: parameters.minPopulation)
+            zone(
+                core: core, members: (0..<n).filter { zoneOf[$0] == z }, travelSeconds: travelSeconds, settlements: settlements,
+                districts: districts, minPopulation: parameters.minPopulation)
         }
         return Zoning(
             zones: zones, zoneOf: zoneOf, travelSeconds: travelSeconds, travelMeters: travelMeters, unservedReason: reason,

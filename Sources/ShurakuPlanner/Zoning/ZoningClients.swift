@@ -56,7 +56,8 @@ struct ZoningClients: Sendable {
         return common
     }
 
-    private mutating func addIndividual(_ s: Int, settlements: [Settlement], reach: ReachTable, restrictTo allowed: ((Int) -> Bool)? = nil) {
+    private mutating func addIndividual(_ s: Int, settlements: [Settlement], reach: ReachTable, restrictTo allowed: ((Int) -> Bool)? = nil)
+    {
         var pairs: [Int: Int64] = [:]
         for r in reach.allowed[s] where allowed?(r.core) ?? true {
             pairs[r.core] = Self.weight(settlements[s]) * Int64(r.seconds.rounded())

@@ -62,10 +62,13 @@ enum Savings {
         }
 
         for pair in pairs {
-            let i = Int(pair.i), j = Int(pair.j)
-            let ri = Int(routeOf[i]), rj = Int(routeOf[j])
+            let i = Int(pair.i)
+            let j = Int(pair.j)
+            let ri = Int(routeOf[i])
+            let rj = Int(routeOf[j])
             guard ri != rj else { continue }
-            let iIsTail = tail[ri] == pair.i, jIsHead = head[rj] == pair.j
+            let iIsTail = tail[ri] == pair.i
+            let jIsHead = head[rj] == pair.j
             if !(iIsTail && jIsHead) {
                 guard inst.isSymmetric else { continue }
                 let iEnd = tail[ri] == pair.i || head[ri] == pair.i

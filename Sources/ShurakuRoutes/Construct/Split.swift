@@ -12,7 +12,9 @@ enum Split {
         var cut = [Int](repeating: -1, count: count + 1)
         value[0] = 0
         for i in 0..<count where value[i] < infinity {
-            var load: Int64 = 0, service: Int64 = 0, inner: Int64 = 0
+            var load: Int64 = 0
+            var service: Int64 = 0
+            var inner: Int64 = 0
             for j in i..<count {
                 let v = Int(order[j])
                 load += inst.demand[v]

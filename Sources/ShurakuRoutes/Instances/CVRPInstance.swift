@@ -75,7 +75,8 @@ public struct CVRPInstance: Sendable, Equatable {
     public func routingProblem() throws(RoutingError) -> RoutingProblem {
         var service = [Int32](repeating: serviceTime ?? 0, count: dimension)
         service[0] = 0
-        return try RoutingProblem(nodeCount: dimension, travel: travel, service: service, demand: demand,
-                                  capacity: capacity, maxRouteDuration: maxRouteDuration, objective: .cost)
+        return try RoutingProblem(
+            nodeCount: dimension, travel: travel, service: service, demand: demand,
+            capacity: capacity, maxRouteDuration: maxRouteDuration, objective: .cost)
     }
 }

@@ -32,13 +32,15 @@ enum EdgeWeights {
     }
 
     static func euclid(_ a: [Double], _ b: [Double]) -> Double {
-        let dx = a[0] - b[0], dy = a[1] - b[1]
+        let dx = a[0] - b[0]
+        let dy = a[1] - b[1]
         return (dx * dx + dy * dy).squareRoot()
     }
 
     /// TSPLIB `ATT`: pseudo-Euclidean distance, rounded up when rounding to nearest falls short.
     static func pseudoEuclid(_ a: [Double], _ b: [Double]) -> Double {
-        let dx = a[0] - b[0], dy = a[1] - b[1]
+        let dx = a[0] - b[0]
+        let dy = a[1] - b[1]
         let r = ((dx * dx + dy * dy) / 10).squareRoot()
         let t = (r + 0.5).rounded(.down)
         return t < r ? t + 1 : t
@@ -53,8 +55,13 @@ enum EdgeWeights {
             let minutes = x - degrees
             return pi * (degrees + 5 * minutes / 3) / 180
         }
-        let latA = radians(a[0]), lonA = radians(a[1]), latB = radians(b[0]), lonB = radians(b[1])
-        let q1 = cos(lonA - lonB), q2 = cos(latA - latB), q3 = cos(latA + latB)
+        let latA = radians(a[0])
+        let lonA = radians(a[1])
+        let latB = radians(b[0])
+        let lonB = radians(b[1])
+        let q1 = cos(lonA - lonB)
+        let q2 = cos(latA - latB)
+        let q3 = cos(latA + latB)
         let arg = max(-1, min(1, 0.5 * ((1 + q1) * q2 - (1 - q1) * q3)))
         return (6378.388 * acos(arg) + 1).rounded(.towardZero)
     }

@@ -1,4 +1,5 @@
 import ShurakuCore
+
 /// Why an instance, optimum or solution file could not be read. Lines are 1-based.
 public enum InstanceError: Error, Equatable, Sendable {
     /// A required header field (e.g. `DIMENSION`) is missing.

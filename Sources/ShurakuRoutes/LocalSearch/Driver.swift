@@ -71,8 +71,10 @@ struct BestMove {
     var gain: Int64 = 0
     var move: (any Move)?
 
-    mutating func consider<M: Move>(_ kind: M.Type, around u: Int, near v: Int, in state: RouteState,
-                                    _ inst: Instance) {
+    mutating func consider<M: Move>(
+        _ kind: M.Type, around u: Int, near v: Int, in state: RouteState,
+        _ inst: Instance
+    ) {
         M.forEachCandidate(around: u, near: v, in: state, inst) { m in
             if m.gain > gain {
                 gain = m.gain

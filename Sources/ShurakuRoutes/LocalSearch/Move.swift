@@ -10,8 +10,9 @@ protocol Move {
     /// Indices (before the move) of the routes whose stops change.
     var touchedRoutes: [Int] { get }
     /// Calls `body` with every feasible move of this kind that relates stop `u` to stop `v`.
-    static func forEachCandidate(around u: Int, near v: Int, in state: RouteState, _ inst: Instance,
-                                 _ body: (Self) -> Void)
+    static func forEachCandidate(
+        around u: Int, near v: Int, in state: RouteState, _ inst: Instance,
+        _ body: (Self) -> Void)
     /// The objective decrease, recomputed from the cached state (pure).
     func gain(in state: RouteState, _ inst: Instance) -> Int64
     /// Whether every touched route keeps within capacity and maximum duration (pure).
@@ -29,8 +30,10 @@ struct MoveEvaluation {
 /// Cost of putting a segment (first … last, forward cost `forward`, reversed cost `backward`)
 /// between `x` and `y`, in the cheaper orientation, and whether that orientation is reversed.
 @inline(__always)
-func segmentInsertion(first: Int, last: Int, forward: Int64, backward: Int64, between x: Int, and y: Int,
-                      _ inst: Instance) -> (cost: Int64, reversed: Bool) {
+func segmentInsertion(
+    first: Int, last: Int, forward: Int64, backward: Int64, between x: Int, and y: Int,
+    _ inst: Instance
+) -> (cost: Int64, reversed: Bool) {
     let keep = inst.d(x, first) + forward + inst.d(last, y)
     let flip = inst.d(x, last) + backward + inst.d(first, y)
     return flip < keep ? (flip, true) : (keep, false)

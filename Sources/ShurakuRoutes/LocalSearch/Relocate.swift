@@ -13,17 +13,25 @@ struct Relocate: Move {
     var touchedRoutes: [Int] { [Int(from), Int(to)] }
 
     func evaluate(in s: RouteState, _ inst: Instance) -> MoveEvaluation {
-        let r1 = Int(from), r2 = Int(to), i = Int(start), j = i + Int(length) - 1, a = Int(after)
+        let r1 = Int(from)
+        let r2 = Int(to)
+        let i = Int(start)
+        let j = i + Int(length) - 1
+        let a = Int(after)
         let segLoad = s.loadAt(r1, j) - s.loadAt(r1, i - 1)
         guard s.routeLoad[r2] + segLoad <= inst.capacity else { return MoveEvaluation(gain: 0, feasible: false) }
-        let p = s.node(r1, i - 1), q = s.node(r1, j + 1)
-        let first = s.node(r1, i), last = s.node(r1, j)
-        let x = s.node(r2, a), y = s.node(r2, a + 1)
+        let p = s.node(r1, i - 1)
+        let q = s.node(r1, j + 1)
+        let first = s.node(r1, i)
+        let last = s.node(r1, j)
+        let x = s.node(r2, a)
+        let y = s.node(r2, a + 1)
         let segForward = s.fwdAt(r1, j) - s.fwdAt(r1, i)
         let segBackward = s.bwdAt(r1, j) - s.bwdAt(r1, i)
         let segService = s.serviceAt(r1, j) - s.serviceAt(r1, i - 1)
         let new1 = s.routeCost[r1] - (s.fwdAt(r1, j + 1) - s.fwdAt(r1, i - 1)) + inst.d(p, q)
-        let inserted = reversed
+        let inserted =
+            reversed
             ? inst.d(x, last) + segBackward + inst.d(first, y)
             : inst.d(x, first) + segForward + inst.d(last, y)
         let new2 = s.routeCost[r2] - inst.d(x, y) + inserted
@@ -38,11 +46,16 @@ struct Relocate: Move {
     func gain(in s: RouteState, _ inst: Instance) -> Int64 { evaluate(in: s, inst).gain }
     func isFeasible(in s: RouteState, _ inst: Instance) -> Bool { evaluate(in: s, inst).feasible }
 
-    static func forEachCandidate(around u: Int, near v: Int, in s: RouteState, _ inst: Instance,
-                                 _ body: (Relocate) -> Void) {
-        let r1 = Int(s.routeOf[u]), r2 = Int(s.routeOf[v])
+    static func forEachCandidate(
+        around u: Int, near v: Int, in s: RouteState, _ inst: Instance,
+        _ body: (Relocate) -> Void
+    ) {
+        let r1 = Int(s.routeOf[u])
+        let r2 = Int(s.routeOf[v])
         guard r1 >= 0, r2 >= 0, r1 != r2 else { return }
-        let m1 = s.count(r1), pu = Int(s.position[u]), pv = Int(s.position[v])
+        let m1 = s.count(r1)
+        let pu = Int(s.position[u])
+        let pv = Int(s.position[v])
         for length in 1...min(3, m1) {
             // Segments with u at either end.
             for side in 0..<(length == 1 ? 1 : 2) {
@@ -52,8 +65,9 @@ struct Relocate: Move {
                 guard s.removalGain(r1, start, start + length - 1, inst) > 0 else { continue }
                 for after in (pv - 1)...pv {
                     for flip in 0..<(length == 1 ? 1 : 2) {
-                        var move = Relocate(from: Int32(r1), start: Int32(start), length: Int32(length),
-                                            to: Int32(r2), after: Int32(after), reversed: flip == 1)
+                        var move = Relocate(
+                            from: Int32(r1), start: Int32(start), length: Int32(length),
+                            to: Int32(r2), after: Int32(after), reversed: flip == 1)
                         let e = move.evaluate(in: s, inst)
                         guard e.feasible else { continue }
                         move.gain = e.gain
@@ -65,8 +79,12 @@ struct Relocate: Move {
     }
 
     func apply(to s: inout RouteState, _ inst: Instance) {
-        let r1 = Int(from), r2 = Int(to), i = Int(start), j = i + Int(length) - 1
-        let seq1 = s.routes[r1], seq2 = s.routes[r2]
+        let r1 = Int(from)
+        let r2 = Int(to)
+        let i = Int(start)
+        let j = i + Int(length) - 1
+        let seq1 = s.routes[r1]
+        let seq2 = s.routes[r2]
         let seg = seq1.segment(i, through: j, reversed: reversed)
         var new2 = seq2
         new2.insert(contentsOf: seg, at: Int(after) + 1)

@@ -8,8 +8,11 @@ struct TwoOpt: Move {
     var touchedRoutes: [Int] { [Int(route)] }
 
     func evaluate(in s: RouteState, _ inst: Instance) -> MoveEvaluation {
-        let r = Int(route), i = Int(start), j = Int(end)
-        let newCost = s.routeCost[r] - (s.fwdAt(r, j + 1) - s.fwdAt(r, i - 1))
+        let r = Int(route)
+        let i = Int(start)
+        let j = Int(end)
+        let newCost =
+            s.routeCost[r] - (s.fwdAt(r, j + 1) - s.fwdAt(r, i - 1))
             + inst.d(s.node(r, i - 1), s.node(r, j)) + (s.bwdAt(r, j) - s.bwdAt(r, i))
             + inst.d(s.node(r, i), s.node(r, j + 1))
         let feasible = RouteState.fits(load: s.routeLoad[r], cost: newCost, service: s.routeService[r], inst)
@@ -19,11 +22,14 @@ struct TwoOpt: Move {
     func gain(in s: RouteState, _ inst: Instance) -> Int64 { evaluate(in: s, inst).gain }
     func isFeasible(in s: RouteState, _ inst: Instance) -> Bool { evaluate(in: s, inst).feasible }
 
-    static func forEachCandidate(around u: Int, near v: Int, in s: RouteState, _ inst: Instance,
-                                 _ body: (TwoOpt) -> Void) {
+    static func forEachCandidate(
+        around u: Int, near v: Int, in s: RouteState, _ inst: Instance,
+        _ body: (TwoOpt) -> Void
+    ) {
         let r = Int(s.routeOf[u])
         guard r >= 0, r == Int(s.routeOf[v]), u != v else { return }
-        let pu = Int(s.position[u]), pv = Int(s.position[v])
+        let pu = Int(s.position[u])
+        let pv = Int(s.position[v])
         let (lo, hi) = pu < pv ? (pu, pv) : (pv, pu)
         // Each reversal makes u and v adjacent.
         for which in 0..<2 {

@@ -15,16 +15,30 @@ struct TwoOptStar: Move {
     var touchedRoutes: [Int] { [Int(routeA), Int(routeB)] }
 
     func evaluate(in s: RouteState, _ inst: Instance) -> MoveEvaluation {
-        let ra = Int(routeA), rb = Int(routeB), i = Int(cutA), k = Int(cutB)
-        let ma = s.count(ra), mb = s.count(rb)
-        let ca = s.routeCost[ra], cb = s.routeCost[rb]
-        let la = s.routeLoad[ra], lb = s.routeLoad[rb]
-        let sa = s.routeService[ra], sb = s.routeService[rb]
-        let costA, costB, loadA, loadB, serviceA, serviceB: Int64
-        let countA, countB: Int
+        let ra = Int(routeA)
+        let rb = Int(routeB)
+        let i = Int(cutA)
+        let k = Int(cutB)
+        let ma = s.count(ra)
+        let mb = s.count(rb)
+        let ca = s.routeCost[ra]
+        let cb = s.routeCost[rb]
+        let la = s.routeLoad[ra]
+        let lb = s.routeLoad[rb]
+        let sa = s.routeService[ra]
+        let sb = s.routeService[rb]
+        let costA: Int64
+        let costB: Int64
+        let loadA: Int64
+        let loadB: Int64
+        let serviceA: Int64
+        let serviceB: Int64
+        let countA: Int
+        let countB: Int
         if reversed {
             costA = s.fwdAt(ra, i) + inst.d(s.node(ra, i), s.node(rb, k)) + s.bwdAt(rb, k)
-            costB = (s.routeReverseCost[ra] - s.bwdAt(ra, i + 1)) + inst.d(s.node(ra, i + 1), s.node(rb, k + 1))
+            costB =
+                (s.routeReverseCost[ra] - s.bwdAt(ra, i + 1)) + inst.d(s.node(ra, i + 1), s.node(rb, k + 1))
                 + (cb - s.fwdAt(rb, k + 1))
             loadA = s.loadAt(ra, i) + s.loadAt(rb, k)
             loadB = (la - s.loadAt(ra, i)) + (lb - s.loadAt(rb, k))
@@ -44,7 +58,8 @@ struct TwoOptStar: Move {
         }
         let emptied = Int64((countA == 0 ? 1 : 0) + (countB == 0 ? 1 : 0))
         let gain = ca + cb - costA - costB + emptied * inst.routeFixedCost
-        let feasible = RouteState.fits(load: loadA, cost: costA, service: serviceA, inst)
+        let feasible =
+            RouteState.fits(load: loadA, cost: costA, service: serviceA, inst)
             && RouteState.fits(load: loadB, cost: costB, service: serviceB, inst)
         return MoveEvaluation(gain: gain, feasible: feasible)
     }
@@ -52,14 +67,19 @@ struct TwoOptStar: Move {
     func gain(in s: RouteState, _ inst: Instance) -> Int64 { evaluate(in: s, inst).gain }
     func isFeasible(in s: RouteState, _ inst: Instance) -> Bool { evaluate(in: s, inst).feasible }
 
-    static func forEachCandidate(around u: Int, near v: Int, in s: RouteState, _ inst: Instance,
-                                 _ body: (TwoOptStar) -> Void) {
-        let ru = Int(s.routeOf[u]), rv = Int(s.routeOf[v])
+    static func forEachCandidate(
+        around u: Int, near v: Int, in s: RouteState, _ inst: Instance,
+        _ body: (TwoOptStar) -> Void
+    ) {
+        let ru = Int(s.routeOf[u])
+        let rv = Int(s.routeOf[v])
         guard ru >= 0, rv >= 0, ru != rv else { return }
-        let pu = Int(s.position[u]), pv = Int(s.position[v])
+        let pu = Int(s.position[u])
+        let pv = Int(s.position[v])
         func consider(_ ra: Int, _ i: Int, _ rb: Int, _ k: Int, _ reversed: Bool) {
-            var move = TwoOptStar(routeA: Int32(ra), cutA: Int32(i), routeB: Int32(rb), cutB: Int32(k),
-                                  reversed: reversed)
+            var move = TwoOptStar(
+                routeA: Int32(ra), cutA: Int32(i), routeB: Int32(rb), cutB: Int32(k),
+                reversed: reversed)
             let e = move.evaluate(in: s, inst)
             guard e.feasible else { return }
             move.gain = e.gain
@@ -72,11 +92,18 @@ struct TwoOptStar: Move {
     }
 
     func apply(to s: inout RouteState, _ inst: Instance) {
-        let ra = Int(routeA), rb = Int(routeB), i = Int(cutA), k = Int(cutB)
-        let seqA = s.routes[ra], seqB = s.routes[rb]
-        let headA = seqA[0..<(i + 1)], tailA = seqA[(i + 1)...]
-        let headB = seqB[0..<(k + 1)], tailB = seqB[(k + 1)...]
-        let newA: [Int32], newB: [Int32]
+        let ra = Int(routeA)
+        let rb = Int(routeB)
+        let i = Int(cutA)
+        let k = Int(cutB)
+        let seqA = s.routes[ra]
+        let seqB = s.routes[rb]
+        let headA = seqA[0..<(i + 1)]
+        let tailA = seqA[(i + 1)...]
+        let headB = seqB[0..<(k + 1)]
+        let tailB = seqB[(k + 1)...]
+        let newA: [Int32]
+        let newB: [Int32]
         if reversed {
             newA = Array(headA) + headB.reversed()
             newB = Array(tailA.reversed()) + tailB

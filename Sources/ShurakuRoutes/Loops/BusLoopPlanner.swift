@@ -91,14 +91,16 @@ public enum BusLoopPlanner {
             var line: [XY] = []
             var total = 0.0
             for k in 0..<(order.count - 1) {
-                let a = order[k], b = order[k + 1]
+                let a = order[k]
+                let b = order[k + 1]
                 total += meters[a * n + b]
                 let leg = try legGeometry(from: nodes[a], to: nodes[b], travel: travel, finder: &finder)
                 for q in leg where line.last != q { line.append(q) }
             }
-            loops.append(BusLoop(
-                stops: route.stops.map { nodes[$0] }, arrivalSeconds: route.arrivals.map(Double.init),
-                durationSeconds: Double(route.duration), meters: total, line: line, load: Int(route.load)))
+            loops.append(
+                BusLoop(
+                    stops: route.stops.map { nodes[$0] }, arrivalSeconds: route.arrivals.map(Double.init),
+                    durationSeconds: Double(route.duration), meters: total, line: line, load: Int(route.load)))
         }
         let skipped = solution.unassigned.map { u -> (Int, String) in
             let why: String

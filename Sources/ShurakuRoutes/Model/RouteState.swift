@@ -110,7 +110,10 @@ struct RouteState {
             position[Int(v)] = -1
         }
         routes[r] = seq
-        var f: Int64 = 0, b: Int64 = 0, l: Int64 = 0, s: Int64 = 0
+        var f: Int64 = 0
+        var b: Int64 = 0
+        var l: Int64 = 0
+        var s: Int64 = 0
         var prev = 0
         for (i, v32) in seq.enumerated() {
             let v = Int(v32)

@@ -1,4 +1,5 @@
 import ShurakuCore
+
 /// Why a `RoutingProblem` could not be built from the given arrays.
 public enum RoutingError: Error, Equatable, Sendable {
     /// The problem has no nodes at all (node 0, the depot, is required).

@@ -6,13 +6,18 @@ import ShurakuCore
 /// rounds explore. Stops that fit nowhere join `state.unassigned`. No new route is opened
 /// beyond `routeLimit` routes.
 enum Recreate {
-    static func insert(_ stops: [Int32], into state: inout RouteState, _ inst: Instance, blinkRate: Double,
-                       routeLimit: Int, rng: inout SeededGenerator) {
+    static func insert(
+        _ stops: [Int32], into state: inout RouteState, _ inst: Instance, blinkRate: Double,
+        routeLimit: Int, rng: inout SeededGenerator
+    ) {
         let blinkThreshold = UInt64(max(0, min(1, blinkRate)) * Double(UInt64.max >> 11)) << 11
         for c32 in stops {
             let c = Int(c32)
-            let demand = inst.demand[c], service = inst.service[c]
-            var bestDelta = Int64.max, bestRoute = -1, bestAfter = -1
+            let demand = inst.demand[c]
+            let service = inst.service[c]
+            var bestDelta = Int64.max
+            var bestRoute = -1
+            var bestAfter = -1
             for r in 0..<state.routeCount {
                 guard state.routeLoad[r] + demand <= inst.capacity else { continue }
                 let budget = inst.maxDuration - state.routeCost[r] - state.routeService[r] - service

@@ -40,7 +40,8 @@ enum Ruin {
                 // Split string: a longer string with a kept run of `keep` stops inside it.
                 let keep = 1 + rng.index(below: min(m - length, length))
                 let total = length + keep
-                let lo = max(0, pos - total + 1), hi = min(pos, m - total)
+                let lo = max(0, pos - total + 1)
+                let hi = min(pos, m - total)
                 let start = lo + rng.index(below: hi - lo + 1)
                 let keepStart = start + rng.index(below: length + 1)
                 for i in start..<(start + total) where i < keepStart || i >= keepStart + keep {
@@ -48,7 +49,8 @@ enum Ruin {
                     removedSet.insert(seq[i])
                 }
             } else {
-                let lo = max(0, pos - length + 1), hi = min(pos, m - length)
+                let lo = max(0, pos - length + 1)
+                let hi = min(pos, m - length)
                 let start = lo + rng.index(below: hi - lo + 1)
                 for i in start..<(start + length) {
                     removed.append(seq[i])

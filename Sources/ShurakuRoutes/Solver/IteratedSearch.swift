@@ -28,15 +28,18 @@ struct IteratedSearch {
     /// Runs `iterations` rounds from `start` (a local optimum) and returns the best solution seen
     /// and the number of rounds run.
     /// With `untilAllAssigned`, stops as soon as every stop is routed.
-    mutating func improve(_ start: RouteState, iterations: Int, routeLimit: Int, untilAllAssigned: Bool = false,
-                          rng: inout SeededGenerator, deadline: Deadline) -> (RouteState, Int) {
+    mutating func improve(
+        _ start: RouteState, iterations: Int, routeLimit: Int, untilAllAssigned: Bool = false,
+        rng: inout SeededGenerator, deadline: Deadline
+    ) -> (RouteState, Int) {
         var current = start
         var best = start
         guard iterations > 0, !inst.stops.isEmpty else { return (best, 0) }
         var rounds = 0
         let arcs = Double(max(1, inst.stops.count - start.unassigned.count + start.routeCount))
         let meanArc = max(1, Double(start.cost) / arcs)
-        let t0 = startTemperature * meanArc, t1 = endTemperature * meanArc
+        let t0 = startTemperature * meanArc
+        let t1 = endTemperature * meanArc
         for it in 0..<iterations {
             if deadline.hasPassed || (untilAllAssigned && best.unassigned.isEmpty) { break }
             rounds += 1
@@ -49,7 +52,8 @@ struct IteratedSearch {
             driver.run(&candidate, dirty: candidate.changedStops(comparedTo: current), rng: &rng)
             candidate.removeEmptyRoutes()
             if Self.isBetter(candidate, than: best, inst) { best = candidate }
-            let cu = candidate.unassigned.count, ku = current.unassigned.count
+            let cu = candidate.unassigned.count
+            let ku = current.unassigned.count
             if cu < ku {
                 current = candidate
             } else if cu == ku {

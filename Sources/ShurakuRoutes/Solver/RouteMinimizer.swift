@@ -7,8 +7,10 @@ import ShurakuCore
 enum RouteMinimizer {
     /// Returns the solution with the fewest routes found (never more unassigned stops than
     /// `start`) and the number of rounds used.
-    static func run(_ start: RouteState, search: inout IteratedSearch, budget: Int, rng: inout SeededGenerator,
-                    deadline: Deadline) -> (RouteState, Int) {
+    static func run(
+        _ start: RouteState, search: inout IteratedSearch, budget: Int, rng: inout SeededGenerator,
+        deadline: Deadline
+    ) -> (RouteState, Int) {
         let inst = search.inst
         var best = start
         var used = 0
@@ -19,7 +21,8 @@ enum RouteMinimizer {
             var trial = best
             var smallest = 0
             for r in 1..<trial.routeCount {
-                let a = (trial.count(r), trial.routeLoad[r]), b = (trial.count(smallest), trial.routeLoad[smallest])
+                let a = (trial.count(r), trial.routeLoad[r])
+                let b = (trial.count(smallest), trial.routeLoad[smallest])
                 if a < b { smallest = r }
             }
             let removed = trial.routes[smallest]
@@ -32,8 +35,9 @@ enum RouteMinimizer {
             trial.removeEmptyRoutes()
             if trial.unassigned.count > best.unassigned.count {
                 let rounds = max(1, (budget - used) / 2)
-                let (improved, ran) = search.improve(trial, iterations: rounds, routeLimit: limit, untilAllAssigned: true,
-                                                     rng: &rng, deadline: deadline)
+                let (improved, ran) = search.improve(
+                    trial, iterations: rounds, routeLimit: limit, untilAllAssigned: true,
+                    rng: &rng, deadline: deadline)
                 trial = improved
                 used += ran
             } else {

@@ -29,8 +29,9 @@ public enum RoutingEngine {
             // When no single route can keep the duration limit, the tour only seeds Split: a
             // local optimum is enough, the iterated search would be spent on a route never used.
             let mayFit = problem.maxRouteDuration.map { Int64($0) >= singleRouteLowerBound(problem, servable) } ?? true
-            let tour = SingleRoute.solve(travel: travel, stops: servable, iterations: mayFit ? options.tourIterations : 0,
-                                         rng: &rng, deadline: options.deadline)
+            let tour = SingleRoute.solve(
+                travel: travel, stops: servable, iterations: mayFit ? options.tourIterations : 0,
+                rng: &rng, deadline: options.deadline)
             let single = SolutionBuilder.build(problem, routes: [tour], unassigned: [])
             if let limit = problem.maxRouteDuration, let route = single.routes.first, route.duration > Int64(limit) {
                 giantTour = tour
@@ -58,19 +59,23 @@ public enum RoutingEngine {
         // often cheaper but not always, so the cost search then runs from both starts.
         let start = state
         let share = problem.objective == .cost ? budget / 4 : budget / 2
-        let (fewer, used) = RouteMinimizer.run(state, search: &search, budget: share, rng: &rng,
-                                               deadline: options.deadline)
+        let (fewer, used) = RouteMinimizer.run(
+            state, search: &search, budget: share, rng: &rng,
+            deadline: options.deadline)
         budget -= used
         if problem.objective == .cost, fewer.routeCount < start.routeCount {
             let half = budget / 2
-            let (a, _) = search.improve(fewer, iterations: half, routeLimit: inst.maxRoutes, rng: &rng,
-                                        deadline: options.deadline)
-            let (b, _) = search.improve(start, iterations: budget - half, routeLimit: inst.maxRoutes, rng: &rng,
-                                        deadline: options.deadline)
+            let (a, _) = search.improve(
+                fewer, iterations: half, routeLimit: inst.maxRoutes, rng: &rng,
+                deadline: options.deadline)
+            let (b, _) = search.improve(
+                start, iterations: budget - half, routeLimit: inst.maxRoutes, rng: &rng,
+                deadline: options.deadline)
             state = IteratedSearch.isBetter(b, than: a, inst) ? b : a
         } else {
-            (state, _) = search.improve(fewer, iterations: budget, routeLimit: inst.maxRoutes, rng: &rng,
-                                        deadline: options.deadline)
+            (state, _) = search.improve(
+                fewer, iterations: budget, routeLimit: inst.maxRoutes, rng: &rng,
+                deadline: options.deadline)
         }
         state.removeEmptyRoutes()
 
@@ -79,9 +84,11 @@ public enum RoutingEngine {
         // (no loss on the CVRP X instances or the national plan against 50 rounds per stop).
         var routes: [[Int32]] = []
         for seq in state.routes {
-            routes.append(SingleRoute.solve(travel: travel, stops: seq, start: seq,
-                                            iterations: min(options.tourIterations, 10 * seq.count),
-                                            rng: &rng, deadline: options.deadline))
+            routes.append(
+                SingleRoute.solve(
+                    travel: travel, stops: seq, start: seq,
+                    iterations: min(options.tourIterations, 10 * seq.count),
+                    rng: &rng, deadline: options.deadline))
         }
         let left = state.unassigned.map { RoutingSolution.UnassignedStop(node: Int($0), reason: .noRouteAvailable) }
         return SolutionBuilder.build(problem, routes: routes, unassigned: unservable + left)

@@ -5,14 +5,16 @@ enum Screening {
         var unservable: [RoutingSolution.UnassignedStop] = []
         let n = problem.nodeCount
         for v in 1..<max(1, n) {
-            let out = problem.travel[v], back = problem.travel[v * n]
+            let out = problem.travel[v]
+            let back = problem.travel[v * n]
             let reason: RoutingSolution.UnassignedReason?
             if out == RoutingProblem.unreachable || back == RoutingProblem.unreachable {
                 reason = .unreachable
             } else if let capacity = problem.capacity, problem.demand[v] > capacity {
                 reason = .demandExceedsCapacity
             } else if let limit = problem.maxRouteDuration,
-                      Int64(out) + Int64(back) + Int64(problem.service[v]) > Int64(limit) {
+                Int64(out) + Int64(back) + Int64(problem.service[v]) > Int64(limit)
+            {
                 reason = .roundTripExceedsMaxDuration
             } else {
                 reason = nil

@@ -39,7 +39,8 @@ enum HeldKarp {
             }
         }
         var order: [Int] = []
-        var mask = full, last = bestLast
+        var mask = full
+        var last = bestLast
         while last >= 0 {
             order.append(last + 1)
             let p = Int(parent[mask * stops + last])

@@ -5,8 +5,10 @@ import ShurakuCore
 enum SingleRoute {
     /// Visiting order of `stops` (without the depot) for a tour depot → stops → depot.
     /// `start`, if given, is an initial order of the same stops; the result is never worse.
-    static func solve(travel: (Int, Int) -> Int32, stops: [Int32], start: [Int32]? = nil, iterations: Int,
-                      rng: inout SeededGenerator, deadline: Deadline) -> [Int32] {
+    static func solve(
+        travel: (Int, Int) -> Int32, stops: [Int32], start: [Int32]? = nil, iterations: Int,
+        rng: inout SeededGenerator, deadline: Deadline
+    ) -> [Int32] {
         let m = stops.count + 1
         guard stops.count >= 2 else { return stops }
         let city = [Int32(0)] + stops

@@ -116,7 +116,10 @@ final class TourSearch {
             var chosen = -1
             for i in 0..<k {
                 let c = Int(neighbours[current * k + i])
-                if !used[c] { chosen = c; break }
+                if !used[c] {
+                    chosen = c
+                    break
+                }
             }
             if chosen < 0 {
                 var bestCost = Int64.max
@@ -145,7 +148,8 @@ final class TourSearch {
         fwd[0] = 0
         bwd[0] = 0
         for p in 0..<m {
-            let a = city(p), b = city(p + 1 == m ? 0 : p + 1)
+            let a = city(p)
+            let b = city(p + 1 == m ? 0 : p + 1)
             fwd[p + 1] = fwd[p] + d(a, b)
             bwd[p + 1] = bwd[p] + d(b, a)
         }
@@ -155,7 +159,8 @@ final class TourSearch {
     /// what reversing it adds to the inner edges (0 on symmetric costs).
     @inline(__always) private func reversalExtra(_ x: Int, _ y: Int) -> Int64 {
         guard !isSymmetric else { return 0 }
-        let i = Int(pos[x]), j = Int(pos[y])
+        let i = Int(pos[x])
+        let j = Int(pos[y])
         if i <= j { return (bwd[j] - bwd[i]) - (fwd[j] - fwd[i]) }
         return (bwd[m] - bwd[i] + bwd[j]) - (fwd[m] - fwd[i] + fwd[j])
     }
@@ -185,18 +190,21 @@ final class TourSearch {
     /// Reverses the tour path from city `x` forward to city `y`. On symmetric costs the shorter
     /// of the path and its complement is reversed (the same cycle).
     private func reverse(_ x: Int, _ y: Int) {
-        var i = Int(pos[x]), j = Int(pos[y])
+        var i = Int(pos[x])
+        var j = Int(pos[y])
         var length = j - i
         if length < 0 { length += m }
         length += 1
         if isSymmetric, length * 2 > m {
-            let ni = j + 1, nj = i - 1
+            let ni = j + 1
+            let nj = i - 1
             i = ni == m ? 0 : ni
             j = nj < 0 ? m - 1 : nj
             length = m - length
         }
         for _ in 0..<(length / 2) {
-            let a = tour[i], b = tour[j]
+            let a = tour[i]
+            let b = tour[j]
             tour[i] = b
             pos[Int(b)] = Int32(i)
             tour[j] = a
@@ -252,7 +260,9 @@ final class TourSearch {
     private func tryTwoOpt(_ a: Int) -> Bool {
         let base = a * k
         var bestDelta: Int64 = 0
-        var bestX = -1, bestY = -1, ends = (0, 0, 0, 0)
+        var bestX = -1
+        var bestY = -1
+        var ends = (0, 0, 0, 0)
         // Successor side: drop (a, na) and (c, nc); add (a, c) and (na, nc); reverse na … c.
         let na = next(a)
         let dNext = d(a, na)
@@ -291,7 +301,10 @@ final class TourSearch {
         reverse(bestX, bestY)
         cost += bestDelta
         recomputePrefix()
-        push(ends.0); push(ends.1); push(ends.2); push(ends.3)
+        push(ends.0)
+        push(ends.1)
+        push(ends.2)
+        push(ends.3)
         return true
     }
 
@@ -303,11 +316,13 @@ final class TourSearch {
         for len in 1...3 where len <= m - 3 {
             for side in 0..<(len == 1 ? 1 : 2) {
                 // Path s1 … s2 in tour order.
-                var s1 = a, s2 = a
+                var s1 = a
+                var s2 = a
                 for _ in 1..<len {
                     if side == 0 { s2 = next(s2) } else { s1 = prev(s1) }
                 }
-                let p = prev(s1), q = next(s2)
+                let p = prev(s1)
+                let q = next(s2)
                 let flipExtra = len == 1 || isSymmetric ? 0 : reversedPathCost(s1, len) - pathCost(s1, len)
                 let removeGain = d(p, s1) + d(s2, q) - d(p, q)
                 if removeGain <= 0 { continue }
@@ -333,11 +348,17 @@ final class TourSearch {
             }
         }
         guard bestDelta < 0 else { return false }
-        let p = prev(best.s1), q = next(best.s2)
+        let p = prev(best.s1)
+        let q = next(best.s2)
         moveSegment(best.s1, best.s2, length: best.len, between: best.x, and: best.y, reversed: best.rev)
         cost += bestDelta
         recomputePrefix()
-        push(p); push(q); push(best.s1); push(best.s2); push(best.x); push(best.y)
+        push(p)
+        push(q)
+        push(best.s1)
+        push(best.s2)
+        push(best.x)
+        push(best.y)
         return true
     }
 
@@ -348,7 +369,8 @@ final class TourSearch {
     }
 
     private func pathCost(_ s1: Int, _ len: Int) -> Int64 {
-        var total: Int64 = 0, c = s1
+        var total: Int64 = 0
+        var c = s1
         for _ in 1..<len {
             let n = next(c)
             total += d(c, n)
@@ -358,7 +380,8 @@ final class TourSearch {
     }
 
     private func reversedPathCost(_ s1: Int, _ len: Int) -> Int64 {
-        var total: Int64 = 0, c = s1
+        var total: Int64 = 0
+        var c = s1
         for _ in 1..<len {
             let n = next(c)
             total += d(n, c)
@@ -404,18 +427,35 @@ final class TourSearch {
             savedTour.update(from: tour, count: m)
             savedPos.update(from: pos, count: m)
             let p = rng.index(below: m)
-            let l1 = 1 + rng.index(below: maxLength), l2 = 1 + rng.index(below: maxLength)
+            let l1 = 1 + rng.index(below: maxLength)
+            let l2 = 1 + rng.index(below: maxLength)
             // Positions p+1 … p+l1 (B) and p+l1+1 … p+l1+l2 (C); A and D are the rest.
-            var b0 = p + 1, c0 = p + 1 + l1, cEnd = p + l1 + l2, after = cEnd + 1
-            b0 %= m; c0 %= m; cEnd %= m; after %= m
-            let a = city(p), bFirst = city(b0), bLast = city((c0 - 1 + m) % m)
-            let cFirst = city(c0), cLast = city(cEnd), dFirst = city(after)
-            let delta = d(a, cFirst) + d(cLast, bFirst) + d(bLast, dFirst)
+            var b0 = p + 1
+            var c0 = p + 1 + l1
+            var cEnd = p + l1 + l2
+            var after = cEnd + 1
+            b0 %= m
+            c0 %= m
+            cEnd %= m
+            after %= m
+            let a = city(p)
+            let bFirst = city(b0)
+            let bLast = city((c0 - 1 + m) % m)
+            let cFirst = city(c0)
+            let cLast = city(cEnd)
+            let dFirst = city(after)
+            let delta =
+                d(a, cFirst) + d(cLast, bFirst) + d(bLast, dFirst)
                 - d(a, bFirst) - d(bLast, cFirst) - d(cLast, dFirst)
             rotate(start: b0, count: l1 + l2, shift: l1)
             cost += delta
             recomputePrefix()
-            push(a); push(bFirst); push(bLast); push(cFirst); push(cLast); push(dFirst)
+            push(a)
+            push(bFirst)
+            push(bLast)
+            push(cFirst)
+            push(cLast)
+            push(dFirst)
             localSearch()
             if cost < bestCost {
                 bestCost = cost

@@ -1,6 +1,7 @@
 import Foundation
 import ShurakuTestSupport
 import Testing
+
 @testable import ShurakuFunding
 
 /// Checks that hold for every schedule: demand is covered or reported, never exceeded, and
@@ -14,8 +15,9 @@ func checkInvariants(_ s: Schedule, sourceLocation: SourceLocation = #_sourceLoc
             if let e { covered[e * Cell.count + c] += 1 }
         }
         let total = s.parameters.shareBasis == .hoursWorked ? w.workedCells : Cell.count
-        #expect(ShareRule.allows(atOneEmployer: w.maxCellsAtOneEmployer, total: total),
-                "worker \(w.number): \(w.maxCellsAtOneEmployer) of \(total) cells at one employer", sourceLocation: sourceLocation)
+        #expect(
+            ShareRule.allows(atOneEmployer: w.maxCellsAtOneEmployer, total: total),
+            "worker \(w.number): \(w.maxCellsAtOneEmployer) of \(total) cells at one employer", sourceLocation: sourceLocation)
     }
     var reported = [Int](repeating: 0, count: d.workers.count)
     for u in s.uncovered {
@@ -69,9 +71,10 @@ struct CooperativeSchedulerTests {
         #expect(!s.eightyPercentRuleBound)
         // Someone works the sake brewery in winter and another employer in summer.
         let sake = try #require(s.demand.employers.firstIndex(of: "酒蔵 白峰酒造"))
-        #expect(s.workers.contains { w in
-            w.employer(in: Cell(index: 0)) == sake && w.employer(in: Cell(index: 12)).map { $0 != sake } == true
-        })
+        #expect(
+            s.workers.contains { w in
+                w.employer(in: Cell(index: 0)) == sake && w.employer(in: Cell(index: 12)).map { $0 != sake } == true
+            })
     }
 
     @Test("one employer that would take a worker all year: the 80 % rule binds")
@@ -159,8 +162,9 @@ struct CooperativeSchedulerTests {
         #expect(s.workedHours <= CoverageBound.capacity(s.demand, workers: 2) * 80)
     }
 
-    @Test("random seasonal demand: every schedule keeps the 80 % rule and accounts for all demand",
-          arguments: [ShareBasis.hoursWorked, .hoursAvailable])
+    @Test(
+        "random seasonal demand: every schedule keeps the 80 % rule and accounts for all demand",
+        arguments: [ShareBasis.hoursWorked, .hoursAvailable])
     func propertyLoop(basis: ShareBasis) throws {
         var atBound = 0
         var tables = 0

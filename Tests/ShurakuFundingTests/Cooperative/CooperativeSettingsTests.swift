@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ShurakuFunding
 
 @Suite("Cooperative settings")
@@ -7,12 +8,12 @@ struct CooperativeSettingsTests {
     @Test("the documented settings block decodes and drives the worked example")
     func documentedExample() throws {
         let json = """
-        {
-          "schedule": { "workers": 6, "hoursPerCell": 80, "shareBasis": "hoursWorked", "seed": 1 },
-          "costs": { "workersCostYen": 20000000, "officeCostYen": 4000000 },
-          "supportRules": { "perWorkerCapYen": 4000000, "officeCapYen": 6000000, "capReduction": "proportional" }
-        }
-        """
+            {
+              "schedule": { "workers": 6, "hoursPerCell": 80, "shareBasis": "hoursWorked", "seed": 1 },
+              "costs": { "workersCostYen": 20000000, "officeCostYen": 4000000 },
+              "supportRules": { "perWorkerCapYen": 4000000, "officeCapYen": 6000000, "capReduction": "proportional" }
+            }
+            """
         let s = try CooperativeSettings.decode(from: Data(json.utf8))
         #expect(s.schedule.workers == 6)
         #expect(s.costs == CostInputs(workerCost: .total(20_000_000), officeCostYen: 4_000_000))
@@ -44,8 +45,9 @@ struct CooperativeSettingsTests {
     func capRuleArgument() throws {
         #expect(try CapReductionRule(argument: "proportional") == .proportional)
         #expect(try CapReductionRule(argument: "none") == CapReductionRule.none)
-        #expect(try CapReductionRule(argument: "steps:70=90,60=75")
-            == .steps([CapStep(atLeastPercent: 70, capPercent: 90), CapStep(atLeastPercent: 60, capPercent: 75)]))
+        #expect(
+            try CapReductionRule(argument: "steps:70=90,60=75")
+                == .steps([CapStep(atLeastPercent: 70, capPercent: 90), CapStep(atLeastPercent: 60, capPercent: 75)]))
         for bad in ["linear", "steps:", "steps:70", "steps:70=101", "steps:70=90,70=80", "steps:a=b"] {
             #expect(throws: FundingError.self, "\(bad)") { try CapReductionRule(argument: bad) }
         }

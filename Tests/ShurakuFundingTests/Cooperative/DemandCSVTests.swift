@@ -2,6 +2,7 @@ import Foundation
 import ShurakuCore
 import ShurakuTestSupport
 import Testing
+
 @testable import ShurakuFunding
 
 @Suite("Demand CSV")
@@ -75,22 +76,24 @@ struct DemandCSVTests {
         #expect((1...12).map { Self.cell(d, "S", $0, .am) } == [1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1])
     }
 
-    @Test("errors name the line and the column", arguments: [
-        ("employer,month,slot,workers\nA,13,am,1\n", 2, "month"),
-        ("employer,month,slot,workers\nA,4,evening,1\n", 2, "slot"),
-        ("employer,month,slot,workers\nA,4,am,-1\n", 2, "workers"),
-        ("employer,month,slot,workers\nA,4,am,1.5\n", 2, "workers"),
-        ("employer,month,slot,workers\n\n,4,am,1\n", 3, "employer"),
-        ("employer,month,slot,workers\nA,4-,am,1\n", 2, "month"),
-        ("employer,month,shift,workers\nA,4,am,1\n", 1, "shift"),
-        ("employer,month,workers,month\n", 1, "month"),
-        ("employer,slot,workers\nA,am,1\n", 1, "month"),
-        ("employer,month,slot,workers\nA,4,am\n", 2, "workers"),
-        ("employer,month,slot,workers\n\"A,4,am,1\n", 2, "employer"),
-        ("employer,month,slot,workers\n\"A\"x,4,am,1\n", 2, "employer"),
-        ("employer,month,slot,workers\nA,4,am,201\n", 2, "workers"),
-        ("employer,month,slot,workers\nA,4,am,150\nB,4,am,51\n", 3, "workers"),
-    ] as [(String, Int, String)])
+    @Test(
+        "errors name the line and the column",
+        arguments: [
+            ("employer,month,slot,workers\nA,13,am,1\n", 2, "month"),
+            ("employer,month,slot,workers\nA,4,evening,1\n", 2, "slot"),
+            ("employer,month,slot,workers\nA,4,am,-1\n", 2, "workers"),
+            ("employer,month,slot,workers\nA,4,am,1.5\n", 2, "workers"),
+            ("employer,month,slot,workers\n\n,4,am,1\n", 3, "employer"),
+            ("employer,month,slot,workers\nA,4-,am,1\n", 2, "month"),
+            ("employer,month,shift,workers\nA,4,am,1\n", 1, "shift"),
+            ("employer,month,workers,month\n", 1, "month"),
+            ("employer,slot,workers\nA,am,1\n", 1, "month"),
+            ("employer,month,slot,workers\nA,4,am\n", 2, "workers"),
+            ("employer,month,slot,workers\n\"A,4,am,1\n", 2, "employer"),
+            ("employer,month,slot,workers\n\"A\"x,4,am,1\n", 2, "employer"),
+            ("employer,month,slot,workers\nA,4,am,201\n", 2, "workers"),
+            ("employer,month,slot,workers\nA,4,am,150\nB,4,am,51\n", 3, "workers"),
+        ] as [(String, Int, String)])
     func namedErrors(text: String, line: Int, column: String) {
         do {
             _ = try Self.parse(text)

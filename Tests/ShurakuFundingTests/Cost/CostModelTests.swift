@@ -1,5 +1,6 @@
-import Testing
 import Foundation
+import Testing
+
 @testable import ShurakuFunding
 
 @Suite("Cooperative cost model")
@@ -81,8 +82,9 @@ struct CostModelTests {
         let s = try CostModel.evaluate(inputs, workers: 2, utilisation: u, rules: SupportRules(capReduction: steps))
         #expect(s.reducedPerWorkerCapYen == 3_000_000)
         #expect(s.capReductionRule == "steps")
-        let low = try CostModel.evaluate(inputs, workers: 2, utilisation: Utilisation(workedHours: 59, availableHours: 100),
-                                         rules: SupportRules(capReduction: steps))
+        let low = try CostModel.evaluate(
+            inputs, workers: 2, utilisation: Utilisation(workedHours: 59, availableHours: 100),
+            rules: SupportRules(capReduction: steps))
         #expect(low.reducedPerWorkerCapYen == 0)
     }
 
@@ -93,7 +95,8 @@ struct CostModelTests {
         #expect(throws: FundingError.unknownKey(path: "officeCost", hint: " (did you mean officeCostYen?)")) {
             try StrictJSON.decode(CostInputs.self, from: Data(#"{"workersCostYen": 1, "officeCost": 4}"#.utf8))
         }
-        let rules = try StrictJSON.decode(SupportRules.self, from: Data(#"{"capReduction": {"steps": [{"atLeastPercent": 70, "capPercent": 90}]}}"#.utf8))
+        let rules = try StrictJSON.decode(
+            SupportRules.self, from: Data(#"{"capReduction": {"steps": [{"atLeastPercent": 70, "capPercent": 90}]}}"#.utf8))
         #expect(rules.capReduction == .steps([CapStep(atLeastPercent: 70, capPercent: 90)]))
         #expect(throws: FundingError.unknownKey(path: "capReduction.steps[0].cap")) {
             try StrictJSON.decode(SupportRules.self, from: Data(#"{"capReduction": {"steps": [{"atLeastPercent": 70, "cap": 90}]}}"#.utf8))

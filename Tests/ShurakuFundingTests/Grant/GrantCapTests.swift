@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+
 @testable import ShurakuFunding
 
 @Suite("Grant caps for settlement network zones")
 struct GrantCapTests {
-    @Test("the four combinations of specialist staff and ICT", arguments: [
-        (false, false, 15_000_000), (true, false, 20_000_000), (false, true, 25_000_000), (true, true, 30_000_000),
-    ])
+    @Test(
+        "the four combinations of specialist staff and ICT",
+        arguments: [
+            (false, false, 15_000_000), (true, false, 20_000_000), (false, true, 25_000_000), (true, true, 30_000_000),
+        ])
     func combinations(specialist: Bool, ict: Bool, expected: Int) {
         let p = GrantPolicy(defaults: GrantFeatures(specialistStaff: specialist, ict: ict))
         let cap = p.cap(coreID: "S1", hasAppBookedBus: false)
@@ -68,12 +71,14 @@ struct GrantCapTests {
         #expect(roundTrip == p)
     }
 
-    @Test("unknown keys are rejected with their JSON path and a did-you-mean", arguments: [
-        (#"{"default": {}}"#, "default", " (did you mean defaults?)"),
-        (#"{"defaults": {"ICT": true}}"#, "defaults.ICT", " (did you mean ict?)"),
-        (#"{"zones": {"S01": {"ictt": true}}}"#, "zones.S01.ictt", " (did you mean ict?)"),
-        (#"{"zones": {"12": {"staff": true}}}"#, "zones.12.staff", ""),
-    ])
+    @Test(
+        "unknown keys are rejected with their JSON path and a did-you-mean",
+        arguments: [
+            (#"{"default": {}}"#, "default", " (did you mean defaults?)"),
+            (#"{"defaults": {"ICT": true}}"#, "defaults.ICT", " (did you mean ict?)"),
+            (#"{"zones": {"S01": {"ictt": true}}}"#, "zones.S01.ictt", " (did you mean ict?)"),
+            (#"{"zones": {"12": {"staff": true}}}"#, "zones.12.staff", ""),
+        ])
     func unknownKeys(json: String, path: String, hint: String) {
         #expect(throws: FundingError.unknownKey(path: path, hint: hint)) { try GrantPolicy.decode(from: Data(json.utf8)) }
     }

@@ -1,11 +1,14 @@
 import Foundation
 import ShurakuTestSupport
 import Testing
+
 @testable import ShurakuFunding
 
 @Suite("Cooperative renderers")
 struct CooperativeRendererTests {
-    static func report(costs: CostInputs? = CostInputs(workerCost: .total(20_000_000), officeCostYen: 4_000_000)) throws -> CooperativeReport {
+    static func report(costs: CostInputs? = CostInputs(workerCost: .total(20_000_000), officeCostYen: 4_000_000)) throws
+        -> CooperativeReport
+    {
         let d = try DemandCSV.parse(Data(contentsOf: URL(fileURLWithPath: SharedData.repoPath("geodata/cooperative/seasonal-example.csv"))))
         return try CooperativeReport.make(demand: d, costs: costs)
     }
@@ -92,9 +95,11 @@ struct CooperativeRendererTests {
     @Test("names with commas, quotes and pipes survive CSV, JSON and Markdown")
     func escaping() throws {
         let name = "A|B, \"C\""
-        let d = try LabourDemand(employers: [name, "x"], workersByCell: [
-            (0..<24).map { $0 < 12 ? 1 : 0 }, (0..<24).map { $0 < 12 ? 0 : 1 },
-        ])
+        let d = try LabourDemand(
+            employers: [name, "x"],
+            workersByCell: [
+                (0..<24).map { $0 < 12 ? 1 : 0 }, (0..<24).map { $0 < 12 ? 0 : 1 },
+            ])
         let r = try CooperativeReport.make(demand: d, costs: CostInputs(workerCost: .perWorker(1), officeCostYen: 0))
         let rows = try Self.csvRows(CooperativeRenderer.schedulesCSV(r.schedule))
         #expect(rows.contains { $0[2] == name })

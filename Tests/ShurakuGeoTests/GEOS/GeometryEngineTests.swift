@@ -8,9 +8,11 @@ import Testing
 struct GeometryEngineTests {
     static let square = Geometry.polygon([[XY(0, 0), XY(10, 0), XY(10, 10), XY(0, 10), XY(0, 0)]])
     /// A "C": concave, its centroid lies outside it.
-    static let cShape = Geometry.polygon([[
-        XY(0, 0), XY(10, 0), XY(10, 2), XY(2, 2), XY(2, 8), XY(10, 8), XY(10, 10), XY(0, 10), XY(0, 0),
-    ]])
+    static let cShape = Geometry.polygon([
+        [
+            XY(0, 0), XY(10, 0), XY(10, 2), XY(2, 2), XY(2, 8), XY(10, 8), XY(10, 10), XY(0, 10), XY(0, 0),
+        ]
+    ])
 
     @Test("WKT and WKB round trips keep the geometry")
     func wellKnownRoundTrip() throws {
@@ -120,11 +122,16 @@ struct GeometryEngineTests {
     @Test("every 能登町 settlement lies in exactly one of the 15 地区 polygons, its own")
     func pointInDistrict() throws {
         let utm = try CRS.epsg(6690)
-        let d = try VectorReader.read(SourceSpec(parsing: SharedData.path("geodata-real/noto-town-ishikawa/districts.geojson"))).projected(to: utm)
-        let s = try VectorReader.read(SourceSpec(parsing: SharedData.path("geodata-real/noto-town-ishikawa/settlements.geojson"))).projected(to: utm)
+        let d = try VectorReader.read(SourceSpec(parsing: SharedData.path("geodata-real/noto-town-ishikawa/districts.geojson"))).projected(
+            to: utm)
+        let s = try VectorReader.read(SourceSpec(parsing: SharedData.path("geodata-real/noto-town-ishikawa/settlements.geojson")))
+            .projected(to: utm)
         let index = try SpatialIndex(d.features.map { $0.geometry ?? .empty })
         for f in s.features {
-            guard case .point(let p)? = f.geometry else { Issue.record("not a point"); continue }
+            guard case .point(let p)? = f.geometry else {
+                Issue.record("not a point")
+                continue
+            }
             let hits = try index.covering(p)
             #expect(hits.count == 1)
             if let h = hits.first {

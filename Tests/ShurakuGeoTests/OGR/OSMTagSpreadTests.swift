@@ -11,7 +11,8 @@ struct OSMTagSpreadTests {
     static func extract(_ dir: TempDir, nodes n: Int) throws -> String {
         var xml = "<?xml version='1.0' encoding='UTF-8'?>\n<osm version='0.6' generator='test'>\n"
         for i in 1...n {
-            let lat = 36.0 + Double(i % 100) * 0.001, lon = 137.0 + Double(i / 100) * 0.001
+            let lat = 36.0 + Double(i % 100) * 0.001
+            let lon = 137.0 + Double(i / 100) * 0.001
             xml += "<node id='\(i)' version='1' lat='\(lat)' lon='\(lon)'>"
             xml += "<tag k='place' v='hamlet'/><tag k='operator' v='town'/><tag k='note_\(i)' v='x'/>"
             if i % 100 == 0 { xml += "<tag k='population' v='\(i)'/>" }

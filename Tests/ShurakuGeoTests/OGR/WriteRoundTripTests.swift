@@ -5,12 +5,15 @@ import Testing
 
 @Suite("Writing through OGR and reading back")
 struct WriteRoundTripTests {
-    static let fields = [FieldInfo(name: "id", type: .string), FieldInfo(name: "name", type: .string),
-                         FieldInfo(name: "population", type: .integer), FieldInfo(name: "share", type: .real)]
+    static let fields = [
+        FieldInfo(name: "id", type: .string), FieldInfo(name: "name", type: .string),
+        FieldInfo(name: "population", type: .integer), FieldInfo(name: "share", type: .real),
+    ]
 
     static func points() -> OutputLayer {
         let fs = [
-            VectorFeature(fid: 1, geometry: .point(XY(137.15, 37.30)), values: [.string("A1"), .string("宇出津"), .integer(1200), .real(0.25)]),
+            VectorFeature(
+                fid: 1, geometry: .point(XY(137.15, 37.30)), values: [.string("A1"), .string("宇出津"), .integer(1200), .real(0.25)]),
             VectorFeature(fid: 2, geometry: .point(XY(137.23, 37.31)), values: [.string("A2"), .string("小木"), .integer(800), .null]),
         ]
         return OutputLayer(name: "settlements", geometryType: .point, crs: .lonLat, fields: fields, features: fs)

@@ -10,7 +10,8 @@ struct TransformTests {
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         // cs2cs follows the CRSs' official axis order (lat, lon for EPSG geographic CRSs).
         p.arguments = ["cs2cs", "-d", "9", from, to]
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         p.standardInput = input
         p.standardOutput = output
         try p.run()
@@ -69,7 +70,8 @@ struct TransformTests {
 
     @Test("geodesic distance agrees with a UTM distance over a few kilometres")
     func geodesic() throws {
-        let a = XY(137.10, 37.30), b = XY(137.15, 37.33)
+        let a = XY(137.10, 37.30)
+        let b = XY(137.15, 37.33)
         let g = Geodesic.grs80.distanceMeters(a, b)
         let t = try CoordinateTransformer(from: .lonLat, to: .epsg(6690))
         let planar = try t.apply(a).distance(to: t.apply(b))

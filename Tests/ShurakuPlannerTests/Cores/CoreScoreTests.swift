@@ -49,13 +49,17 @@ struct CoreScoreTests {
     @Test("distinct kinds: two schools count once; a hospital covers the clinic, once, at the higher weight")
     func distinctKinds() throws {
         let scoring = CoreScoring()
-        let two = scoring.scores(locations: [XY(0, 0)], populations: [1], facilities: [
-            Self.facility(.school, 0, 10), Self.facility(.school, 0, 20),
-        ])
+        let two = scoring.scores(
+            locations: [XY(0, 0)], populations: [1],
+            facilities: [
+                Self.facility(.school, 0, 10), Self.facility(.school, 0, 20),
+            ])
         #expect(two[0].kindScore == 2)
-        let both = scoring.scores(locations: [XY(0, 0)], populations: [1], facilities: [
-            Self.facility(.hospital, 0, 10), Self.facility(.clinic, 0, 20),
-        ])
+        let both = scoring.scores(
+            locations: [XY(0, 0)], populations: [1],
+            facilities: [
+                Self.facility(.hospital, 0, 10), Self.facility(.clinic, 0, 20),
+            ])
         #expect(both[0].kindScore == 3 && both[0].kinds == [.hospital])
         #expect(both[0].reason == "病院 within 1 km; 1 person within 1 km")
         let heavyClinic = CoreScoring(weights: try FacilityWeights(overriding: ["clinic": 4]))
@@ -159,8 +163,9 @@ struct CoreScoreTests {
         var g = SeededGenerator(seed: 7)
         let locations = (0..<180_000).map { _ in XY(Double.random(in: 0..<300_000, using: &g), Double.random(in: 0..<300_000, using: &g)) }
         let facilities = (0..<20_000).map { i in
-            Self.facility(FacilityKind.allCases[i % FacilityKind.allCases.count],
-                          Double.random(in: 0..<300_000, using: &g), Double.random(in: 0..<300_000, using: &g))
+            Self.facility(
+                FacilityKind.allCases[i % FacilityKind.allCases.count],
+                Double.random(in: 0..<300_000, using: &g), Double.random(in: 0..<300_000, using: &g))
         }
         let scores = CoreScoring().scores(
             locations: locations, populations: Array(repeating: 10, count: locations.count), facilities: facilities)

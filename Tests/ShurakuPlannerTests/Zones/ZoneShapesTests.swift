@@ -35,8 +35,9 @@ struct ZoneShapesTests {
     @Test("without districts, Voronoi cells clipped to the boundary cover it")
     func voronoiCoversBoundary() throws {
         let base = SharedData.path("geodata-real/jinsekikogen-hiroshima") + "/"
-        let inputs = try StudyInputs.load(InputSpec(
-            settlements: SourceSpec(parsing: base + "settlements.geojson"), boundary: SourceSpec(parsing: base + "boundary.geojson")))
+        let inputs = try StudyInputs.load(
+            InputSpec(
+                settlements: SourceSpec(parsing: base + "settlements.geojson"), boundary: SourceSpec(parsing: base + "boundary.geojson")))
         let s = inputs.settlements.settlements
         let boundary = try #require(inputs.boundary)
         let engine = try GeometryEngine()

@@ -11,9 +11,10 @@ import Testing
 struct ZonerDistrictTests {
     static func niimi() throws -> (StudyInputs, DistrictMembership, TravelTimeMatrix) {
         let base = SharedData.path("geodata-real/niimi-city-okayama") + "/"
-        let inputs = try StudyInputs.load(InputSpec(
-            settlements: SourceSpec(parsing: base + "settlements.geojson"),
-            districts: SourceSpec(parsing: base + "junior_high_school_districts.geojson"), districtNameField: "A32_008"))
+        let inputs = try StudyInputs.load(
+            InputSpec(
+                settlements: SourceSpec(parsing: base + "settlements.geojson"),
+                districts: SourceSpec(parsing: base + "junior_high_school_districts.geojson"), districtNameField: "A32_008"))
         let s = inputs.settlements.settlements
         let d = try #require(inputs.districts)
         let membership = try DistrictMembership.assign(s, to: d, file: "districts", toleranceMeters: 200)

@@ -11,9 +11,10 @@ import Testing
 struct ZonerRealDataTests {
     static func noto() throws -> (StudyInputs, RoutingNetwork, TravelTimeMatrix) {
         let base = SharedData.path("geodata-real/noto-town-ishikawa") + "/"
-        let inputs = try StudyInputs.load(InputSpec(
-            settlements: SourceSpec(parsing: base + "settlements.geojson"),
-            districts: SourceSpec(parsing: base + "districts.geojson"), roads: SourceSpec(parsing: base + "roads.geojson")))
+        let inputs = try StudyInputs.load(
+            InputSpec(
+                settlements: SourceSpec(parsing: base + "settlements.geojson"),
+                districts: SourceSpec(parsing: base + "districts.geojson"), roads: SourceSpec(parsing: base + "roads.geojson")))
         let roads = try #require(inputs.roads)
         let (graph, _) = try RoadGraphBuilder.build(try RoadLine.lines(from: roads))
         let net = try RoutingNetwork(roads: graph, places: inputs.settlements.settlements.map(\.location))
@@ -68,8 +69,10 @@ struct ZonerRealDataTests {
     func deterministic() throws {
         let (inputs, net, m) = try Self.noto()
         let p = ZoningParameters(maxTravelSeconds: 1800, minPopulation: 1000, zoneCount: .exactly(5), seed: 7)
-        let a = try Zoner.plan(settlements: inputs.settlements.settlements, travel: m, blocked: Self.blocked(net), districts: nil, parameters: p)
-        let b = try Zoner.plan(settlements: inputs.settlements.settlements, travel: m, blocked: Self.blocked(net), districts: nil, parameters: p)
+        let a = try Zoner.plan(
+            settlements: inputs.settlements.settlements, travel: m, blocked: Self.blocked(net), districts: nil, parameters: p)
+        let b = try Zoner.plan(
+            settlements: inputs.settlements.settlements, travel: m, blocked: Self.blocked(net), districts: nil, parameters: p)
         #expect(a.zones == b.zones)
         #expect(a.zoneOf == b.zoneOf)
     }

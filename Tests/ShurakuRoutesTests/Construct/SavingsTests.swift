@@ -1,5 +1,6 @@
 import ShurakuCore
 import Testing
+
 @testable import ShurakuRoutes
 
 @Test("savings and split build feasible routes covering every stop once")

@@ -25,7 +25,8 @@ func bestKnownSolutionChecks() throws {
     let n = vrp.dimension
     var total: Int64 = 0
     for route in sol.routes {
-        var last = 0, load: Int32 = 0
+        var last = 0
+        var load: Int32 = 0
         for c in route {
             total += Int64(vrp.travel[last * n + c])
             load += vrp.demand[c]
@@ -43,9 +44,11 @@ func vrp(_ lines: [String]) throws(InstanceError) -> CVRPInstance {
 
 @Test("a depot other than node 1 becomes node 0; DISTANCE and SERVICE_TIME are read")
 func depotRenumbering() throws {
-    let v = try vrp(["TYPE : CVRP", "DIMENSION : 3", "EDGE_WEIGHT_TYPE : EUC_2D", "CAPACITY : 10", "DISTANCE : 50",
-                     "SERVICE_TIME : 2", "NODE_COORD_SECTION", "1 0 0", "2 3 4", "3 6 8",
-                     "DEMAND_SECTION", "1 4", "2 0", "3 5", "DEPOT_SECTION", " 2", " -1", "EOF"])
+    let v = try vrp([
+        "TYPE : CVRP", "DIMENSION : 3", "EDGE_WEIGHT_TYPE : EUC_2D", "CAPACITY : 10", "DISTANCE : 50",
+        "SERVICE_TIME : 2", "NODE_COORD_SECTION", "1 0 0", "2 3 4", "3 6 8",
+        "DEMAND_SECTION", "1 4", "2 0", "3 5", "DEPOT_SECTION", " 2", " -1", "EOF",
+    ])
     #expect(v.fileNodes == [2, 1, 3])
     #expect(v.demand == [0, 4, 5])
     #expect(v.travel == [0, 5, 5, 5, 0, 10, 5, 10, 0])

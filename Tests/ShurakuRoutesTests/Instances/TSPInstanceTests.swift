@@ -25,12 +25,18 @@ func tsp(_ lines: [String]) throws(InstanceError) -> TSPInstance {
 
 @Test("explicit matrices in full and triangular layouts give the same costs")
 func explicitLayouts() throws {
-    let full = try tsp(["TYPE: TSP", "DIMENSION: 3", "EDGE_WEIGHT_TYPE: EXPLICIT", "EDGE_WEIGHT_FORMAT: FULL_MATRIX",
-                        "EDGE_WEIGHT_SECTION", "0 4 7", "4 0 5", "7 5 0", "EOF"])
-    let upper = try tsp(["DIMENSION: 3", "EDGE_WEIGHT_TYPE: EXPLICIT", "EDGE_WEIGHT_FORMAT: UPPER_ROW",
-                         "EDGE_WEIGHT_SECTION", "4 7", "5"])
-    let lowerDiag = try tsp(["DIMENSION: 3", "EDGE_WEIGHT_TYPE: EXPLICIT", "EDGE_WEIGHT_FORMAT: LOWER_DIAG_ROW",
-                             "EDGE_WEIGHT_SECTION", "0 4 0 7 5 0"])
+    let full = try tsp([
+        "TYPE: TSP", "DIMENSION: 3", "EDGE_WEIGHT_TYPE: EXPLICIT", "EDGE_WEIGHT_FORMAT: FULL_MATRIX",
+        "EDGE_WEIGHT_SECTION", "0 4 7", "4 0 5", "7 5 0", "EOF",
+    ])
+    let upper = try tsp([
+        "DIMENSION: 3", "EDGE_WEIGHT_TYPE: EXPLICIT", "EDGE_WEIGHT_FORMAT: UPPER_ROW",
+        "EDGE_WEIGHT_SECTION", "4 7", "5",
+    ])
+    let lowerDiag = try tsp([
+        "DIMENSION: 3", "EDGE_WEIGHT_TYPE: EXPLICIT", "EDGE_WEIGHT_FORMAT: LOWER_DIAG_ROW",
+        "EDGE_WEIGHT_SECTION", "0 4 0 7 5 0",
+    ])
     #expect(full.travel == [0, 4, 7, 4, 0, 5, 7, 5, 0])
     #expect(upper.travel == full.travel)
     #expect(lowerDiag.travel == full.travel)
@@ -77,8 +83,10 @@ func malformedTSPFilesThrow() {
         try tsp(["DIMENSION: 2", "EDGE_WEIGHT_TYPE: XRAY1"])
     }
     #expect(throws: InstanceError.incompleteSection("EDGE_WEIGHT_SECTION")) {
-        try tsp(["DIMENSION: 3", "EDGE_WEIGHT_TYPE: EXPLICIT", "EDGE_WEIGHT_FORMAT: FULL_MATRIX",
-                 "EDGE_WEIGHT_SECTION", "0 1 2 3"])
+        try tsp([
+            "DIMENSION: 3", "EDGE_WEIGHT_TYPE: EXPLICIT", "EDGE_WEIGHT_FORMAT: FULL_MATRIX",
+            "EDGE_WEIGHT_SECTION", "0 1 2 3",
+        ])
     }
 }
 
@@ -88,7 +96,8 @@ func corruptedFilesNeverTrap() throws {
     let vrp = try sharedBytes("bench/cvrp/X-n101-k25.vrp")
     var rng = SeededGenerator(seed: 404)
     let alphabet = Array("0123456789-.:eE \t\r\nNODE_COORDSECTIONDIMENSION".utf8) + [0xFF, 0x00]
-    var parsed = 0, rejected = 0
+    var parsed = 0
+    var rejected = 0
     for trial in 0..<300 {
         var bytes = trial % 2 == 0 ? original : vrp
         for _ in 0..<(1 + rng.index(below: 8)) {

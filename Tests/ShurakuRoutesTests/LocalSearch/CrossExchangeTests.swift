@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ShurakuRoutes
 
 @Test("CrossExchange: claimed gain equals the true objective change, and routes stay feasible (swapping segments between routes)")

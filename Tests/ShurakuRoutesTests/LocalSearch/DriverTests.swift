@@ -1,5 +1,6 @@
 import ShurakuCore
 import Testing
+
 @testable import ShurakuRoutes
 
 @Test("local search never worsens the objective, keeps routes feasible, and ends in a local optimum")

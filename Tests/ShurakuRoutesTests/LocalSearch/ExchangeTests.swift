@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ShurakuRoutes
 
 @Test("Exchange: claimed gain equals the true objective change, and routes stay feasible (swapping two stops)")

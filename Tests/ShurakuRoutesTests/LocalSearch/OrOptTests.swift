@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ShurakuRoutes
 
 @Test("OrOpt: claimed gain equals the true objective change, and routes stay feasible (moving a segment of 1–3 stops within its route)")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ShurakuRoutes
 
 @Test("TwoOpt: claimed gain equals the true objective change, and routes stay feasible (reversing part of a route)")

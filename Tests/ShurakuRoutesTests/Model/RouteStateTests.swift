@@ -1,5 +1,6 @@
 import ShurakuCore
 import Testing
+
 @testable import ShurakuRoutes
 
 @Test("cached prefix figures match a fresh computation after inserts, removals and route drops")
@@ -27,9 +28,11 @@ func prefixSegmentCosts() throws {
         let seq = state.routes[r].map(Int.init)
         for i in -1..<seq.count {
             for j in i...seq.count {
-                var forward: Int64 = 0, backward: Int64 = 0
+                var forward: Int64 = 0
+                var backward: Int64 = 0
                 for k in i..<j {
-                    let a = state.node(r, k), b = state.node(r, k + 1)
+                    let a = state.node(r, k)
+                    let b = state.node(r, k + 1)
                     forward += inst.d(a, b)
                     backward += inst.d(b, a)
                 }

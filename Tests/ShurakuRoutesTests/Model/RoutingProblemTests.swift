@@ -1,5 +1,5 @@
-import Testing
 import ShurakuRoutes
+import Testing
 
 @Test("invalid problems are rejected with the matching error")
 func problemValidation() {

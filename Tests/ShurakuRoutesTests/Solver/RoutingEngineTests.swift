@@ -1,5 +1,6 @@
 import ShurakuCore
 import Testing
+
 @testable import ShurakuRoutes
 
 @Test("single tours hit the brute-force optimum on random asymmetric instances (1–8 stops)")
@@ -49,8 +50,9 @@ func northSouthProblem(_ objective: RoutingObjective) throws -> RoutingProblem {
     let travel = xy.flatMap { a in
         xy.map { b in Int32(((a.0 - b.0) * (a.0 - b.0) + (a.1 - b.1) * (a.1 - b.1)).squareRoot().rounded()) }
     }
-    return try RoutingProblem(nodeCount: 5, travel: travel, demand: [0, 6, 6, 4, 4], capacity: 10,
-                              objective: objective)
+    return try RoutingProblem(
+        nodeCount: 5, travel: travel, demand: [0, 6, 6, 4, 4], capacity: 10,
+        objective: objective)
 }
 
 @Test("the fewest-routes objective uses fewer (costlier) loops than the cost objective")
@@ -74,8 +76,9 @@ func durationSplitting() throws {
         let farthest = (1..<n).map { travel[$0] + travel[$0 * n] + 60 }.max() ?? 0
         var solutions: [RoutingSolution] = []
         for objective in [RoutingObjective.cost, .fewestRoutesThenCost] {
-            let problem = try RoutingProblem(nodeCount: n, travel: travel, service: service,
-                                             maxRouteDuration: farthest + 1500, objective: objective)
+            let problem = try RoutingProblem(
+                nodeCount: n, travel: travel, service: service,
+                maxRouteDuration: farthest + 1500, objective: objective)
             let s = RoutingEngine.solve(problem, options: RoutingOptions(seed: 3, iterations: 30, tourIterations: 300))
             #expect(RoutingFixtures.violation(s, problem) == nil)
             #expect(s.unassigned.isEmpty)
@@ -93,16 +96,18 @@ func unservableStopsAreReported() throws {
     for i in 0..<n { travel[i * n + i] = 0 }
     travel[0 * n + 2] = 500  // far out
     travel[4 * n + 0] = RoutingProblem.unreachable
-    let problem = try RoutingProblem(nodeCount: n, travel: travel, service: [0, 5, 5, 5, 5], demand: [0, 1, 1, 9, 1],
-                                     capacity: 5, maxRouteDuration: 100)
+    let problem = try RoutingProblem(
+        nodeCount: n, travel: travel, service: [0, 5, 5, 5, 5], demand: [0, 1, 1, 9, 1],
+        capacity: 5, maxRouteDuration: 100)
     let s = RoutingEngine.solve(problem)
     #expect(RoutingFixtures.violation(s, problem) == nil)
     #expect(s.routes.map(\.stops) == [[1]])
-    #expect(s.unassigned == [
-        .init(node: 2, reason: .roundTripExceedsMaxDuration),
-        .init(node: 3, reason: .demandExceedsCapacity),
-        .init(node: 4, reason: .unreachable),
-    ])
+    #expect(
+        s.unassigned == [
+            .init(node: 2, reason: .roundTripExceedsMaxDuration),
+            .init(node: 3, reason: .demandExceedsCapacity),
+            .init(node: 4, reason: .unreachable),
+        ])
 }
 
 @Test("a route limit leaves the stops that do not fit unassigned, as few as possible")
@@ -110,8 +115,9 @@ func routeLimitLeavesStopsUnassigned() throws {
     var rng = SeededGenerator(seed: 8)
     let n = 12
     let travel = RoutingFixtures.euclideanTravel(n: n, rng: &rng)
-    let problem = try RoutingProblem(nodeCount: n, travel: travel, demand: [0] + Array(repeating: 1, count: n - 1),
-                                     capacity: 3, maxRoutes: 2)
+    let problem = try RoutingProblem(
+        nodeCount: n, travel: travel, demand: [0] + Array(repeating: 1, count: n - 1),
+        capacity: 3, maxRoutes: 2)
     let s = RoutingEngine.solve(problem, options: RoutingOptions(seed: 1, iterations: 200))
     #expect(RoutingFixtures.violation(s, problem) == nil)
     #expect(s.routes.count == 2)
@@ -125,8 +131,9 @@ func sameSeedSameSolution() throws {
     var rng = SeededGenerator(seed: 77)
     let n = 40
     let travel = RoutingFixtures.asymmetricTravel(n: n, rng: &rng)
-    let problem = try RoutingProblem(nodeCount: n, travel: travel, demand: [0] + (1..<n).map { Int32($0 % 5 + 1) },
-                                     capacity: 25, objective: .fewestRoutesThenCost)
+    let problem = try RoutingProblem(
+        nodeCount: n, travel: travel, demand: [0] + (1..<n).map { Int32($0 % 5 + 1) },
+        capacity: 25, objective: .fewestRoutesThenCost)
     let options = RoutingOptions(seed: 42, iterations: 40)
     let a = RoutingEngine.solve(problem, options: options)
     let b = RoutingEngine.solve(problem, options: options)
@@ -164,8 +171,9 @@ func passedDeadline() throws {
     var rng = SeededGenerator(seed: 3)
     let n = 30
     let travel = RoutingFixtures.euclideanTravel(n: n, rng: &rng)
-    let problem = try RoutingProblem(nodeCount: n, travel: travel, demand: [0] + Array(repeating: 1, count: n - 1),
-                                     capacity: 7)
+    let problem = try RoutingProblem(
+        nodeCount: n, travel: travel, demand: [0] + Array(repeating: 1, count: n - 1),
+        capacity: 7)
     let s = RoutingEngine.solve(problem, options: RoutingOptions(seed: 1, deadline: .after(seconds: 0)))
     #expect(RoutingFixtures.violation(s, problem) == nil)
     #expect(s.unassigned.isEmpty)

@@ -1,4 +1,5 @@
 import ShurakuCore
+
 @testable import ShurakuRoutes
 
 /// Seeded property checks shared by the move tests: on random feasible solutions of random
@@ -16,7 +17,8 @@ enum MoveHarness {
     static func randomCase(seed: UInt64) throws -> (RoutingProblem, Instance, RouteState) {
         var rng = SeededGenerator(seed: seed)
         let n = 8 + rng.index(below: 18)
-        let travel = seed % 2 == 0
+        let travel =
+            seed % 2 == 0
             ? RoutingFixtures.asymmetricTravel(n: n, rng: &rng)
             : RoutingFixtures.euclideanTravel(n: n, rng: &rng, side: 500)
         let demand = [0] + (1..<n).map { _ in Int32(1 + rng.index(below: 9)) }
@@ -49,7 +51,10 @@ enum MoveHarness {
     /// Cost, load and service of a route, from scratch.
     static func figures(_ seq: [Int32], _ inst: Instance) -> (Int64, Int64, Int64) {
         guard !seq.isEmpty else { return (0, 0, 0) }
-        var cost: Int64 = 0, load: Int64 = 0, service: Int64 = 0, last = 0
+        var cost: Int64 = 0
+        var load: Int64 = 0
+        var service: Int64 = 0
+        var last = 0
         for v in seq.map(Int.init) {
             cost += inst.d(last, v)
             load += inst.demand[v]
@@ -70,7 +75,11 @@ enum MoveHarness {
         var seen = 0
         for (r, seq) in s.routes.enumerated() {
             if seq.isEmpty { return "empty route kept" }
-            var f: Int64 = 0, b: Int64 = 0, l: Int64 = 0, sv: Int64 = 0, last = 0
+            var f: Int64 = 0
+            var b: Int64 = 0
+            var l: Int64 = 0
+            var sv: Int64 = 0
+            var last = 0
             for (i, v32) in seq.enumerated() {
                 let v = Int(v32)
                 seen += 1
@@ -103,7 +112,8 @@ enum MoveHarness {
             var rng = SeededGenerator(seed: seed ^ UInt64(c * 7919))
             let n = problem.nodeCount
             for _ in 0..<pairsPerCase {
-                let u = 1 + rng.index(below: n - 1), v = 1 + rng.index(below: n - 1)
+                let u = 1 + rng.index(below: n - 1)
+                let v = 1 + rng.index(below: n - 1)
                 guard u != v else { continue }
                 let before = objective(state, inst)
                 M.forEachCandidate(around: u, near: v, in: state, inst) { move in

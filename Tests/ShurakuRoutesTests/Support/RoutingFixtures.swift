@@ -1,4 +1,5 @@
 import ShurakuCore
+
 @testable import ShurakuRoutes
 
 /// Small random routing problems and exact answers for them.
@@ -11,7 +12,8 @@ enum RoutingFixtures {
         var d = [Int64](repeating: 0, count: n * n)
         for i in 0..<n {
             for j in 0..<n where i != j {
-                let dx = xy[i].0 - xy[j].0, dy = xy[i].1 - xy[j].1
+                let dx = xy[i].0 - xy[j].0
+                let dy = xy[i].1 - xy[j].1
                 let base = (dx * dx + dy * dy).squareRoot() * 10
                 // Some arcs are slow in one direction (one-way detours).
                 let factor = Double.random(in: 0..<1, using: &rng) < 0.3 ? Double.random(in: 1.2..<2.5, using: &rng) : 1
@@ -35,7 +37,8 @@ enum RoutingFixtures {
         var d = [Int32](repeating: 0, count: n * n)
         for i in 0..<n {
             for j in 0..<n {
-                let dx = xy[i].0 - xy[j].0, dy = xy[i].1 - xy[j].1
+                let dx = xy[i].0 - xy[j].0
+                let dy = xy[i].1 - xy[j].1
                 d[i * n + j] = Int32(((dx * dx + dy * dy).squareRoot()).rounded())
             }
         }
@@ -44,7 +47,8 @@ enum RoutingFixtures {
 
     /// Cost of the closed tour depot → `order` → depot.
     static func tourCost(_ order: [Int], travel: [Int32], n: Int) -> Int64 {
-        var total: Int64 = 0, last = 0
+        var total: Int64 = 0
+        var last = 0
         for v in order {
             total += Int64(travel[last * n + v])
             last = v
@@ -74,7 +78,8 @@ enum RoutingFixtures {
     /// The exact optimum (routes, cost) of a small problem (≤ 8 stops, every stop servable): the
     /// best single tour per subset of stops, then the best partition into feasible subsets.
     static func exactOptimum(_ p: RoutingProblem) -> (routes: Int, cost: Int64)? {
-        let n = p.nodeCount, stops = n - 1
+        let n = p.nodeCount
+        let stops = n - 1
         let full = (1 << stops) - 1
         var subsetCost = [Int64?](repeating: nil, count: full + 1)
         for mask in 1...full {
@@ -102,7 +107,8 @@ enum RoutingFixtures {
                 if sub & low != 0, let c = subsetCost[sub], let rest = best[mask ^ sub] {
                     let candidate = (rest.0 + 1, rest.1 + c)
                     if p.maxRoutes.map({ candidate.0 <= $0 }) ?? true,
-                       best[mask].map({ better(candidate, $0) }) ?? true {
+                        best[mask].map({ better(candidate, $0) }) ?? true
+                    {
                         best[mask] = candidate
                     }
                 }
@@ -120,7 +126,10 @@ enum RoutingFixtures {
         if let limit = p.maxRoutes, s.routes.count > limit { return "too many routes" }
         for route in s.routes {
             guard !route.stops.isEmpty else { return "empty route" }
-            var time: Int64 = 0, cost: Int64 = 0, load: Int64 = 0, last = 0
+            var time: Int64 = 0
+            var cost: Int64 = 0
+            var load: Int64 = 0
+            var last = 0
             for (k, v) in route.stops.enumerated() {
                 guard v > 0, v < p.nodeCount else { return "bad stop \(v)" }
                 seen[v] += 1

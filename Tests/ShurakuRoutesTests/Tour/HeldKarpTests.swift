@@ -1,5 +1,6 @@
 import ShurakuCore
 import Testing
+
 @testable import ShurakuRoutes
 
 @Test("Held–Karp finds the brute-force optimum on random asymmetric instances")

@@ -1,5 +1,6 @@
 import ShurakuCore
 import Testing
+
 @testable import ShurakuRoutes
 
 @Test("iterated 2-opt / Or-opt reaches the exact optimum on random asymmetric 12-city instances")
@@ -27,7 +28,8 @@ func tourSearchTracksCost() {
     var rng = SeededGenerator(seed: 12)
     for trial in 0..<6 {
         let m = 30 + 10 * trial
-        let travel = trial % 2 == 0
+        let travel =
+            trial % 2 == 0
             ? RoutingFixtures.asymmetricTravel(n: m, rng: &rng)
             : RoutingFixtures.euclideanTravel(n: m, rng: &rng)
         let search = TourSearch(m: m, costs: travel)

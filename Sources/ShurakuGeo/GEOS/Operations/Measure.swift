@@ -38,7 +38,10 @@ extension GeometryEngine {
             throw context.error("nearest points")
         }
         defer { GEOSCoordSeq_destroy_r(context.handle, seq) }
-        var x0 = 0.0, y0 = 0.0, x1 = 0.0, y1 = 0.0
+        var x0 = 0.0
+        var y0 = 0.0
+        var x1 = 0.0
+        var y1 = 0.0
         guard GEOSCoordSeq_getXY_r(context.handle, seq, 0, &x0, &y0) != 0,
             GEOSCoordSeq_getXY_r(context.handle, seq, 1, &x1, &y1) != 0
         else { throw context.error("nearest points") }

@@ -10,10 +10,12 @@ extension GeometryEngine {
         if let c = clip?.envelope { frame.expand(toInclude: c) }
         let margin = max(frame.width, frame.height, 1) * 0.5
         frame = frame.expanded(by: margin)
-        let frameGeom = Geometry.polygon([[
-            XY(frame.minX, frame.minY), XY(frame.maxX, frame.minY), XY(frame.maxX, frame.maxY),
-            XY(frame.minX, frame.maxY), XY(frame.minX, frame.minY),
-        ]])
+        let frameGeom = Geometry.polygon([
+            [
+                XY(frame.minX, frame.minY), XY(frame.maxX, frame.minY), XY(frame.maxX, frame.maxY),
+                XY(frame.minX, frame.maxY), XY(frame.minX, frame.minY),
+            ]
+        ])
 
         // Distinct sites, first occurrence wins.
         var firstIndex: [XY: Int] = [:]
