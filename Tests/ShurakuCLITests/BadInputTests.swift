@@ -55,6 +55,18 @@ struct BadInputTests {
             ["--settlements", s, "--boundary", roads], in: dir, mentions: ["roads.geojson", "the boundary must be polygons", "LineString"])
     }
 
+    @Test("facilities: a line layer, a bad exclusion, unknown kinds in the weights: exit 2 naming file and setting")
+    func badFacilities() throws {
+        let dir = try TempDir()
+        let s = try dir.write("s.csv", Self.goodCSV)
+        let roads = SharedData.repoPath("geodata/noto/roads.geojson")
+        expectBad(["--settlements", s, "--facilities", roads], in: dir, mentions: ["roads.geojson", "facilities must be points or polygons", "LineString"])
+        expectBad(["--settlements", s, "--facility-exclude", "subkind"], in: dir, mentions: ["--facility-exclude", "expected FIELD=VALUE"])
+        let scenario = try dir.write("w.json", #"{"settlements": "s.csv", "facilityWeights": {"hospitl": 3, "school": "two"}}"#)
+        expectBad(["--scenario", scenario], in: dir, mentions: ["hospitl", "facilityWeights.school", "expected a whole number"])
+        expectBad(["--settlements", s, "--zones", "many"], in: dir, mentions: ["--zones", "expected auto, fewest or a whole number"])
+    }
+
     @Test("a missing file")
     func missingFile() throws {
         let dir = try TempDir()

@@ -44,20 +44,21 @@ struct PlanOptions: Sendable {
     var quiet: Bool
 
     static func resolve(_ args: ParsedArgs) throws -> PlanOptions {
-        var given: [String: SettingValue] = [:]
         let scenario = args.value("--scenario")
-        if let scenario { given = try ScenarioFile.read(scenario) }
+        let fromScenario = try scenario.map { path throws(ShurakuError) in try ScenarioFile.read(path) } ?? [:]
+        var fromFlags: [String: SettingValue] = [:]
         for s in PlanSettings.all where s.hasFlag {
             let flag = PlanFlags.flag(s.key)
             guard args.has(flag) else { continue }
-            if let v = try value(of: s, flag: flag, in: args) { given[s.key] = v }
+            if let v = try value(of: s, flag: flag, in: args) { fromFlags[s.key] = v }
         }
         guard let out = args.value("--out") else { throw UsageError("missing --out DIR") }
-        guard case .text(let settlements)? = given["settlements"] else {
+        guard case .text(let settlements)? = fromFlags["settlements"] ?? fromScenario["settlements"] else {
             throw UsageError("missing --settlements SRC (or a scenario file with \"settlements\")")
         }
         var request = PlanRequest(settlements: settlements)
-        try PlanSettings.apply(given, to: &request)
+        try PlanSettings.apply(fromScenario, to: &request, file: scenario ?? "")
+        try PlanSettings.apply(fromFlags, to: &request)
         request.scenarioPath = scenario
         return PlanOptions(request: request, outputPath: out, quiet: args.has("--quiet"))
     }
@@ -78,7 +79,7 @@ struct PlanOptions: Sendable {
         case .choice(let choices):
             return try args.choice(flag, choices).map(SettingValue.text)
         case .zones:
-            guard ZoneCount(raw) != nil else { throw UsageError("\(flag): expected auto or a whole number ≥ 1, got '\(raw)'") }
+            guard ZoneCount(raw) != nil else { throw UsageError("\(flag): expected auto, fewest or a whole number ≥ 1, got '\(raw)'") }
             return .text(raw)
         case .text:
             return .text(raw)

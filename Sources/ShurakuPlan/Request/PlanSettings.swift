@@ -123,8 +123,11 @@ public enum PlanSettings {
         all.map { ($0.key, $0.read(request)) }
     }
 
-    /// Applies `values` (scenario key → value) to `request`, collecting every problem.
-    public static func apply(_ values: [String: SettingValue], to request: inout PlanRequest) throws(ShurakuError) {
+    /// Applies `values` (scenario key → value) to `request`, collecting every problem; `file`
+    /// (e.g. the scenario file) locates the problems that name no file of their own.
+    public static func apply(_ values: [String: SettingValue], to request: inout PlanRequest, file: String = "")
+        throws(ShurakuError)
+    {
         var problems: [Problem] = []
         for key in values.keys.sorted() {
             guard let value = values[key] else { continue }
@@ -135,7 +138,11 @@ public enum PlanSettings {
             do throws(ShurakuError) {
                 try s.apply(value, to: &request)
             } catch {
-                problems += error.problems
+                problems += error.problems.map { p in
+                    var p = p
+                    if p.file.isEmpty { p.file = file }
+                    return p
+                }
             }
         }
         guard problems.isEmpty else { throw ShurakuError.invalid(problems) }
@@ -340,8 +347,12 @@ public enum PlanSettings {
                         problems.append(Problem(file: "", field: "facilityWeights.\(k)", message: "expected a whole number"))
                     }
                 }
+                do throws(ShurakuError) {
+                    r.cores.weights = try FacilityWeights(overriding: weights)
+                } catch {
+                    problems += error.problems
+                }
                 guard problems.isEmpty else { throw .invalid(problems) }
-                r.cores.weights = try FacilityWeights(overriding: weights)
                 r.cores.weightsJSON = data
             }),
     ]
