@@ -117,6 +117,8 @@ public struct PlanWriter: Sendable {
                 params[key] = (try? JSONSerialization.jsonObject(with: data)).map(PlanWriter.json) ?? .null
             }
         }
+        // The rule the zones follow, in words (derived from the settings above, not a setting).
+        params["zoningRule"] = .string(ZoningRule.text(result.request))
         var inputObj: [String: JSONValue] = [:]
         for (role, path) in result.inputs {
             inputObj[role] = .object(["path": .string(path), "sha256": .string(PlanWriter.checksum(path))])
