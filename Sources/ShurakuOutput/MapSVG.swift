@@ -39,11 +39,10 @@ struct MapSVG {
             <text x="\(n(margin))" y="28" font-size="18" font-weight="bold">\(esc(title))</text>
 
             """
-        // Zones.
-        s += "<g id=\"zones\" stroke-width=\"1\" fill-opacity=\"0.55\">\n"
-        for (i, z) in result.zones.enumerated() {
+        /// SVG path data of a polygonal geometry's rings.
+        func pathData(_ g: Geometry) -> String {
             var d = ""
-            for poly in z.shape.polygonParts {
+            for poly in g.polygonParts {
                 for ring in poly where ring.count >= 3 {
                     d +=
                         "M"
@@ -53,22 +52,18 @@ struct MapSVG {
                         }.joined(separator: " L") + " Z "
                 }
             }
+            return d
+        }
+        // Zones.
+        s += "<g id=\"zones\" stroke-width=\"1\" fill-opacity=\"0.55\">\n"
+        for (i, z) in result.zones.enumerated() {
+            let d = pathData(z.shape)
             s +=
                 "<path d=\"\(d)\" fill=\"\(ZonePalette.hex(ZonePalette.color(i)))\" stroke=\"\(ZonePalette.hex(ZonePalette.dark(i)))\" fill-rule=\"evenodd\"><title>\(esc(z.zoneID)) \(esc(z.coreName))</title></path>\n"
         }
         s += "</g>\n"
         if let outline = result.outline {
-            var d = ""
-            for poly in outline.polygonParts {
-                for ring in poly where ring.count >= 3 {
-                    d +=
-                        "M"
-                        + ring.map {
-                            let (x, y) = p($0)
-                            return "\(n(x)) \(n(y))"
-                        }.joined(separator: " L") + " Z "
-                }
-            }
+            let d = pathData(outline)
             s += "<path id=\"outline\" d=\"\(d)\" fill=\"none\" stroke=\"#666\" stroke-width=\"1.2\" stroke-dasharray=\"5 3\"/>\n"
         }
         s += "<g id=\"routes\" fill=\"none\" stroke-width=\"1.8\" stroke-linejoin=\"round\" stroke-opacity=\"0.9\">\n"

@@ -1,13 +1,16 @@
 import ShurakuCore
 
-/// Points bucketed in square cells (hash of cell coordinates), for radius queries.
-struct PointGrid: Sendable {
-    let cell: Double
+/// Points bucketed in square cells (hash of cell coordinates), for radius queries: every point
+/// within one cell size of a place lies in the 3 × 3 cells around it.
+public struct PointGrid: Sendable {
+    /// The cell size, in the points' units.
+    public let cell: Double
     let keys: [Int64]  // sorted cell keys
     let order: [Int32]  // point ids grouped by key
     let start: [Int32]  // offsets into `order`, one per key (+1)
 
-    init(points: [XY], cell: Double) {
+    /// Buckets `points` (non-finite ones are left out) in cells of size `cell`.
+    public init(points: [XY], cell: Double) {
         self.cell = cell
         var keyed: [(Int64, Int32)] = []
         keyed.reserveCapacity(points.count)
@@ -39,7 +42,7 @@ struct PointGrid: Sendable {
     static func key(_ cx: Int64, _ cy: Int64) -> Int64 { (cx + (1 << 31)) << 32 | (cy + (1 << 31)) }
 
     /// Calls `body` with every point in the 3 × 3 cells around `p`, in ascending id order per cell.
-    func forEach(near p: XY, _ body: (Int) -> Void) {
+    public func forEach(near p: XY, _ body: (Int) -> Void) {
         let (cx, cy) = PointGrid.cellXY(p, cell)
         for dx in -1...1 {
             for dy in -1...1 {
