@@ -15,7 +15,9 @@ public enum ZoningRule {
         if let km = request.travel.maxKilometres { limits += " and \(minutes(km)) km" }
         switch request.effectiveDistrictMode {
         case .within: limits += ", and no zone spans two districts"
-        case .whole: limits += ", and zones are unions of whole districts"
+        case .whole:
+            limits += ", and zones are unions of whole districts"
+            if z.zones == .auto { limits += ", each touching the core's district" }
         case .ignore: break
         }
         var score = scoreText(request)

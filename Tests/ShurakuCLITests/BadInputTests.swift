@@ -60,8 +60,11 @@ struct BadInputTests {
         let dir = try TempDir()
         let s = try dir.write("s.csv", Self.goodCSV)
         let roads = SharedData.repoPath("geodata/noto/roads.geojson")
-        expectBad(["--settlements", s, "--facilities", roads], in: dir, mentions: ["roads.geojson", "facilities must be points or polygons", "LineString"])
-        expectBad(["--settlements", s, "--facility-exclude", "subkind"], in: dir, mentions: ["--facility-exclude", "expected FIELD=VALUE"])
+        expectBad(
+            ["--settlements", s, "--facilities", roads], in: dir,
+            mentions: ["roads.geojson", "facilities must be points or polygons", "LineString"])
+        expectBad(
+            ["--settlements", s, "--facility-exclude", "subkind"], in: dir, mentions: ["--facility-exclude", "expected FIELD=VALUE"])
         let scenario = try dir.write("w.json", #"{"settlements": "s.csv", "facilityWeights": {"hospitl": 3, "school": "two"}}"#)
         expectBad(["--scenario", scenario], in: dir, mentions: ["hospitl", "facilityWeights.school", "expected a whole number"])
         expectBad(["--settlements", s, "--zones", "many"], in: dir, mentions: ["--zones", "expected auto, fewest or a whole number"])

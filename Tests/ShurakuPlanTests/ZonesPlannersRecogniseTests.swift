@@ -53,8 +53,10 @@ struct ZonesPlannersRecogniseTests {
         for z in plan.zones {
             #expect(z.districts.filter(viableAlone.contains).count <= 1, "\(z.zoneID) merges \(z.districts)")
         }
-        // 15 地区, 15,687 people: more than the 5 viable alone, far more than the 2 of the fewest zones.
+        // 15 地区, 15,687 people: more than the 5 viable alone, far more than the 2 of the fewest zones;
+        // every zone in one piece (each district touches its core's district).
         #expect(plan.zones.count >= 8)
+        #expect(!plan.notes.contains { $0.contains("separate pieces") }, "\(plan.notes)")
         #expect(plan.zones.allSatisfy { ($0.coreScore ?? 0) > 0 && $0.coreReason.contains("within 1 km") })
         #expect(plan.zones.contains { $0.coreName.contains("宇出津") })
         #expect(plan.facilities?.count == 105)

@@ -33,9 +33,14 @@ enum GroupPlanner {
         let districtOf: [String?] = subset.indices.map { i in membership.map { $0.names[$0.district[i]] } }
 
         let scores = coreScores(subset, context: ctx)
+        var parameters = zoningParameters(request, mode: mode, coreScores: scores)
+        // Zones at the programme's scale come in one piece: with auto and whole districts, each
+        // district of a zone touches the core's district (fewest and N keep the plain p-median).
+        if mode == .whole, request.zoning.zones == .auto, let m = membership {
+            parameters.districtNeighbours = try DistrictAdjacency.neighbours(of: m.names, areas: ctx.districtAreas)
+        }
         let zoning = try Zoner.plan(
-            settlements: subset, travel: travel.matrix, blocked: travel.blocked, districts: membership,
-            parameters: zoningParameters(request, mode: mode, coreScores: scores))
+            settlements: subset, travel: travel.matrix, blocked: travel.blocked, districts: membership, parameters: parameters)
         var notes = zoning.notes.map { prefix + $0 }
 
         let loops = try ZoneLoops.plan(

@@ -23,6 +23,13 @@ enum PlanAssembly {
                 routes += try self.routes(z, zoneID: zoneIDs[zi], out: out, ctx: ctx, back: back)
                 zones.append(try zoneRow(z, zoneID: zoneIDs[zi], out: out, ctx: ctx, back: back, engine: engine))
                 shapes.append(z.shape)
+                let pieces = try separatePieces(z.shape, engine: engine)
+                if pieces > 1 {
+                    let core = ctx.settlements[out.members[z.zone.core]]
+                    notes.append(
+                        "zone \(zoneIDs[zi]) (\(core.name)) lies in \(pieces) separate pieces: its members reach the core "
+                            + "within the limit, but through other zones' areas")
+                }
             }
             for (li, gi) in out.members.enumerated() {
                 rows[gi] = settlementRow(local: li, out: out, zoneIDs: zoneIDs, ctx: ctx)
@@ -65,6 +72,16 @@ enum PlanAssembly {
                 arrivalsMin: loop.arrivalSeconds.map { $0 / 60 }, lengthKm: loop.meters / 1000,
                 durationMin: loop.durationSeconds / 60, line: try back.apply(.lineString(loop.line)).coordinates)
         }
+    }
+
+    /// The parts of a zone's shape that hold at least 5 % of its area (islands and slivers
+    /// below that do not count as a separate piece).
+    static func separatePieces(_ shape: Geometry, engine: GeometryEngine) throws -> Int {
+        let parts = shape.polygonParts
+        guard parts.count > 1 else { return parts.count }
+        let areas = try parts.map { try engine.area(.polygon($0)) }
+        let total = areas.reduce(0, +)
+        return areas.filter { $0 >= 0.05 * total }.count
     }
 
     /// Each facility with the zone whose shape holds it.

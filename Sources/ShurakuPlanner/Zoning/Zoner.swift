@@ -74,7 +74,9 @@ public enum Zoner {
         }
 
         // 3. Clients.
-        let clients = ZoningClients(settlements: settlements, reach: reach, excluded: excluded, districts: districts, mode: mode)
+        let clients = ZoningClients(
+            settlements: settlements, reach: reach, excluded: excluded, districts: districts, mode: mode,
+            neighbours: parameters.districtNeighbours)
         var notes = clients.splitDistricts.map {
             "district \($0) cannot be served whole within \(UnservedReason.minutes(limitMinutes)) min by one core: "
                 + "its settlements are zoned within the district instead"

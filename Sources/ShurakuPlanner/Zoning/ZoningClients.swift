@@ -15,7 +15,8 @@ struct ZoningClients: Sendable {
     static func weight(_ s: Settlement) -> Int64 { s.population * 100 + 1 }
 
     init(
-        settlements: [Settlement], reach: ReachTable, excluded: [Bool], districts: DistrictMembership?, mode: DistrictMode
+        settlements: [Settlement], reach: ReachTable, excluded: [Bool], districts: DistrictMembership?, mode: DistrictMode,
+        neighbours: [Set<Int>]? = nil
     ) {
         let n = settlements.count
         if mode == .whole, let d = districts {
@@ -23,7 +24,9 @@ struct ZoningClients: Sendable {
             for s in 0..<n where !excluded[s] { byDistrict[d.district[s], default: []].append(s) }
             for key in byDistrict.keys.sorted() {
                 let members = byDistrict[key] ?? []
-                if let common = Self.commonCores(members, settlements: settlements, reach: reach) {
+                let touching = neighbours.flatMap { $0.indices.contains(key) && !$0[key].isEmpty ? $0[key] : nil }
+                let allowed: ((Int) -> Bool)? = touching.map { t in { core in d.district[core] == key || t.contains(d.district[core]) } }
+                if let common = Self.commonCores(members, settlements: settlements, reach: reach, allowed: allowed) {
                     self.members.append(members)
                     costs.append(common)
                 } else {
@@ -38,11 +41,15 @@ struct ZoningClients: Sendable {
 
     /// The cores that reach every member of a district, with the summed cost; nil when there is
     /// none or when one of its designated cores cannot serve it all.
-    static func commonCores(_ members: [Int], settlements: [Settlement], reach: ReachTable) -> [Int: Int64]? {
+    static func commonCores(
+        _ members: [Int], settlements: [Settlement], reach: ReachTable, allowed: ((Int) -> Bool)? = nil
+    ) -> [Int: Int64]? {
         var common: [Int: Int64]? = nil
         for s in members {
             var row: [Int: Int64] = [:]
-            for r in reach.all[s] { row[r.core] = weight(settlements[s]) * Int64(r.seconds.rounded()) }
+            for r in reach.all[s] where allowed?(r.core) ?? true {
+                row[r.core] = weight(settlements[s]) * Int64(r.seconds.rounded())
+            }
             if let c = common {
                 var next: [Int: Int64] = [:]
                 for (core, cost) in c { if let add = row[core] { next[core] = cost + add } }

@@ -27,11 +27,18 @@ public struct ZoningParameters: Sendable {
     /// or nil for none. At the zone count, the cores with the largest total preference are
     /// chosen; travel time only breaks ties.
     public var coreScores: [Int64]?
+    /// In `whole` mode, the districts that touch each district (indices of
+    /// ``DistrictMembership/names``): a district may only join a core in its own district or in
+    /// one it touches, so that zones are contiguous. nil: no such rule. A district that touches
+    /// none (an island) may join any core it reaches.
+    public var districtNeighbours: [Set<Int>]?
 
     public init(
         maxTravelSeconds: Double, maxTravelMeters: Double? = nil, minPopulation: Int64 = 0, maxPopulation: Int64? = nil,
-        zoneCount: FacilityCount = .auto, districtMode: DistrictMode = .ignore, seed: UInt64 = 1, coreScores: [Int64]? = nil
+        zoneCount: FacilityCount = .auto, districtMode: DistrictMode = .ignore, seed: UInt64 = 1, coreScores: [Int64]? = nil,
+        districtNeighbours: [Set<Int>]? = nil
     ) {
+        self.districtNeighbours = districtNeighbours
         self.coreScores = coreScores
         self.maxTravelSeconds = maxTravelSeconds
         self.maxTravelMeters = maxTravelMeters
