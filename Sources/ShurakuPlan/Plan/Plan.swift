@@ -105,10 +105,15 @@ public struct Plan: Sendable {
 
     /// One service point and the zone it lies in.
     public struct FacilityRow: Sendable {
+        /// The facility's id (`facility_id`).
         public var id: String
+        /// Its name (`name`).
         public var name: String
+        /// Its kind (`kind`, with `kind_label` in Japanese).
         public var kind: FacilityKind
+        /// A finer kind from the source, e.g. `dental` (`subkind`).
         public var subkind: String?
+        /// Where it is, longitude/latitude.
         public var lonLat: XY
         /// The zone whose shape holds the facility (nil outside every zone).
         public var zoneID: String?
