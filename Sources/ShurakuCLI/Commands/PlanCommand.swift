@@ -31,6 +31,8 @@ struct PlanCommand: Command {
         options: [
             OptionSpec("--scenario", "FILE.json", "Read settings from a scenario file (flags override it).", group: "Inputs"),
             OptionSpec("--out", "DIR", "Folder to write the plan into.", group: "Output"),
+            OptionSpec(
+                "--wait", nil, "When another run is writing the same folder, wait for it instead of failing.", group: "Output"),
         ] + PlanFlags.options,
         examples: [
             "shuraku plan --settlements geodata/noto/settlements.geojson --roads geodata/noto/roads.geojson \\",
@@ -53,7 +55,8 @@ struct PlanCommand: Command {
         try options.request.validate()
         let progress = Progress(console: console, quiet: options.quiet)
         let folder = try OutputFolder(
-            options.outputPath, force: options.request.output.force, label: "--out \(options.outputPath)")
+            options.outputPath, force: options.request.output.force, wait: args.has("--wait"),
+            label: "--out \(options.outputPath)")
         let signals = folder.removeOnSignal()
         defer {
             for s in signals { s.cancel() }
