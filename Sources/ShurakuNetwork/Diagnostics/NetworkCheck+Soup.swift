@@ -11,12 +11,13 @@ extension NetworkCheck {
         let levels = lines.map { GradeSeparation.Level($0.properties) }
         let found = CrossingFinder.find(soup, levels: levels)
         for c in found {
+            let pair = [Int(soup.segLine[Int(c.segments.0)]), Int(soup.segLine[Int(c.segments.1)])].sorted()
             if c.gradeSeparated {
                 check.gradeSeparations += 1
+                check.separations.append(NetworkIssue(kind: .crossing, lines: pair, point: c.point, distanceMeters: 0, joined: false))
                 continue
             }
             check.crossings += 1
-            let pair = [Int(soup.segLine[Int(c.segments.0)]), Int(soup.segLine[Int(c.segments.1)])].sorted()
             check.issues.append(
                 NetworkIssue(kind: .crossing, lines: pair, point: c.point, distanceMeters: 0, joined: rule == .crossings))
         }

@@ -42,6 +42,8 @@ public struct NetworkCheck: Hashable, Sendable {
     public var crossingsJoined = 0
     /// Crossings left alone because the data marks a grade separation (bridge, tunnel, layer).
     public var gradeSeparations = 0
+    /// Those crossings, for review (not issues: never joined, not in ``issues``).
+    public var separations: [NetworkIssue] = []
     /// Line ends within ``gapReportMeters`` of another line, not joined by the snap tolerance.
     public var gaps = 0
     /// Line ends farther than ``gapReportMeters`` from any other line (dead ends).

@@ -134,3 +134,13 @@ private func properCross(_ p: [XY], _ q: [XY]) -> Bool {
     func orient(_ a: XY, _ b: XY, _ c: XY) -> Double { (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x) }
     return orient(p[0], p[1], q[0]) * orient(p[0], p[1], q[1]) < 0 && orient(q[0], q[1], p[0]) * orient(q[0], q[1], p[1]) < 0
 }
+
+@Test("two line ends facing each other across one gap count as one gap")
+func facingEnds() throws {
+    let lines = [TinyRoads.line([(0, 0), (1000, 0)]), TinyRoads.line([(1015, 0), (2000, 0)])]
+    let c = try check(lines)
+    #expect(c.gaps == 1)
+    #expect(c.issues.map(\.point) == [XY(1000, 0)])
+    #expect(c.issues.first?.distanceMeters == 15)
+    #expect(c.dangles == 2)
+}
