@@ -22,7 +22,7 @@ enum CrossingFinder {
     /// Points closer than this (metres) to a segment's end are at that vertex.
     static let vertexEpsilon = 1e-3
 
-    static func find(_ soup: SegmentSoup, levels: [GradeSeparation.Level]) -> [Crossing] {
+    static func find(_ soup: SegmentSoup, level: (Int32) -> GradeSeparation.Level) -> [Crossing] {
         let m = soup.segmentCount
         guard m > 1 else { return [] }
         var degree = [Int32](repeating: 0, count: soup.vertexXY.count)
@@ -43,7 +43,7 @@ enum CrossingFinder {
                     let j = Int(grid.items[y])
                     guard soup.segLine[i] != soup.segLine[j], !sharesVertex(soup, i, j), let hit = intersection(grid, i, j)
                     else { continue }
-                    let separated = GradeSeparation.separates(levels[Int(soup.segLine[i])], levels[Int(soup.segLine[j])])
+                    let separated = GradeSeparation.separates(level(soup.segLine[i]), level(soup.segLine[j]))
                     switch meeting(soup, i, j, hit) {
                     case .vertices:
                         continue

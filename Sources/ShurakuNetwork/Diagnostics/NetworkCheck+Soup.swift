@@ -8,8 +8,8 @@ extension NetworkCheck {
         in soup: inout SegmentSoup, lines: [RoadLine], rule: JunctionRule, gapReportMeters: Double
     ) -> NetworkCheck {
         var check = NetworkCheck(gapReportMeters: gapReportMeters)
-        let levels = lines.map { GradeSeparation.Level($0.properties) }
-        let found = CrossingFinder.find(soup, levels: levels)
+        // Levels are read only for the few lines that cross.
+        let found = CrossingFinder.find(soup) { GradeSeparation.Level(lines[Int($0)].properties) }
         for c in found {
             let pair = [Int(soup.segLine[Int(c.segments.0)]), Int(soup.segLine[Int(c.segments.1)])].sorted()
             if c.gradeSeparated {
