@@ -54,9 +54,15 @@ public enum Planner {
 
         let network = try study.inputs.roads.map { roads in
             progress.step("building the road graph (\(roads.features.count) lines)")
-            return try RoadNetworkStage.build(roads, speeds: study.speeds, snapToleranceMeters: request.travel.snapToleranceMeters)
+            return try RoadNetworkStage.build(roads, speeds: study.speeds, travel: request.travel)
         }
         for w in network?.warnings ?? [] { progress.warn(w) }
+        var roadCheck = network.map { RoadDataCheck($0.check, options: $0.options) }
+        if let network, network.check.crossings > 0 {
+            progress.step("measuring what joining the \(network.check.crossings) road crossings changes")
+            roadCheck?.impact = try CrossingImpactStage.measure(
+                network, settlements: study.inputs.settlements.settlements, travel: request.travel)
+        }
 
         let context = try PlanContext(request: request, study: study, graph: network?.graph)
         let groups = context.groups()
@@ -64,7 +70,10 @@ public enum Planner {
         let outcomes = try GroupPlanner.run(groups, context: context)
 
         progress.step("assembling the plan")
-        var plan = try PlanAssembly.assemble(outcomes, context: context, travelNotes: network.map { [$0.note] } ?? [])
+        let travelNotes = network.map { [$0.note] + (roadCheck.map { [RoadCheckText.note($0)] } ?? []) } ?? []
+        var plan = try PlanAssembly.assemble(outcomes, context: context, travelNotes: travelNotes)
+        plan.networkIssues = try network?.issueRows(crs: context.crs)
+        plan.roadCheck = roadCheck
         for w in plan.warnings { progress.warn(w) }
         let unmatched = request.funding.policy.unmatchedZoneIDs(coreIDs: plan.zones.map(\.coreID))
         if !unmatched.isEmpty {

@@ -1,4 +1,5 @@
 import Foundation
+import ShurakuCore
 import ShurakuOutput
 import ShurakuPlan
 
@@ -74,7 +75,7 @@ struct PlanCommand: Command {
         try PlanWriter(plan).write(to: folder)
         if !options.quiet {
             let m = plan.metrics
-            for n in plan.notes { console.err("note: \(n)\n") }
+            for n in plan.notes { console.err("note: \(SettingName.render(n, naming: PlanFlags.name))\n") }
             console.err(
                 "\(m.zones) zones, \(m.settlements - m.unservedSettlements) of \(m.settlements) settlements served "
                     + "(\(m.unservedPopulation) people unserved), written to \(options.outputPath)\n")

@@ -127,6 +127,10 @@ public struct Plan: Sendable {
     public var routes: [RouteRow]
     /// The facilities used for core scores, when a facility layer was given.
     public var facilities: [FacilityRow]? = nil
+    /// Where the road data is doubtful (crossings, gaps), when the plan has roads.
+    public var networkIssues: [NetworkIssueRow]? = nil
+    /// The road-data counts, when the plan has roads.
+    public var roadCheck: RoadDataCheck? = nil
     /// How travel times were computed (nil when there was nothing to plan).
     public var travelModel: TravelModel?
     /// The metric CRS the geometry work was done in.
