@@ -72,7 +72,6 @@ public struct Plan: Sendable {
         public var grantCapYen: Int64
         /// How the grant cap was arrived at, in words.
         public var grantBasis: String
-<<<<<<< HEAD
         /// The core's score (``CoreScore/value``: weighted service kinds with facilities, else
         /// people within the radius); nil when scores are not used.
         public var coreScore: Int64?
@@ -80,9 +79,7 @@ public struct Plan: Sendable {
         public var coreReason: String
         /// Facilities inside the zone, by kind (nil without a facility layer).
         public var facilityCounts: [FacilityKind: Int]?
-=======
         /// Its planning group, when planned in groups.
->>>>>>> docs
         public var group: String?
         /// Zone shape in lon/lat (MultiPolygon).
         public var shape: Geometry
@@ -106,7 +103,6 @@ public struct Plan: Sendable {
         public var line: [XY]
     }
 
-<<<<<<< HEAD
     /// One service point and the zone it lies in.
     public struct FacilityRow: Sendable {
         public var id: String
@@ -118,9 +114,7 @@ public struct Plan: Sendable {
         public var zoneID: String?
     }
 
-=======
     /// Every settlement, assigned or unserved.
->>>>>>> docs
     public var settlements: [SettlementRow]
     /// The zones, in output order.
     public var zones: [ZoneRow]
