@@ -46,7 +46,7 @@ struct LoadedAssignment {
         load = [Int64](repeating: 0, count: n)
         members = [[Int32]](repeating: [], count: n)
         memberSlot = [Int32](repeating: -1, count: m)
-        lists = OpenLists(clientCount: m)
+        lists = OpenLists(problem: problem)
         for c in 0..<m { score += problem.unassignedScore(c) }
     }
 
@@ -123,6 +123,7 @@ struct LoadedAssignment {
         for k in columns.range(i) {
             lists.insert(Int(columns.client[k]), f32, columns.cost[k])
         }
+        lists.setOpen(i, true, allOpen: isOpen)
     }
 
     /// Marks `r` closed; it must have no clients.
@@ -135,6 +136,7 @@ struct LoadedAssignment {
         for k in columns.range(r) {
             lists.remove(Int(columns.client[k]), f32)
         }
+        lists.setOpen(r, false, allOpen: isOpen)
     }
 
     // MARK: - Trials
@@ -205,11 +207,11 @@ struct LoadedAssignment {
         for c32 in clients {
             let c = Int(c32)
             guard assigned[c] < 0 else { continue }
-            let slots = lists.row(c)
+            var slots = lists.row(c)
             work += 1
-            guard !slots.isEmpty else { continue }
-            let c1 = lists.cost[slots.lowerBound]
-            let c2: Int64 = slots.count > 1 ? lists.cost[slots.lowerBound + 1] : -1
+            guard let first = slots.next() else { continue }
+            let c1 = lists.cost[first]
+            let c2: Int64 = slots.next().map { lists.cost[$0] } ?? -1
             order.append((c2 < 0 ? .max : c2 - c1, problem.demand[c], c32))
         }
         order.sort {
@@ -372,7 +374,7 @@ struct LoadedAssignment {
             for c32 in clients {
                 let c = Int(c32)
                 guard !isPinned(c) else { continue }
-                work += lists.row(c).count
+                work += lists.count(c)
                 if let s = bestShift(c) {
                     move(c, to: s.facility, cost: s.cost)
                     changed = true
