@@ -248,10 +248,11 @@ struct LoadedAssignment {
             base = Score.zero - problem.unassignedScore(c)
         }
         var best: (facility: Int, cost: Int64, delta: Score)? = nil
-        let costMatters = minLoad == 0 && a >= 0
+        // Without a minimum load, or while no facility is below it, only a cheaper facility can
+        // help an assigned client (a dearer one lowers no shortfall).
+        let costMatters = (minLoad == 0 || score.shortfall == 0) && a >= 0
         for k in lists.row(c) {
             let cost = lists.cost[k]
-            // Without a minimum load, only a cheaper facility can help an assigned client.
             if costMatters, cost >= assignedCost[c] { break }
             let b = Int(lists.facility[k])
             guard b != a, load[b] <= maxLoad - d else { continue }

@@ -48,7 +48,7 @@ enum MostCount {
         let packing = pack(problem, columns: columns, minLoad: minLoad, fixed: search.fast.isFixed, usable: search.fast.usable)
         let open = packing.open
         var start = search.fast
-        for f in open { start.swap(open: f, close: -1) }
+        start.openAll(open)
         search.start(from: start, assignment: packing.zoneOf)
         while search.currentScore.unassigned > target, search.openForCover() {}
 
