@@ -21,6 +21,10 @@ struct LoadedAssignment {
     /// Per client, its open facilities in reach and their costs, sorted by (cost, facility):
     /// short lists that replace scans over long rows.
     private var lists: OpenLists
+    /// The open facilities below `minLoad` (in no particular order) and each one's slot there
+    /// (-1: not short), so that a shift can reach them without scanning a whole row.
+    private var shortList: [Int32] = []
+    private var shortSlot: [Int32]
     /// Every change since the last `clearJournal()`, so that trials can be rolled back.
     private var journal: [Change] = []
 
@@ -47,6 +51,7 @@ struct LoadedAssignment {
         members = [[Int32]](repeating: [], count: n)
         memberSlot = [Int32](repeating: -1, count: m)
         lists = OpenLists(problem: problem)
+        shortSlot = [Int32](repeating: -1, count: n)
         for c in 0..<m { score += problem.unassignedScore(c) }
     }
 
@@ -69,6 +74,7 @@ struct LoadedAssignment {
         journal.append(.moved(Int32(c), from: Int32(a), cost: assignedCost[c]))
         if a >= 0 {
             score.shortfall += shortfall(load[a] - d) - shortfall(load[a])
+            if load[a] >= minLoad && load[a] - d < minLoad { markShort(a) }
             load[a] -= d
             score.cost -= assignedCost[c]
             let s = Int(memberSlot[c])
@@ -82,6 +88,7 @@ struct LoadedAssignment {
         }
         if b >= 0 {
             score.shortfall += shortfall(load[b] + d) - shortfall(load[b])
+            if load[b] < minLoad && load[b] + d >= minLoad { unmarkShort(b) }
             load[b] += d
             score.cost += cost
             assigned[c] = Int32(b)
@@ -113,9 +120,26 @@ struct LoadedAssignment {
         return displaced
     }
 
+    private mutating func markShort(_ f: Int) {
+        shortSlot[f] = Int32(shortList.count)
+        shortList.append(Int32(f))
+    }
+
+    private mutating func unmarkShort(_ f: Int) {
+        let s = Int(shortSlot[f])
+        guard s >= 0 else { return }
+        let last = shortList.removeLast()
+        if last != Int32(f) {
+            shortList[s] = last
+            shortSlot[Int(last)] = Int32(s)
+        }
+        shortSlot[f] = -1
+    }
+
     /// Marks `i` open (no client moves).
     private mutating func rawOpen(_ i: Int) {
         isOpen[i] = true
+        if minLoad > 0 { markShort(i) }
         score.shortfall += shortfall(0)
         score.preference += problem.penalty(i)
         let f32 = Int32(i)
@@ -131,6 +155,7 @@ struct LoadedAssignment {
         score.shortfall -= shortfall(0)
         score.preference -= problem.penalty(r)
         isOpen[r] = false
+        unmarkShort(r)
         let f32 = Int32(r)
         work += columns.range(r).count
         for k in columns.range(r) {
@@ -248,12 +273,17 @@ struct LoadedAssignment {
             base = Score.zero - problem.unassignedScore(c)
         }
         var best: (facility: Int, cost: Int64, delta: Score)? = nil
-        // Without a minimum load, or while no facility is below it, only a cheaper facility can
-        // help an assigned client (a dearer one lowers no shortfall).
-        let costMatters = (minLoad == 0 || score.shortfall == 0) && a >= 0
+        // For an assigned client, a facility no cheaper than its own helps only when it is below
+        // `minLoad` (moving there lowers its shortfall). Past that point of the row, the few
+        // short facilities are looked up directly instead of scanning on.
+        let cutAtOwnCost = a >= 0 && shortList.count <= shortLookups
+        var cut = false
         for k in lists.row(c) {
             let cost = lists.cost[k]
-            if costMatters, cost >= assignedCost[c] { break }
+            if cutAtOwnCost, cost >= assignedCost[c] {
+                cut = true
+                break
+            }
             let b = Int(lists.facility[k])
             guard b != a, load[b] <= maxLoad - d else { continue }
             var delta = base
@@ -261,8 +291,24 @@ struct LoadedAssignment {
             delta.shortfall += shortfall(load[b] + d) - shortfall(load[b])
             if delta < (best?.delta ?? .zero) { best = (b, cost, delta) }
         }
+        guard cut, !shortList.isEmpty else { return best }
+        // The rest of the row in order is (cost, facility); among equal deltas the earliest wins.
+        var tail: (facility: Int, cost: Int64, delta: Score)? = nil
+        for b32 in shortList {
+            let b = Int(b32)
+            guard b != a, load[b] <= maxLoad - d, let cost = pairCost(c, b), cost >= assignedCost[c] else { continue }
+            var delta = base
+            delta.cost += cost
+            delta.shortfall += shortfall(load[b] + d) - shortfall(load[b])
+            if let t = tail, !(delta < t.delta || (delta == t.delta && b < t.facility)) { continue }
+            tail = (b, cost, delta)
+        }
+        if let t = tail, t.delta < (best?.delta ?? .zero) { best = t }
         return best
     }
+
+    /// Short facilities up to which ``bestShift(_:)`` looks them up rather than scanning rows.
+    let shortLookups = 16
 
     /// Open facilities (cheapest first) at which an ejection is tried for an unassigned client.
     let ejectionOptions = 4
