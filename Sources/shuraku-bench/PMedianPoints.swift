@@ -111,7 +111,7 @@ extension PMedianBatch {
                 shortfall += s.totals.shortfall
                 for f in s.open { digest = (digest ^ UInt64(f)) &* 0x100_0000_01b3 }
                 var line =
-                    "group=\(key) clients=\(n) pairs=\(problem.pairCount) open=\(s.open.count) cost=\(s.totals.cost) "
+                    "group=\(key) clients=\(n) pairs=\(problem.pairCount) open=\(s.open.count) cost=\(s.totals.cost) shortfall=\(s.totals.shortfall) "
                     + "ms=\(String(format: "%.2f", Double(took) / 1e6))"
                 if let python = exactPython, n <= exactClients, let e = ExactMaxP.solve(problem, python: python) {
                     line += exact.add(s, e)
