@@ -35,6 +35,11 @@ struct LoadedAssignment {
         case closed(Int32)
     }
     private(set) var score = Score.zero
+    /// Whether ``improve(_:swaps:maxPasses:)`` with `swaps` also tries refills
+    /// (``bestRefill(_:options:)``); off by default, on in the ``FacilityCount/most`` search.
+    var refills = false
+    /// Whether every repair, not only those with `swaps`, tries refills (small problems).
+    var refillsInRepairs = false
     /// Pair visits, a deterministic measure of work.
     private(set) var work = 0
 
@@ -412,6 +417,55 @@ struct LoadedAssignment {
         return best
     }
 
+    /// Cheaper facilities tried per client by ``bestRefill(_:options:)``.
+    let refillOptions = 4
+
+    /// The best refill for assigned client `c`: `c` goes from `a` to a cheaper open facility `b`
+    /// with room, and one client `o` of another facility `g` moves into `a` in its place, so
+    /// that `a` keeps its load (`g == b` is an exchange). This is the move a zone at its minimum
+    /// needs to give up a client. Only `c`'s `options` cheapest such `b` are tried; nil if no
+    /// refill lowers the score.
+    mutating func bestRefill(_ c: Int, options: Int) -> (other: Int, otherTo: Int, otherCost: Int64, to: Int, cost: Int64)? {
+        let a = Int(assigned[c])
+        guard a >= 0, minLoad > 0 else { return nil }
+        let d = problem.demand[c]
+        var best: (other: Int, otherTo: Int, otherCost: Int64, to: Int, cost: Int64)? = nil
+        var bestDelta = Score.zero
+        var tried = 0
+        let column = columns.range(a)
+        for k in lists.row(c) {
+            let cost = lists.cost[k]
+            if cost >= assignedCost[c] { break }
+            let b = Int(lists.facility[k])
+            guard b != a, load[b] <= maxLoad - d else { continue }
+            tried += 1
+            if tried > options { break }
+            let loadA = load[a] - d, loadB = load[b] + d
+            let gain = cost - assignedCost[c]
+            let shortB = shortfall(loadB) - shortfall(load[b])
+            work += column.count
+            for q in column {
+                let o = Int(columns.client[q])
+                let g = Int(assigned[o])
+                guard g >= 0, g != a, o != c, !isPinned(o) else { continue }
+                let dO = problem.demand[o]
+                guard loadA <= maxLoad - dO else { continue }
+                var delta = Score.cost(gain + columns.cost[q] - assignedCost[o])
+                delta.shortfall = shortfall(loadA + dO) - shortfall(load[a])
+                if g == b {
+                    delta.shortfall += shortfall(loadB - dO) - shortfall(load[b])
+                } else {
+                    delta.shortfall += shortB + shortfall(load[g] - dO) - shortfall(load[g])
+                }
+                if delta < bestDelta {
+                    bestDelta = delta
+                    best = (o, a, columns.cost[q], b, cost)
+                }
+            }
+        }
+        return best
+    }
+
     /// Applies improving shifts, ejections and (when `swaps`) chain moves to the clients of
     /// `worklist` (all clients when nil) until a pass changes nothing.
     mutating func improve(_ worklist: [Int32]?, swaps: Bool = false, maxPasses: Int = 8) {
@@ -428,6 +482,11 @@ struct LoadedAssignment {
                 } else if assigned[c] < 0 {
                     if eject(c) { changed = true }
                 } else if swaps, let s = bestChain(c, options: 3) {
+                    move(c, to: -1, cost: 0)
+                    move(s.other, to: s.otherTo, cost: s.otherCost)
+                    move(c, to: s.to, cost: s.cost)
+                    changed = true
+                } else if refills, swaps || refillsInRepairs, let s = bestRefill(c, options: refillOptions) {
                     move(c, to: -1, cost: 0)
                     move(s.other, to: s.otherTo, cost: s.otherCost)
                     move(c, to: s.to, cost: s.cost)

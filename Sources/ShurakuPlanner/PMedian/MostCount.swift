@@ -112,6 +112,10 @@ enum MostCount {
             probes += 1
         }
         let small = problem.clientCount <= smallProblem
+        // At the final count: assignment repairs may also refill a zone that gives up a client
+        // (every repair on small problems, the final polishes on larger ones).
+        search.state.refills = true
+        search.state.refillsInRepairs = small
         search.recentre(workLimit: search.work &+ workLimit / 2)
         search.improve(
             iterations: small ? iterations : min(iterations, finalIterations), workLimit: small ? workLimit : workLimit / 4,
