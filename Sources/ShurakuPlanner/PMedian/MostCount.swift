@@ -30,7 +30,17 @@ import ShurakuCore
 ///    eighth of it on larger ones.
 /// 6. At the final count: recentring (each open facility swapped with the best facility of a
 ///    client it serves, evaluated exactly), the swap search (full budget on problems of up to
-///    ``smallProblem`` clients, a quarter otherwise), recentring again.
+///    ``smallProblem`` clients, a quarter otherwise), recentring again. From here the
+///    assignment repairs also try refills (``LoadedAssignment/bestRefill(_:options:)``: a client
+///    leaves a zone at its minimum for a cheaper one while another client takes its place), in
+///    every repair on problems of up to ``smallProblem`` clients, in the final polishes otherwise.
+/// 7. Safeguard: when the result leaves more shortfall than the ``FacilityCount/auto`` solution
+///    of the same problem and options, steps 2–6 run again from that solution (they never raise
+///    the shortfall) and the better of the two by this objective is returned.
+///
+/// The packed start opens its facilities in one table rebuild (``FastSwap/openAll(_:)``), and
+/// with thousands of zones the assignment reads each client's open facilities from its problem
+/// row (``OpenLists``), so a plan of thousands of zones takes seconds.
 enum MostCount {
     static func solve(
         _ problem: PMedianProblem, columns: FacilityColumns, iterations: Int, options: PMedianOptions,
