@@ -12,7 +12,7 @@ import ShurakuPlanner
 /// unless `--p` says otherwise.
 /// Prints the same summary as `--batch` (`ms` = all solves; reading and building are not timed).
 /// `--max-clients N` keeps the municipalities of at most N points. `--exact PYTHON` solves
-/// each of at most `--exact-clients` points (default 60) exactly with
+/// each of at most `--exact-clients` points (default 60, `--exact-seconds` per stage, default 30) exactly with
 /// `Tests/tools/maxp_milp.py` (HiGHS, run from the repository root; `--p most` only) and adds
 /// the exact count and the cost gap per line and in the summary.
 extension PMedianBatch {
@@ -26,6 +26,7 @@ extension PMedianBatch {
         var maxClients = Int.max
         var exactPython: String? = nil
         var exactClients = 60
+        var exactSeconds = 30.0
         var i = 1
         while i < args.count {
             if args[i] == "--verbose" {
@@ -48,6 +49,7 @@ extension PMedianBatch {
             case "--max-clients": maxClients = Int(value) ?? maxClients
             case "--exact": exactPython = value
             case "--exact-clients": exactClients = Int(value) ?? exactClients
+            case "--exact-seconds": exactSeconds = Double(value) ?? exactSeconds
             case "--work": options.workPerPair = Int(value) ?? options.workPerPair
             default: return usageError("unknown option \(args[i])")
             }
@@ -111,9 +113,9 @@ extension PMedianBatch {
                 shortfall += s.totals.shortfall
                 for f in s.open { digest = (digest ^ UInt64(f)) &* 0x100_0000_01b3 }
                 var line =
-                    "group=\(key) clients=\(n) pairs=\(problem.pairCount) open=\(s.open.count) cost=\(s.totals.cost) "
+                    "group=\(key) clients=\(n) pairs=\(problem.pairCount) open=\(s.open.count) cost=\(s.totals.cost) shortfall=\(s.totals.shortfall) "
                     + "ms=\(String(format: "%.2f", Double(took) / 1e6))"
-                if let python = exactPython, n <= exactClients, let e = ExactMaxP.solve(problem, python: python) {
+                if let python = exactPython, n <= exactClients, let e = ExactMaxP.solve(problem, python: python, timeLimit: exactSeconds) {
                     line += exact.add(s, e)
                 }
                 if verbose { print(line) }

@@ -72,8 +72,8 @@ public struct Plan: Sendable {
         public var grantCapYen: Int64
         /// How the grant cap was arrived at, in words.
         public var grantBasis: String
-        /// The core's score (``/ShurakuPlanner/CoreScore/value``: weighted service kinds with facilities, else
-        /// people within the radius); nil when scores are not used.
+        /// The core's score (``/ShurakuPlanner/CoreScore/value``: weighted service kinds with
+        /// facilities, else people within the radius); nil when scores are not used.
         public var coreScore: Int64?
         /// Why this settlement is the core, in words ("役場, 小学校, 診療所 within 1 km; …").
         public var coreReason: String

@@ -195,6 +195,27 @@ struct FastSwap {
         }
     }
 
+    /// Opens every facility of `facilities` that is closed, at once: the tables are rebuilt
+    /// from every client (two passes over the rows) instead of updated per opening, which
+    /// matters when thousands open. The result is the state the single openings reach.
+    mutating func openAll(_ facilities: [Int]) {
+        let m = problem.clientCount
+        for c in 0..<m { contribute(c, adding: false) }
+        for i in facilities where !isOpen[i] {
+            isOpen[i] = true
+            openCount += 1
+            if ownClient[i] >= 0 { groupOpen[Int(ownClient[i])] = Int32(i) }
+            total.preference += problem.penalty(i)
+        }
+        for c in 0..<m {
+            total -= value1[c]
+            refreshClosest(c)
+            total += value1[c]
+            contribute(c, adding: true)
+        }
+        work += problem.pairCount
+    }
+
     /// Counts work done outside this type (e.g. scans over all facilities).
     mutating func noteWork(_ amount: Int) { work += amount }
 

@@ -21,6 +21,10 @@ struct LoadedAssignment {
     /// Per client, its open facilities in reach and their costs, sorted by (cost, facility):
     /// short lists that replace scans over long rows.
     private var lists: OpenLists
+    /// The open facilities below `minLoad` (in no particular order) and each one's slot there
+    /// (-1: not short), so that a shift can reach them without scanning a whole row.
+    private var shortList: [Int32] = []
+    private var shortSlot: [Int32]
     /// Every change since the last `clearJournal()`, so that trials can be rolled back.
     private var journal: [Change] = []
 
@@ -31,6 +35,11 @@ struct LoadedAssignment {
         case closed(Int32)
     }
     private(set) var score = Score.zero
+    /// Whether ``improve(_:swaps:maxPasses:)`` with `swaps` also tries refills
+    /// (``bestRefill(_:options:)``); off by default, on in the ``FacilityCount/most`` search.
+    var refills = false
+    /// Whether every repair, not only those with `swaps`, tries refills (small problems).
+    var refillsInRepairs = false
     /// Pair visits, a deterministic measure of work.
     private(set) var work = 0
 
@@ -46,7 +55,8 @@ struct LoadedAssignment {
         load = [Int64](repeating: 0, count: n)
         members = [[Int32]](repeating: [], count: n)
         memberSlot = [Int32](repeating: -1, count: m)
-        lists = OpenLists(clientCount: m)
+        lists = OpenLists(problem: problem)
+        shortSlot = [Int32](repeating: -1, count: n)
         for c in 0..<m { score += problem.unassignedScore(c) }
     }
 
@@ -69,6 +79,7 @@ struct LoadedAssignment {
         journal.append(.moved(Int32(c), from: Int32(a), cost: assignedCost[c]))
         if a >= 0 {
             score.shortfall += shortfall(load[a] - d) - shortfall(load[a])
+            if load[a] >= minLoad && load[a] - d < minLoad { markShort(a) }
             load[a] -= d
             score.cost -= assignedCost[c]
             let s = Int(memberSlot[c])
@@ -82,6 +93,7 @@ struct LoadedAssignment {
         }
         if b >= 0 {
             score.shortfall += shortfall(load[b] + d) - shortfall(load[b])
+            if load[b] < minLoad && load[b] + d >= minLoad { unmarkShort(b) }
             load[b] += d
             score.cost += cost
             assigned[c] = Int32(b)
@@ -113,9 +125,26 @@ struct LoadedAssignment {
         return displaced
     }
 
+    private mutating func markShort(_ f: Int) {
+        shortSlot[f] = Int32(shortList.count)
+        shortList.append(Int32(f))
+    }
+
+    private mutating func unmarkShort(_ f: Int) {
+        let s = Int(shortSlot[f])
+        guard s >= 0 else { return }
+        let last = shortList.removeLast()
+        if last != Int32(f) {
+            shortList[s] = last
+            shortSlot[Int(last)] = Int32(s)
+        }
+        shortSlot[f] = -1
+    }
+
     /// Marks `i` open (no client moves).
     private mutating func rawOpen(_ i: Int) {
         isOpen[i] = true
+        if minLoad > 0 { markShort(i) }
         score.shortfall += shortfall(0)
         score.preference += problem.penalty(i)
         let f32 = Int32(i)
@@ -123,6 +152,7 @@ struct LoadedAssignment {
         for k in columns.range(i) {
             lists.insert(Int(columns.client[k]), f32, columns.cost[k])
         }
+        lists.setOpen(i, true, allOpen: isOpen)
     }
 
     /// Marks `r` closed; it must have no clients.
@@ -130,11 +160,13 @@ struct LoadedAssignment {
         score.shortfall -= shortfall(0)
         score.preference -= problem.penalty(r)
         isOpen[r] = false
+        unmarkShort(r)
         let f32 = Int32(r)
         work += columns.range(r).count
         for k in columns.range(r) {
             lists.remove(Int(columns.client[k]), f32)
         }
+        lists.setOpen(r, false, allOpen: isOpen)
     }
 
     // MARK: - Trials
@@ -205,11 +237,11 @@ struct LoadedAssignment {
         for c32 in clients {
             let c = Int(c32)
             guard assigned[c] < 0 else { continue }
-            let slots = lists.row(c)
+            var slots = lists.row(c)
             work += 1
-            guard !slots.isEmpty else { continue }
-            let c1 = lists.cost[slots.lowerBound]
-            let c2: Int64 = slots.count > 1 ? lists.cost[slots.lowerBound + 1] : -1
+            guard let first = slots.next() else { continue }
+            let c1 = lists.cost[first]
+            let c2: Int64 = slots.next().map { lists.cost[$0] } ?? -1
             order.append((c2 < 0 ? .max : c2 - c1, problem.demand[c], c32))
         }
         order.sort {
@@ -246,11 +278,17 @@ struct LoadedAssignment {
             base = Score.zero - problem.unassignedScore(c)
         }
         var best: (facility: Int, cost: Int64, delta: Score)? = nil
-        let costMatters = minLoad == 0 && a >= 0
+        // For an assigned client, a facility no cheaper than its own helps only when it is below
+        // `minLoad` (moving there lowers its shortfall). Past that point of the row, the few
+        // short facilities are looked up directly instead of scanning on.
+        let cutAtOwnCost = a >= 0 && shortList.count <= shortLookups
+        var cut = false
         for k in lists.row(c) {
             let cost = lists.cost[k]
-            // Without a minimum load, only a cheaper facility can help an assigned client.
-            if costMatters, cost >= assignedCost[c] { break }
+            if cutAtOwnCost, cost >= assignedCost[c] {
+                cut = true
+                break
+            }
             let b = Int(lists.facility[k])
             guard b != a, load[b] <= maxLoad - d else { continue }
             var delta = base
@@ -258,8 +296,24 @@ struct LoadedAssignment {
             delta.shortfall += shortfall(load[b] + d) - shortfall(load[b])
             if delta < (best?.delta ?? .zero) { best = (b, cost, delta) }
         }
+        guard cut, !shortList.isEmpty else { return best }
+        // The rest of the row in order is (cost, facility); among equal deltas the earliest wins.
+        var tail: (facility: Int, cost: Int64, delta: Score)? = nil
+        for b32 in shortList {
+            let b = Int(b32)
+            guard b != a, load[b] <= maxLoad - d, let cost = pairCost(c, b), cost >= assignedCost[c] else { continue }
+            var delta = base
+            delta.cost += cost
+            delta.shortfall += shortfall(load[b] + d) - shortfall(load[b])
+            if let t = tail, !(delta < t.delta || (delta == t.delta && b < t.facility)) { continue }
+            tail = (b, cost, delta)
+        }
+        if let t = tail, t.delta < (best?.delta ?? .zero) { best = t }
         return best
     }
+
+    /// Short facilities up to which ``bestShift(_:)`` looks them up rather than scanning rows.
+    let shortLookups = 16
 
     /// Open facilities (cheapest first) at which an ejection is tried for an unassigned client.
     let ejectionOptions = 4
@@ -363,6 +417,55 @@ struct LoadedAssignment {
         return best
     }
 
+    /// Cheaper facilities tried per client by ``bestRefill(_:options:)``.
+    let refillOptions = 4
+
+    /// The best refill for assigned client `c`: `c` goes from `a` to a cheaper open facility `b`
+    /// with room, and one client `o` of another facility `g` moves into `a` in its place, so
+    /// that `a` keeps its load (`g == b` is an exchange). This is the move a zone at its minimum
+    /// needs to give up a client. Only `c`'s `options` cheapest such `b` are tried; nil if no
+    /// refill lowers the score.
+    mutating func bestRefill(_ c: Int, options: Int) -> (other: Int, otherTo: Int, otherCost: Int64, to: Int, cost: Int64)? {
+        let a = Int(assigned[c])
+        guard a >= 0, minLoad > 0 else { return nil }
+        let d = problem.demand[c]
+        var best: (other: Int, otherTo: Int, otherCost: Int64, to: Int, cost: Int64)? = nil
+        var bestDelta = Score.zero
+        var tried = 0
+        let column = columns.range(a)
+        for k in lists.row(c) {
+            let cost = lists.cost[k]
+            if cost >= assignedCost[c] { break }
+            let b = Int(lists.facility[k])
+            guard b != a, load[b] <= maxLoad - d else { continue }
+            tried += 1
+            if tried > options { break }
+            let loadA = load[a] - d, loadB = load[b] + d
+            let gain = cost - assignedCost[c]
+            let shortB = shortfall(loadB) - shortfall(load[b])
+            work += column.count
+            for q in column {
+                let o = Int(columns.client[q])
+                let g = Int(assigned[o])
+                guard g >= 0, g != a, o != c, !isPinned(o) else { continue }
+                let dO = problem.demand[o]
+                guard loadA <= maxLoad - dO else { continue }
+                var delta = Score.cost(gain + columns.cost[q] - assignedCost[o])
+                delta.shortfall = shortfall(loadA + dO) - shortfall(load[a])
+                if g == b {
+                    delta.shortfall += shortfall(loadB - dO) - shortfall(load[b])
+                } else {
+                    delta.shortfall += shortB + shortfall(load[g] - dO) - shortfall(load[g])
+                }
+                if delta < bestDelta {
+                    bestDelta = delta
+                    best = (o, a, columns.cost[q], b, cost)
+                }
+            }
+        }
+        return best
+    }
+
     /// Applies improving shifts, ejections and (when `swaps`) chain moves to the clients of
     /// `worklist` (all clients when nil) until a pass changes nothing.
     mutating func improve(_ worklist: [Int32]?, swaps: Bool = false, maxPasses: Int = 8) {
@@ -372,13 +475,18 @@ struct LoadedAssignment {
             for c32 in clients {
                 let c = Int(c32)
                 guard !isPinned(c) else { continue }
-                work += lists.row(c).count
+                work += lists.count(c)
                 if let s = bestShift(c) {
                     move(c, to: s.facility, cost: s.cost)
                     changed = true
                 } else if assigned[c] < 0 {
                     if eject(c) { changed = true }
                 } else if swaps, let s = bestChain(c, options: 3) {
+                    move(c, to: -1, cost: 0)
+                    move(s.other, to: s.otherTo, cost: s.otherCost)
+                    move(c, to: s.to, cost: s.cost)
+                    changed = true
+                } else if refills, swaps || refillsInRepairs, let s = bestRefill(c, options: refillOptions) {
                     move(c, to: -1, cost: 0)
                     move(s.other, to: s.otherTo, cost: s.otherCost)
                     move(c, to: s.to, cost: s.cost)

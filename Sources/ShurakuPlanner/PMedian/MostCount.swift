@@ -30,7 +30,17 @@ import ShurakuCore
 ///    eighth of it on larger ones.
 /// 6. At the final count: recentring (each open facility swapped with the best facility of a
 ///    client it serves, evaluated exactly), the swap search (full budget on problems of up to
-///    ``smallProblem`` clients, a quarter otherwise), recentring again.
+///    ``smallProblem`` clients, a quarter otherwise), recentring again. From here the
+///    assignment repairs also try refills (``LoadedAssignment/bestRefill(_:options:)``: a client
+///    leaves a zone at its minimum for a cheaper one while another client takes its place), in
+///    every repair on problems of up to ``smallProblem`` clients, in the final polishes otherwise.
+/// 7. Safeguard: when the result leaves more shortfall than the ``FacilityCount/auto`` solution
+///    of the same problem and options, steps 2–6 run again from that solution (they never raise
+///    the shortfall) and the better of the two by this objective is returned.
+///
+/// The packed start opens its facilities in one table rebuild (``FastSwap/openAll(_:)``), and
+/// with thousands of zones the assignment reads each client's open facilities from its problem
+/// row (``OpenLists``), so a plan of thousands of zones takes seconds.
 enum MostCount {
     static func solve(
         _ problem: PMedianProblem, columns: FacilityColumns, iterations: Int, options: PMedianOptions,
@@ -42,14 +52,49 @@ enum MostCount {
                 problem.with(p: .exactly(count)), columns: columns, count: count, iterations: iterations,
                 options: options, rng: &rng)
         }
-        let workLimit = PMedianSolver.workLimit(problem, options)
         var search = CapacitatedSearch(problem: problem, columns: columns, deadline: options.deadline)
         let target = unassignedTarget(search, problem: problem)
         let packing = pack(problem, columns: columns, minLoad: minLoad, fixed: search.fast.isFixed, usable: search.fast.usable)
-        let open = packing.open
         var start = search.fast
-        for f in open { start.swap(open: f, close: -1) }
+        start.openAll(packing.open)
         search.start(from: start, assignment: packing.zoneOf)
+        let packed = grow(
+            search, problem: problem, target: target, minLoad: minLoad, iterations: iterations, options: options,
+            rng: &rng)
+        guard packed.state.score.shortfall > 0 else { return packed.solution() }
+        // Safeguard: the shortfall must not exceed what `.auto` leaves. When it does, the search
+        // runs again from the `.auto` solution (its adds never raise the shortfall).
+        guard let auto = try? PMedianSolver.solve(problem.with(p: .auto), options: options),
+            auto.totals.shortfall < packed.state.score.shortfall
+        else { return packed.solution() }
+        var seeded = CapacitatedSearch(problem: problem, columns: columns, deadline: options.deadline)
+        var autoStart = seeded.fast
+        autoStart.openAll(auto.open)
+        seeded.start(from: autoStart, assignment: auto.assignment)
+        seeded = grow(
+            seeded, problem: problem, target: target, minLoad: minLoad, iterations: iterations, options: options,
+            rng: &rng)
+        return isBetter(seeded, than: packed) ? seeded.solution() : packed.solution()
+    }
+
+    /// Whether `a` beats `b` on the `.most` objective: unassigned weight, shortfall, then more
+    /// open facilities, then preference and cost.
+    static func isBetter(_ a: CapacitatedSearch, than b: CapacitatedSearch) -> Bool {
+        let x = a.state.score, y = b.state.score
+        if x.unassigned != y.unassigned { return x.unassigned < y.unassigned }
+        if x.shortfall != y.shortfall { return x.shortfall < y.shortfall }
+        if a.fast.openCount != b.fast.openCount { return a.fast.openCount > b.fast.openCount }
+        return x < y
+    }
+
+    /// Steps 2–6 from a started search: cover up to the target, drops, adds, swaps, probes and
+    /// the final search at the count reached.
+    static func grow(
+        _ started: CapacitatedSearch, problem: PMedianProblem, target: Int64, minLoad: Int64, iterations: Int,
+        options: PMedianOptions, rng: inout SeededGenerator
+    ) -> CapacitatedSearch {
+        var search = started
+        let workLimit = PMedianSolver.workLimit(problem, options)
         while search.currentScore.unassigned > target, search.openForCover() {}
 
         let trialIterations = min(iterations, 20)
@@ -77,12 +122,16 @@ enum MostCount {
             probes += 1
         }
         let small = problem.clientCount <= smallProblem
+        // At the final count: assignment repairs may also refill a zone that gives up a client
+        // (every repair on small problems, the final polishes on larger ones).
+        search.state.refills = true
+        search.state.refillsInRepairs = small
         search.recentre(workLimit: search.work &+ workLimit / 2)
         search.improve(
             iterations: small ? iterations : min(iterations, finalIterations), workLimit: small ? workLimit : workLimit / 4,
             stallRounds: options.stallRounds, rng: &rng)
         search.recentre(workLimit: search.work &+ workLimit / 4)
-        return search.solution()
+        return search
     }
 
     /// Successful probes at most (each adds at least one facility).
