@@ -73,7 +73,7 @@ public struct PlanWriter: Sendable {
 
     private func qmlStyles() -> [String: String] {
         let cats = result.zones.map { QMLStyle.Category(zoneID: $0.zoneID, label: "\($0.zoneID) \($0.coreName) (\($0.population)人)") }
-        let style = QMLStyle(categories: cats, fontFamily: result.request.output.labelFont)
+        let style = QMLStyle(zones: cats, fontFamily: result.request.output.labelFont)
         return [
             "zones": style.zones(),
             "settlements": style.settlements(maxPopulation: result.settlements.map(\.population).max() ?? 1),

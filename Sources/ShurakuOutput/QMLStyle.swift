@@ -11,8 +11,30 @@ struct QMLStyle {
         let label: String
     }
 
+    /// The categories the styles draw: one per zone, or, for plans of more than
+    /// ``maxZoneCategories`` zones (a national run), one per colour of the palette, chosen by
+    /// the zone number, so that QGIS gets a style it can draw.
     let categories: [Category]
+    /// The attribute (or QGIS expression) the zone categories are keyed on.
+    let categoryAttribute: String
     let fontFamily: String
+
+    /// Above this many zones, zones share the palette's colours by number.
+    static let maxZoneCategories = 256
+
+    init(zones: [Category], fontFamily: String) {
+        self.fontFamily = fontFamily
+        guard zones.count > QMLStyle.maxZoneCategories else {
+            categories = zones
+            categoryAttribute = "zone_id"
+            return
+        }
+        let colours = ZonePalette.baseCount
+        categories = (0..<colours).map { i in
+            Category(zoneID: String(i), label: "zones numbered \(i + 1), \(i + 1 + colours), \(i + 1 + 2 * colours), …")
+        }
+        categoryAttribute = #"to_string((to_int(regexp_substr("zone_id", '(\\d+)$')) - 1) % \#(colours))"#
+    }
 
     // MARK: - Layers
 
@@ -22,7 +44,7 @@ struct QMLStyle {
         }
         return document(
             geometryType: 2,
-            renderer: categorized(attr: "zone_id", categories: categoryRows(), symbols: symbols),
+            renderer: categorized(attr: categoryAttribute, categories: categoryRows(), symbols: symbols),
             labeling: labels(
                 expression: #""zone_id" || ' ' || "core_name" || '\n' || format_number("population", 0) || '人'"#,
                 size: 10, bold: true, placement: 1))
@@ -42,7 +64,7 @@ struct QMLStyle {
         var rows = categoryRows()
         rows.append(categoryXML(value: "", label: "unserved (未カバー)", symbol: categories.count))
         return document(
-            geometryType: 0, renderer: categorized(attr: "zone_id", categories: rows, symbols: symbols),
+            geometryType: 0, renderer: categorized(attr: categoryAttribute, categories: rows, symbols: symbols),
             labeling: labels(expression: #"CASE WHEN "status" = 'unserved' THEN "name" END"#, size: 7.5, bold: false, placement: 6))
     }
 
@@ -53,7 +75,7 @@ struct QMLStyle {
                 outlineWidth: 0.4)
         }
         return document(
-            geometryType: 0, renderer: categorized(attr: "zone_id", categories: categoryRows(), symbols: symbols),
+            geometryType: 0, renderer: categorized(attr: categoryAttribute, categories: categoryRows(), symbols: symbols),
             labeling: labels(expression: #""core_name""#, size: 9, bold: true, placement: 6))
     }
 
@@ -96,7 +118,7 @@ struct QMLStyle {
     func routes() -> String {
         let symbols = categories.indices.map { i in lineSymbol(name: "\(i)", color: ZonePalette.dark(i), width: 0.9) }
         return document(
-            geometryType: 1, renderer: categorized(attr: "zone_id", categories: categoryRows(), symbols: symbols), labeling: nil)
+            geometryType: 1, renderer: categorized(attr: categoryAttribute, categories: categoryRows(), symbols: symbols), labeling: nil)
     }
 
     // MARK: - Pieces
@@ -125,7 +147,7 @@ struct QMLStyle {
 
     private func categorized(attr: String, categories rows: [String], symbols: [String]) -> String {
         var s =
-            #"  <renderer-v2 type="categorizedSymbol" attr="\#(attr)" forceraster="0" symbollevels="0" enableorderby="0" referencescale="-1">"#
+            #"  <renderer-v2 type="categorizedSymbol" attr="\#(xml(attr))" forceraster="0" symbollevels="0" enableorderby="0" referencescale="-1">"#
             + "\n"
         s += "    <categories>\n" + rows.map { "      \($0)\n" }.joined() + "    </categories>\n"
         s += "    <symbols>\n" + symbols.joined() + "    </symbols>\n"

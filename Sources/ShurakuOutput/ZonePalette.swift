@@ -6,6 +6,9 @@ enum ZonePalette {
         (179, 222, 105), (252, 205, 229), (188, 128, 189), (204, 235, 197), (217, 217, 217), (255, 255, 179),
     ]
 
+    /// How many distinct hues the palette has.
+    static var baseCount: Int { base.count }
+
     /// The colour of the zone at `index` (0-based, in output order).
     static func color(_ index: Int) -> (r: Int, g: Int, b: Int) {
         let (r, g, b) = base[index % base.count]
