@@ -45,6 +45,8 @@ public struct PlanWriter: Sendable {
             PlanLayers.cores(result, grouped: grouped), PlanLayers.routes(result),
         ]
         if let facilities = result.facilities { layers.append(PlanLayers.facilities(facilities)) }
+        if let critical = result.criticalRoads { layers.append(PlanLayers.criticalRoads(critical)) }
+        if result.request.risk.drone != nil { layers.append(PlanLayers.droneRings(result)) }
         let styles = qmlStyles()
         try VectorWriter.writeGeoPackage(layers, to: folder.path("plan.gpkg"), sql: styleSQL(styles, layers: layers.map(\.name)))
         for layer in layers {
@@ -78,6 +80,8 @@ public struct PlanWriter: Sendable {
             "cores": style.cores(),
             "routes": style.routes(),
             "facilities": style.facilities(),
+            "critical_roads": style.criticalRoads(maxPeople: result.criticalRoads?.map(\.peopleCutOff).max() ?? 0),
+            "drone_rings": style.droneRings(),
         ]
     }
 
@@ -153,6 +157,7 @@ public struct PlanWriter: Sendable {
             "metrics": .object(metrics), "zones": .array(zones), "zoning_rule": .string(ZoningRule.text(result.request)),
             "notes": .array(result.notes.map { .string(SettingName.plain($0)) }),
             "warnings": .array(result.warnings.map { .string(SettingName.plain($0)) }),
+            "cut_off": PlanWriter.cutOffJSON(result),
         ])
         return try doc.rendered()
     }
