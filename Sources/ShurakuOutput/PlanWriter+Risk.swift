@@ -21,7 +21,7 @@ extension PlanWriter {
         var o: [String: JSONValue] = [
             "isolatable_settlements": .int(Int64(isolatable.count)),
             "isolatable_population": .int(isolatable.reduce(0) { $0 + $1.population }),
-            "critical_roads": .int(Int64(plan.criticalRoads?.count ?? 0)),
+            "critical_roads": plan.criticalRoads.map { .int(Int64($0.count)) } ?? .null,
             "closed_roads": plan.closedRoads.map { .array($0.map(piece)) } ?? .null,
             "cut_off_by_closed_roads": .array(cutOff.map { .string($0.id) }),
             "cut_off_by_closed_roads_population": .int(cutOff.reduce(0) { $0 + $1.population }),

@@ -7,7 +7,9 @@ For each plan: every layer of plan.gpkg and every <layer>.geojson must be a vali
 hold the feature count that plan.json and summary.csv imply, be in EPSG:4326, and come up with
 its default style (from the GeoPackage's layer_styles table, or the .qml beside the GeoJSON):
 a categorised or graduated renderer, never QGIS's plain single-symbol default (the facilities
-layer, when the plan has one, categorised by kind); zones and cores must be labelled with a font family QGIS can find. Exits 1 with a list of failures.
+layer, when the plan has one, categorised by kind; critical_roads, with roads, graduated by
+people_cut_off; drone_rings, with a drone, a single dashed outline); zones and cores must be
+labelled with a font family QGIS can find. Exits 1 with a list of failures.
 """
 import csv
 import json
@@ -38,6 +40,15 @@ def expected_counts(plan_dir):
         counted = sum(int(r[k]) for r in rows for k in kinds)
         assert inside == counted, f"{inside} facilities lie in zones, the zones count {counted}"
         counts["facilities"] = len(features)
+    cut_off = plan.get("cut_off") or {}
+    if cut_off.get("critical_roads") is not None:
+        counts["critical_roads"] = cut_off["critical_roads"]
+        with open(os.path.join(plan_dir, "settlements.geojson"), encoding="utf-8") as f:
+            settlements = [x["properties"] for x in json.load(f)["features"]]
+        cut = {r for s in settlements if s["cut_roads"] for r in s["cut_roads"].split(",")}
+        assert len(cut) == cut_off["critical_roads"], f"settlements name {len(cut)} cut roads, plan.json {cut_off['critical_roads']}"
+    if cut_off.get("drone") is not None:
+        counts["drone_rings"] = m["zones"]
     return counts
 
 
@@ -51,7 +62,13 @@ def check_layer(layer, name, expected, failures, where):
         failures.append(f"{where}: CRS {layer.crs().authid()}, expected EPSG:4326")
     renderer = layer.renderer()
     kind = renderer.type() if renderer else None
-    if kind not in ("categorizedSymbol", "graduatedSymbol"):
+    if name == "critical_roads":
+        if kind != "graduatedSymbol" or renderer.classAttribute() != "people_cut_off" or len(renderer.ranges()) < 2:
+            failures.append(f"{where}: not graduated by people_cut_off (renderer {kind})")
+    elif name == "drone_rings":
+        if kind != "singleSymbol" or renderer.symbol().symbolLayer(0).strokeStyle() != 3:  # Qt.DashLine
+            failures.append(f"{where}: not a dashed outline (renderer {kind})")
+    elif kind not in ("categorizedSymbol", "graduatedSymbol"):
         failures.append(f"{where}: default style not loaded (renderer {kind})")
     elif kind == "categorizedSymbol" and expected > 0 and len(renderer.categories()) == 0:
         failures.append(f"{where}: categorised renderer without categories")
@@ -72,7 +89,8 @@ def main(dirs):
     for plan_dir in dirs:
         counts = expected_counts(plan_dir)
         gpkg = os.path.join(plan_dir, "plan.gpkg")
-        for name in LAYERS + (["facilities"] if "facilities" in counts else []):
+        optional = [n for n in ("facilities", "critical_roads", "drone_rings") if n in counts]
+        for name in LAYERS + optional:
             layer = QgsVectorLayer(f"{gpkg}|layername={name}", name, "ogr")
             check_layer(layer, name, counts[name], failures, f"{gpkg}:{name}")
             path = os.path.join(plan_dir, f"{name}.geojson")

@@ -10,7 +10,7 @@ extension PlanSettings {
             read: { opt($0.risk.closedRoads) }, write: { r, v in r.risk.closedRoads = text(v) }),
         PlanSetting(
             "droneRangeKm", .number(0.1...1000), "KM",
-            "Drone reach from each core: one-way range. No default (no drone specification is assumed): give all three drone settings.",
+            "Drone reach from each core (drone_min, range rings): one-way range. No default: no published drone specification is assumed, so give all three drone settings from your drone's data sheet.",
             group: risk,
             read: { $0.risk.droneRangeKm.map(num) }, write: { r, v in r.risk.droneRangeKm = number(v) }),
         PlanSetting(
