@@ -7,10 +7,17 @@ import ShurakuPlan
 extension MapSVG {
     static let criticalColor = "#b2182b"
 
-    func droneRingsSVG(_ pathData: (Geometry) -> String) -> String {
+    /// The drone rings, clipped to the map frame `frame` (x, y, width, height) so that they do not
+    /// run over the legend.
+    func droneRingsSVG(_ pathData: (Geometry) -> String, frame: (Double, Double, Double, Double)) -> String {
         let rings = result.zones.compactMap { z in z.droneRing.map { (z, $0) } }
         guard !rings.isEmpty else { return "" }
-        var s = "<g id=\"drone_rings\" fill=\"none\" stroke=\"#1e6ec8\" stroke-width=\"1.2\" stroke-dasharray=\"6 4\">\n"
+        var s = String(
+            format: "<clipPath id=\"map-frame\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/></clipPath>\n",
+            frame.0, frame.1, frame.2, frame.3)
+        s +=
+            "<g id=\"drone_rings\" clip-path=\"url(#map-frame)\" fill=\"none\" stroke=\"#1e6ec8\" stroke-width=\"1.2\" "
+            + "stroke-dasharray=\"6 4\">\n"
         for (z, ring) in rings {
             s += "<path d=\"\(pathData(ring))\"><title>\(esc(z.coreName)): drone range</title></path>\n"
         }

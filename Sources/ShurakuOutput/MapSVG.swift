@@ -66,7 +66,7 @@ struct MapSVG {
             let d = pathData(outline)
             s += "<path id=\"outline\" d=\"\(d)\" fill=\"none\" stroke=\"#666\" stroke-width=\"1.2\" stroke-dasharray=\"5 3\"/>\n"
         }
-        s += droneRingsSVG(pathData)
+        s += droneRingsSVG(pathData, frame: (margin / 2, margin + 40 - margin / 2, width - margin, mapHeight + margin))
         s += "<g id=\"routes\" fill=\"none\" stroke-width=\"1.8\" stroke-linejoin=\"round\" stroke-opacity=\"0.9\">\n"
         for r in result.routes where r.line.count >= 2 {
             let c = ZonePalette.hex(ZonePalette.dark(zoneIndex[r.zoneID] ?? 0))

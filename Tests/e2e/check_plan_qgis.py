@@ -66,7 +66,7 @@ def check_layer(layer, name, expected, failures, where):
         if kind != "graduatedSymbol" or renderer.classAttribute() != "people_cut_off" or len(renderer.ranges()) < 2:
             failures.append(f"{where}: not graduated by people_cut_off (renderer {kind})")
     elif name == "drone_rings":
-        if kind != "singleSymbol" or renderer.symbol().symbolLayer(0).strokeStyle() != 3:  # Qt.DashLine
+        if kind != "singleSymbol" or renderer.symbol().symbolLayer(0).strokeStyle() != 2:  # Qt.DashLine
             failures.append(f"{where}: not a dashed outline (renderer {kind})")
     elif kind not in ("categorizedSymbol", "graduatedSymbol"):
         failures.append(f"{where}: default style not loaded (renderer {kind})")
