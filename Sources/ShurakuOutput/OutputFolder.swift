@@ -11,22 +11,20 @@ public struct OutputFolder: Sendable {
     let destination: URL
     let staging: URL
     let force: Bool
+    /// One writer per folder: held from here until ``commit()`` or ``discard()``.
+    let lock: FolderLock
 
-    /// Checks the destination and creates the staging folder. `label` names the folder in
-    /// messages (the path by default; the command line says "--out PATH").
-    public init(_ path: String, force: Bool, label: String? = nil) throws(ShurakuError) {
+    /// Checks the destination, takes its lock (``FolderLock``; `wait` waits for another run
+    /// writing the same folder instead of failing) and creates the staging folder. `label`
+    /// names the folder in messages (the path by default; the command line says "--out PATH").
+    public init(_ path: String, force: Bool, wait: Bool = false, label: String? = nil) throws(ShurakuError) {
         let label = label ?? path
         let fm = FileManager.default
         destination = URL(fileURLWithPath: path).standardizedFileURL
         self.force = force
         var isDir: ObjCBool = false
-        if fm.fileExists(atPath: destination.path, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw ShurakuError.badInput("\(label): a file is in the way, not a folder") }
-            let contents = (try? fm.contentsOfDirectory(atPath: destination.path)) ?? []
-            if !contents.isEmpty && !OutputFolder.isPlanFolder(destination) && !force {
-                throw ShurakuError.badInput(
-                    "\(label): the folder is not empty and holds no earlier plan; choose another folder or add --force")
-            }
+        if fm.fileExists(atPath: destination.path, isDirectory: &isDir), !isDir.boolValue {
+            throw ShurakuError.badInput("\(label): a file is in the way, not a folder")
         }
         let parent = destination.deletingLastPathComponent()
         do {
@@ -34,7 +32,17 @@ public struct OutputFolder: Sendable {
         } catch {
             throw ShurakuError.failure("\(label): cannot create \(parent.path): \(error.localizedDescription)")
         }
+        guard fm.isWritableFile(atPath: parent.path) else {
+            throw ShurakuError.failure("\(label): cannot write in \(parent.path): permission denied")
+        }
+        lock = try FolderLock(for: destination, wait: wait, label: label)
+        // Holding the lock, any staging or swapped-out folder left here belongs to a dead run.
         OutputFolder.removeLeftovers(of: destination)
+        let contents = (try? fm.contentsOfDirectory(atPath: destination.path)) ?? []
+        if !contents.isEmpty && !OutputFolder.isPlanFolder(destination) && !force {
+            throw ShurakuError.badInput(
+                "\(label): the folder is not empty and holds no earlier plan; choose another folder or add --force")
+        }
         staging = parent.appendingPathComponent(".\(destination.lastPathComponent).shuraku-\(UUID().uuidString)")
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
@@ -68,11 +76,13 @@ public struct OutputFolder: Sendable {
     /// the process exits (status 128 + signal), so a killed run leaves nothing half-written.
     public func removeOnSignal() -> [any DispatchSourceSignal] {
         let staging = self.staging
+        let lockFile = lock.path
         return [SIGTERM, SIGINT].map { sig in
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler {
                 try? FileManager.default.removeItem(at: staging)
+                unlink(lockFile)
                 exit(128 + sig)
             }
             source.resume()
@@ -116,10 +126,12 @@ public struct OutputFolder: Sendable {
         } catch {
             throw ShurakuError.failure("cannot move the plan into \(destination.path): \(error.localizedDescription)")
         }
+        lock.release()
     }
 
     /// Removes the staging folder (after a failure).
     public func discard() {
         try? FileManager.default.removeItem(at: staging)
+        lock.release()
     }
 }

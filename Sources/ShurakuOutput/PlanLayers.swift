@@ -107,6 +107,18 @@ enum PlanLayers {
         return OutputLayer(name: "facilities", geometryType: .point, crs: .lonLat, fields: fields, features: features)
     }
 
+    /// Where the road data is doubtful: crossings without a junction and gaps, with the lines
+    /// involved ("; "-separated) and the gap's length.
+    static func networkIssues(_ rows: [Plan.NetworkIssueRow]) -> OutputLayer {
+        let fields: [FieldInfo] = [f("kind", .string), f("roads", .string), f("distance_m", .real), f("joined", .boolean)]
+        let features = rows.enumerated().map { i, x in
+            VectorFeature(
+                fid: Int64(i + 1), geometry: .point(x.lonLat),
+                values: [.string(x.kind.rawValue), .string(x.roads.joined(separator: "; ")), real(x.distanceMeters, 2), bool(x.joined)])
+        }
+        return OutputLayer(name: "network_issues", geometryType: .point, crs: .lonLat, fields: fields, features: features)
+    }
+
     /// "役場 1, 病院 1, 学校 3" in kind order, kinds with none left out; "none" when empty.
     static func facilitySummary(_ counts: [FacilityKind: Int]) -> String {
         let parts = FacilityKind.allCases.compactMap { k in counts[k].flatMap { $0 > 0 ? "\(k.label) \($0)" : nil } }

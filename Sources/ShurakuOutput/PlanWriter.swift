@@ -4,7 +4,8 @@ import ShurakuGeo
 import ShurakuPlan
 
 /// Writes a plan folder (DESIGN.md's output contract): `plan.gpkg` with the layers zones,
-/// settlements, cores and routes and their default styles; one RFC 7946 `.geojson` per layer
+/// settlements, cores and routes (and facilities, network_issues when the plan has them) and their
+/// default styles; one RFC 7946 `.geojson` per layer
 /// with a `.qml` beside it; `summary.csv`; `plan.json`; `map.svg`. All or nothing.
 ///
 /// ```swift
@@ -45,6 +46,7 @@ public struct PlanWriter: Sendable {
             PlanLayers.cores(result, grouped: grouped), PlanLayers.routes(result),
         ]
         if let facilities = result.facilities { layers.append(PlanLayers.facilities(facilities)) }
+        if let issues = result.networkIssues { layers.append(PlanLayers.networkIssues(issues)) }
         if let critical = result.criticalRoads { layers.append(PlanLayers.criticalRoads(critical)) }
         if result.request.risk.drone != nil { layers.append(PlanLayers.droneRings(result)) }
         let styles = qmlStyles()
@@ -80,6 +82,7 @@ public struct PlanWriter: Sendable {
             "cores": style.cores(),
             "routes": style.routes(),
             "facilities": style.facilities(),
+            "network_issues": style.networkIssues(),
             "critical_roads": style.criticalRoads(maxPeople: result.criticalRoads?.map(\.peopleCutOff).max() ?? 0),
             "drone_rings": style.droneRings(),
         ]
@@ -150,16 +153,17 @@ public struct PlanWriter: Sendable {
             }
             return .object(o)
         }
-        let doc: JSONValue = .object([
+        var doc: [String: JSONValue] = [
             "tool": .string("shuraku"), "version": .string(shurakuVersion), "parameters": .object(params),
             "inputs": .object(inputObj), "travel_model": .string(result.travelModel?.description ?? "none"),
             "work_crs": .string(result.workCRS),
             "metrics": .object(metrics), "zones": .array(zones), "zoning_rule": .string(ZoningRule.text(result.request)),
             "notes": .array(result.notes.map { .string(SettingName.plain($0)) }),
             "warnings": .array(result.warnings.map { .string(SettingName.plain($0)) }),
-            "cut_off": PlanWriter.cutOffJSON(result),
-        ])
-        return try doc.rendered()
+        ]
+        if let check = result.roadCheck { doc["network_issues"] = PlanWriter.json(check) }
+        doc["cut_off"] = PlanWriter.cutOffJSON(result)
+        return try JSONValue.object(doc).rendered()
     }
 
     /// SHA-256 of an input (all sidecar files of a Shapefile, in a fixed order).
@@ -176,6 +180,32 @@ public struct PlanWriter: Sendable {
             h.update(d)
         }
         return h.hexDigest()
+    }
+
+    /// plan.json's `network_issues`: the road-data counts and, when measured, what joining the
+    /// crossings changes.
+    static func json(_ c: RoadDataCheck) -> JSONValue {
+        var o: [String: JSONValue] = [
+            "crossings": .int(Int64(c.crossings)), "crossings_joined": .int(Int64(c.crossingsJoined)),
+            "grade_separations": .int(Int64(c.gradeSeparations)), "gaps": .int(Int64(c.gaps)), "dangles": .int(Int64(c.dangles)),
+            "gap_report_m": .rounded(c.gapReportMeters, 3), "snap_tolerance_m": .rounded(c.snapToleranceMeters, 3),
+            "junctions": .string(c.junctions.rawValue),
+        ]
+        if let i = c.impact {
+            var impact: [String: JSONValue] = [
+                "pairs_within_limit": .int(Int64(i.pairsWithinLimit)), "pairs_changed": .int(Int64(i.pairsChanged)),
+                "threshold_min": .rounded(i.thresholdMinutes, 3), "settlements_affected": .int(Int64(i.settlementsAffected)),
+            ]
+            if let p = i.largest {
+                impact["largest"] = .object([
+                    "from": .string(p.from), "from_name": .string(p.fromName), "to": .string(p.to), "to_name": .string(p.toName),
+                    "without_min": p.withoutMin.map { .rounded($0, 2) } ?? .null,
+                    "with_min": p.withMin.map { .rounded($0, 2) } ?? .null,
+                ])
+            }
+            o["crossing_impact"] = .object(impact)
+        }
+        return .object(o)
     }
 
     static func json(_ any: Any) -> JSONValue {

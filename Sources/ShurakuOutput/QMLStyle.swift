@@ -74,6 +74,26 @@ struct QMLStyle {
             geometryType: 0, renderer: categorized(attr: "kind", categories: rows, symbols: symbols), labeling: nil)
     }
 
+    /// Road-data issues categorised by kind: crossings as magenta X marks, gaps as orange
+    /// triangles, labelled with the gap's length; visible over an aerial photo.
+    func networkIssues() -> String {
+        let kinds: [(kind: String, label: String, shape: String, color: (r: Int, g: Int, b: Int), size: Double)] = [
+            ("crossing", "crossing without a junction (交差・結節点なし)", "cross2", (230, 0, 200), 4.2),
+            ("gap", "gap: road end short of a road (途切れ)", "triangle", (255, 140, 0), 3.6),
+        ]
+        let symbols = kinds.enumerated().map { i, k in
+            markerSymbol(
+                name: "\(i)", shape: k.shape, color: k.color, outline: (255, 255, 255), size: k.size, sizeExpression: nil, outlineWidth: 0.5
+            )
+        }
+        let rows = kinds.enumerated().map { i, k in categoryXML(value: k.kind, label: k.label, symbol: i) }
+        return document(
+            geometryType: 0, renderer: categorized(attr: "kind", categories: rows, symbols: symbols),
+            labeling: labels(
+                expression: #"CASE WHEN "kind" = 'gap' THEN format_number("distance_m", 1) || ' m' END"#, size: 7.5, bold: false,
+                placement: 6))
+    }
+
     func routes() -> String {
         let symbols = categories.indices.map { i in lineSymbol(name: "\(i)", color: ZonePalette.dark(i), width: 0.9) }
         return document(

@@ -54,9 +54,15 @@ public enum Planner {
 
         let network = try study.inputs.roads.map { roads in
             progress.step("building the road graph (\(roads.features.count) lines)")
-            return try RoadNetworkStage.build(roads, speeds: study.speeds, snapToleranceMeters: request.travel.snapToleranceMeters)
+            return try RoadNetworkStage.build(roads, speeds: study.speeds, travel: request.travel)
         }
         for w in network?.warnings ?? [] { progress.warn(w) }
+        var roadCheck = network.map { RoadDataCheck($0.check, options: $0.options) }
+        if let network, network.check.crossings > 0 {
+            progress.step("measuring what joining the \(network.check.crossings) road crossings changes")
+            roadCheck?.impact = try CrossingImpactStage.measure(
+                network, settlements: study.inputs.settlements.settlements, travel: request.travel)
+        }
         var riskWarnings: [String] = []
 
         var cutOff: CutOffNetwork? = nil
@@ -75,7 +81,10 @@ public enum Planner {
         let outcomes = try GroupPlanner.run(groups, context: context)
 
         progress.step("assembling the plan")
-        var plan = try PlanAssembly.assemble(outcomes, context: context, travelNotes: network.map { [$0.note] } ?? [])
+        let travelNotes = network.map { [$0.note] + (roadCheck.map { [RoadCheckText.note($0)] } ?? []) } ?? []
+        var plan = try PlanAssembly.assemble(outcomes, context: context, travelNotes: travelNotes)
+        plan.networkIssues = try network?.issueRows(crs: context.crs)
+        plan.roadCheck = roadCheck
         try RiskAssembly.add(to: &plan, outcomes: outcomes, context: context)
         plan.warnings = riskWarnings + plan.warnings
         for w in plan.warnings { progress.warn(w) }

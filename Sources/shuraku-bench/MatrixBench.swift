@@ -9,7 +9,10 @@ import ShurakuNetwork
 ///  [--group-field F] [--filter F=V] [--detour D] [--speed-kmh V] [--geodesic]`
 ///
 /// With `--roads`, prints one line `read_ms= build_ms= snap_ms= matrix_ms= total_ms= pairs= sum_s=
-/// rss_mb= …`: build_ms covers the road graph, snap_ms joining the settlements, matrix_ms the
+/// rss_mb= …`: build_ms covers the road graph (with the road-data check; `checked_build_ms` and
+/// `unchecked_build_ms` are the fastest of `--repeat` builds with and without it, alternated, so
+/// the check costs about their difference; `crossings=`, `gaps=`, `dangles=` and
+/// `grade_separations=` are what it found), snap_ms joining the settlements, matrix_ms the
 /// travel-time matrix from the first N settlements (all by default; with `--repeat K` the fastest
 /// of K runs), total_ms the three together (reading is shown apart). `nodes`/`arcs` are the
 /// junction graph the matrix searches. `--export-csr` writes the equivalent split graph (a node
@@ -39,13 +42,15 @@ enum MatrixBench {
         var geodesic = false
     }
 
-    static let usage = "usage: shuraku-bench matrix [--roads SRC] --settlements SRC --cutoff-min M [--sources N] "
+    static let usage =
+        "usage: shuraku-bench matrix [--roads SRC] --settlements SRC --cutoff-min M [--sources N] "
         + "[--workers W] [--snap-tolerance M] [--direction from|to] [--repeat K] [--export-csr DIR] "
         + "[--group-field F] [--filter F=V] [--detour D] [--speed-kmh V] [--geodesic]"
 
     static func run(_ args: [String]) -> Int32 {
         var o = Options()
-        var settlements: String?, cutoff: Double?
+        var settlements: String?
+        var cutoff: Double?
         var i = 0
         func value() -> String? {
             i += 1
@@ -114,12 +119,30 @@ enum MatrixBench {
             try CSRExport.write(net, sources: sources, cutoffSeconds: cutoff, reverse: o.reverse, to: URL(fileURLWithPath: dir))
         }
         let sum = m.seconds.reduce(0.0) { $0 + Double($1) }
-        print(String(
-            format: "read_ms=%.1f build_ms=%.1f snap_ms=%.1f matrix_ms=%.1f total_ms=%.1f pairs=%d sum_s=%.1f rss_mb=%.1f "
-                + "nodes=%d arcs=%d places=%d sources=%d components=%d flagged_places=%d unknown_class_lines=%d",
-            ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t1, t4), m.pairCount, sum, peakRSSMegabytes(),
-            graph.nodeCount, graph.arcCount, net.placeCount, n, graph.components.components.count,
-            net.problemPlaces.count, report.linesUnknownClass))
+        // Builds with and without the road-data check, alternated `--repeat` times, fastest of each
+        // (the machine is shared: the difference of the two minima is the check's cost).
+        var checked = t2 - t1
+        var unchecked = UInt64.max
+        for _ in 0..<o.repeats {
+            let u0 = now()
+            _ = try RoadGraphBuilder.build(input.lines, options: RoadGraphOptions(snapToleranceMeters: o.tolerance, checksData: false))
+            unchecked = min(unchecked, now() - u0)
+            guard o.repeats > 1 else { break }
+            let c0 = now()
+            _ = try RoadGraphBuilder.build(input.lines, options: RoadGraphOptions(snapToleranceMeters: o.tolerance))
+            checked = min(checked, now() - c0)
+        }
+        let check = report.check ?? NetworkCheck()
+        print(
+            String(
+                format: "read_ms=%.1f build_ms=%.1f snap_ms=%.1f matrix_ms=%.1f total_ms=%.1f pairs=%d sum_s=%.1f rss_mb=%.1f "
+                    + "nodes=%d arcs=%d places=%d sources=%d components=%d flagged_places=%d unknown_class_lines=%d "
+                    + "checked_build_ms=%.1f unchecked_build_ms=%.1f crossings=%d grade_separations=%d gaps=%d dangles=%d",
+                ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t1, t4), m.pairCount, sum, peakRSSMegabytes(),
+                graph.nodeCount, graph.arcCount, net.placeCount, n, graph.components.components.count,
+                net.problemPlaces.count, report.linesUnknownClass, Double(checked) / 1e6, Double(unchecked) / 1e6, check.crossings,
+                check.gradeSeparations, check.gaps,
+                check.dangles))
         return 0
     }
 
@@ -167,14 +190,18 @@ enum MatrixBench {
         }
         let t3 = now()
         let model = StraightLineModel(detour: o.detour, speedKmh: o.speedKmh)
-        var best = UInt64.max, pairs = 0, points = 0, largest = 0
+        var best = UInt64.max
+        var pairs = 0
+        var points = 0
+        var largest = 0
         for _ in 0..<o.repeats {
             let a = now()
             pairs = 0
             for (lonLat, metric, scale) in projected {
                 let n = min(o.sourceCount ?? lonLat.count, lonLat.count)
-                let m = try model.travelTimes(lonLat: lonLat, projected: metric, sources: (0..<Int32(n)).map { $0 },
-                                              cutoffSeconds: o.cutoffMin * 60, workers: o.workers, scale: scale)
+                let m = try model.travelTimes(
+                    lonLat: lonLat, projected: metric, sources: (0..<Int32(n)).map { $0 },
+                    cutoffSeconds: o.cutoffMin * 60, workers: o.workers, scale: scale)
                 pairs += m.pairCount
             }
             best = min(best, now() - a)
@@ -183,9 +210,11 @@ enum MatrixBench {
             points += lonLat.count
             largest = max(largest, lonLat.count)
         }
-        print(String(
-            format: "read_ms=%.1f project_ms=%.1f scale_ms=%.1f matrix_ms=%.1f pairs=%d points=%d groups=%d largest_group=%d rss_mb=%.1f",
-            ms(t0, t1), ms(t1, t2), ms(t2, t3), Double(best) / 1e6, pairs, points, projected.count, largest, peakRSSMegabytes()))
+        print(
+            String(
+                format:
+                    "read_ms=%.1f project_ms=%.1f scale_ms=%.1f matrix_ms=%.1f pairs=%d points=%d groups=%d largest_group=%d rss_mb=%.1f",
+                ms(t0, t1), ms(t1, t2), ms(t2, t3), Double(best) / 1e6, pairs, points, projected.count, largest, peakRSSMegabytes()))
         return 0
     }
 

@@ -24,6 +24,26 @@ struct InspectCommandTests {
         #expect(layers.first?["populationTotal"] as? Double == 15_687)
     }
 
+    @Test("a road layer: crossings, gaps, dead ends and pieces in text and JSON; --gap-report-m changes the gaps")
+    func roads() throws {
+        let path = SharedData.repoPath("geodata/noto/roads.geojson")
+        let text = CapturedRun(["inspect", path])
+        #expect(text.status == 0)
+        #expect(
+            text.out.contains(
+                "road data: 307 road lines in 41 connected pieces; 4 crossings without a shared vertex, 0 grade separations "
+                    + "(bridge, tunnel, layer), 3 gaps within 25 m not joined by a 1 m snap tolerance, 165 dead ends"))
+        let r = CapturedRun(["inspect", path, "--format", "json", "--gap-report-m", "10"])
+        #expect(r.status == 0)
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let layer = try #require((obj["layers"] as? [[String: Any]])?.first)
+        let roads = try #require(layer["roads"] as? [String: Any])
+        #expect(roads["crossings"] as? Int == 4)
+        #expect(roads["gaps"] as? Int == 0)
+        #expect(roads["gapReportM"] as? Double == 10)
+        #expect(CapturedRun(["inspect", path, "--gap-report-m", "-1"]).status == 2)
+    }
+
     @Test("a missing file: exit 2 and a message naming it")
     func missing() {
         let r = CapturedRun(["inspect", "/nonexistent/villages.shp"])

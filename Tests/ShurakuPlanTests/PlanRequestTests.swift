@@ -1,5 +1,6 @@
 import Foundation
 import ShurakuCore
+import ShurakuNetwork
 import ShurakuPlan
 import ShurakuPlanner
 import ShurakuTestSupport
@@ -15,6 +16,8 @@ struct PlanRequestTests {
         }
         #expect(request.output.labelFont == "Noto Sans CJK JP")
         #expect(request.travel.snapToleranceMeters == 1)
+        #expect(request.travel.junctions == .vertices)
+        #expect(request.travel.gapReportMeters == 25)
     }
 
     @Test("every setting writes into the request and reads back the same value")
@@ -27,6 +30,7 @@ struct PlanRequestTests {
             "coreCandidatesField": .text("cand"), "districtField": .text("name"), "groupBy": .text("city_code"),
             "filter": .text("pref_code=34,35"), "maxTravelMin": .number(25), "maxTravelKm": .number(12.5),
             "detour": .number(1.4), "speedKmh": .number(35), "speedTable": .text("s.json"), "snapTolerance": .number(2),
+            "junctions": .text("crossings"), "gapReportM": .number(40),
             "connectorSpeedKmh": .number(15), "maxConnectorM": .number(900), "zones": .text("7"), "minZonePop": .number(800),
             "maxZonePop": .number(5000), "districtMode": .text("whole"), "districtTolerance": .number(50), "seed": .number(9),
             "busMaxLoopMin": .number(45), "busDwellMin": .number(2), "busMinStopPop": .number(10), "busCapacity": .number(12),

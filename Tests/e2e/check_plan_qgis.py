@@ -7,9 +7,11 @@ For each plan: every layer of plan.gpkg and every <layer>.geojson must be a vali
 hold the feature count that plan.json and summary.csv imply, be in EPSG:4326, and come up with
 its default style (from the GeoPackage's layer_styles table, or the .qml beside the GeoJSON):
 a categorised or graduated renderer, never QGIS's plain single-symbol default (the facilities
-layer, when the plan has one, categorised by kind; critical_roads, with roads, graduated by
-people_cut_off; drone_rings, with a drone, a single dashed outline); zones and cores must be
-labelled with a font family QGIS can find. Exits 1 with a list of failures.
+layer, when the plan has one, categorised by kind; the network_issues layer, in every plan with
+roads, categorised by kind, with as many features as its GeoJSON and plan.json's counts;
+critical_roads, with roads, graduated by people_cut_off; drone_rings, with a drone, a single
+dashed outline); zones and cores must be labelled with a font family QGIS can find. Exits 1 with
+a list of failures.
 """
 import csv
 import json
@@ -21,6 +23,8 @@ from qgis.PyQt.QtGui import QFontDatabase
 
 LAYERS = ["zones", "settlements", "cores", "routes"]
 LABELLED = {"zones", "cores"}
+BY_KIND = {"facilities", "network_issues"}
+OPTIONAL = ["facilities", "network_issues", "critical_roads", "drone_rings"]
 
 
 def expected_counts(plan_dir):
@@ -40,6 +44,15 @@ def expected_counts(plan_dir):
         counted = sum(int(r[k]) for r in rows for k in kinds)
         assert inside == counted, f"{inside} facilities lie in zones, the zones count {counted}"
         counts["facilities"] = len(features)
+    if "roads" in plan["inputs"]:
+        # Every plan with roads shows its road-data issues: crossings and gaps, one point each.
+        with open(os.path.join(plan_dir, "network_issues.geojson"), encoding="utf-8") as f:
+            features = json.load(f)["features"]
+        c = plan["network_issues"]
+        assert len(features) == c["crossings"] + c["gaps"], (
+            f"network_issues.geojson has {len(features)} features, plan.json counts "
+            f"{c['crossings']} crossings and {c['gaps']} gaps")
+        counts["network_issues"] = len(features)
     cut_off = plan.get("cut_off") or {}
     if cut_off.get("critical_roads") is not None:
         counts["critical_roads"] = cut_off["critical_roads"]
@@ -72,6 +85,8 @@ def check_layer(layer, name, expected, failures, where):
         failures.append(f"{where}: default style not loaded (renderer {kind})")
     elif kind == "categorizedSymbol" and expected > 0 and len(renderer.categories()) == 0:
         failures.append(f"{where}: categorised renderer without categories")
+    if name in BY_KIND and (kind != "categorizedSymbol" or renderer.classAttribute() != "kind"):
+        failures.append(f"{where}: not categorised by kind (renderer {kind})")
     if name in LABELLED:
         if not layer.labelsEnabled() or layer.labeling() is None:
             failures.append(f"{where}: labels are not enabled")
@@ -89,8 +104,7 @@ def main(dirs):
     for plan_dir in dirs:
         counts = expected_counts(plan_dir)
         gpkg = os.path.join(plan_dir, "plan.gpkg")
-        optional = [n for n in ("facilities", "critical_roads", "drone_rings") if n in counts]
-        for name in LAYERS + optional:
+        for name in LAYERS + [n for n in OPTIONAL if n in counts]:
             layer = QgsVectorLayer(f"{gpkg}|layername={name}", name, "ogr")
             check_layer(layer, name, counts[name], failures, f"{gpkg}:{name}")
             path = os.path.join(plan_dir, f"{name}.geojson")

@@ -1,4 +1,5 @@
 import Foundation
+import ShurakuCore
 import ShurakuOutput
 import ShurakuPlan
 
@@ -31,6 +32,8 @@ struct PlanCommand: Command {
         options: [
             OptionSpec("--scenario", "FILE.json", "Read settings from a scenario file (flags override it).", group: "Inputs"),
             OptionSpec("--out", "DIR", "Folder to write the plan into.", group: "Output"),
+            OptionSpec(
+                "--wait", nil, "When another run is writing the same folder, wait for it instead of failing.", group: "Output"),
         ] + PlanFlags.options,
         examples: [
             "shuraku plan --settlements geodata/noto/settlements.geojson --roads geodata/noto/roads.geojson \\",
@@ -53,7 +56,8 @@ struct PlanCommand: Command {
         try options.request.validate()
         let progress = Progress(console: console, quiet: options.quiet)
         let folder = try OutputFolder(
-            options.outputPath, force: options.request.output.force, label: "--out \(options.outputPath)")
+            options.outputPath, force: options.request.output.force, wait: args.has("--wait"),
+            label: "--out \(options.outputPath)")
         let signals = folder.removeOnSignal()
         defer {
             for s in signals { s.cancel() }
@@ -71,7 +75,7 @@ struct PlanCommand: Command {
         try PlanWriter(plan).write(to: folder)
         if !options.quiet {
             let m = plan.metrics
-            for n in plan.notes { console.err("note: \(n)\n") }
+            for n in plan.notes { console.err("note: \(SettingName.render(n, naming: PlanFlags.name))\n") }
             console.err(
                 "\(m.zones) zones, \(m.settlements - m.unservedSettlements) of \(m.settlements) settlements served "
                     + "(\(m.unservedPopulation) people unserved), written to \(options.outputPath)\n")

@@ -11,6 +11,39 @@ public struct Inspection: Sendable, Codable, Equatable {
         public var role: String?
     }
 
+    /// What a road-data check found on a line layer (see `RoadGraphBuilder`): the same counts
+    /// as a plan's `network_issues`.
+    public struct RoadData: Sendable, Codable, Equatable {
+        /// Crossings without a shared vertex that are not grade separations.
+        public var crossings: Int
+        /// Crossings the data marks as bridges, tunnels or different layers.
+        public var gradeSeparations: Int
+        /// Line ends within `gapReportM` of another line, not joined by `snapToleranceM`.
+        public var gaps: Int
+        /// Line ends farther than `gapReportM` from any other line.
+        public var dangles: Int
+        /// Connected pieces of the road graph.
+        public var components: Int
+        /// Lines that became road, of the lines read.
+        public var roadLines: Int
+        public var gapReportM: Double
+        public var snapToleranceM: Double
+
+        public init(
+            crossings: Int, gradeSeparations: Int, gaps: Int, dangles: Int, components: Int, roadLines: Int, gapReportM: Double,
+            snapToleranceM: Double
+        ) {
+            self.crossings = crossings
+            self.gradeSeparations = gradeSeparations
+            self.gaps = gaps
+            self.dangles = dangles
+            self.components = components
+            self.roadLines = roadLines
+            self.gapReportM = gapReportM
+            self.snapToleranceM = snapToleranceM
+        }
+    }
+
     public struct Layer: Sendable, Codable, Equatable {
         public var name: String
         public var driver: String
@@ -26,6 +59,8 @@ public struct Inspection: Sendable, Codable, Equatable {
         public var populationTotal: Double?
         public var problems: [String]
         public var notes: [String]
+        /// The road-data check, for a line layer when asked for.
+        public var roads: RoadData? = nil
     }
 
     public var path: String
@@ -52,6 +87,13 @@ public struct Inspection: Sendable, Codable, Equatable {
                 out.append("    population total: \(Inspection.grouped(t)) (\(pf))")
             }
             for n in l.notes { out.append("    note: \(n)") }
+            if let r = l.roads {
+                out.append(
+                    "    road data: \(r.roadLines) road lines in \(r.components) connected pieces; \(r.crossings) crossings without a "
+                        + "shared vertex, \(r.gradeSeparations) grade separations (bridge, tunnel, layer), \(r.gaps) gaps within "
+                        + "\(String(format: "%g", r.gapReportM)) m not joined by a \(String(format: "%g", r.snapToleranceM)) m snap "
+                        + "tolerance, \(r.dangles) dead ends")
+            }
             if l.problems.isEmpty {
                 out.append("    problems: none found")
             } else {

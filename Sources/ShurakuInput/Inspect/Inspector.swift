@@ -4,9 +4,12 @@ import ShurakuGeo
 public enum Inspector {
     /// Reads every layer of `path` (or the one `path:layer` names) and reports on it.
     /// Throws for a missing or unreadable file, and when there is nothing at all to inspect.
-    public static func inspect(_ spec: SourceSpec, options: ReadOptions = ReadOptions(), roles given: FieldRoles = FieldRoles())
-        throws(InputError) -> Inspection
-    {
+    /// `roadCheck` is asked about every layer holding lines (the road-data check lives with the
+    /// road graph, which this module does not see).
+    public static func inspect(
+        _ spec: SourceSpec, options: ReadOptions = ReadOptions(), roles given: FieldRoles = FieldRoles(),
+        roadCheck: (VectorLayer) throws(InputError) -> Inspection.RoadData? = { _ in nil }
+    ) throws(InputError) -> Inspection {
         let layers: [VectorLayer]
         do {
             if spec.layer != nil {
@@ -21,7 +24,11 @@ public enum Inspector {
             throw InputError.source(.emptyLayer(path: spec.path, layer: layers.map(\.name).joined(separator: ", ")))
         }
         var out: [Inspection.Layer] = []
-        for l in layers { out.append(try inspectLayer(l, given: given)) }
+        for l in layers {
+            var layer = try inspectLayer(l, given: given)
+            if layer.geometryTypes.keys.contains(where: { $0.contains("LineString") }) { layer.roads = try roadCheck(l) }
+            out.append(layer)
+        }
         return Inspection(path: spec.description, layers: out)
     }
 

@@ -26,6 +26,10 @@ public struct BuildReport: Hashable, Sendable {
     public var nearMissJoins = 0
     /// Of those, joins that split a segment to make a new junction.
     public var nearMissSplits = 0
+    /// Crossings without a shared vertex joined into junctions (``JunctionRule/crossings``).
+    public var crossingsJoined = 0
+    /// Where the road data is doubtful (crossings, gaps, dangles), when the options ask for it.
+    public var check: NetworkCheck?
     /// Graph nodes (junctions and dead ends) and edges (contracted chains).
     public var nodes = 0
     public var edges = 0
@@ -43,16 +47,31 @@ public struct RoadGraphOptions: Hashable, Sendable {
     /// A component is *major* (a main piece of the network, not a fragment) when it holds at
     /// least this share of the total road length; the largest one always is.
     public var majorComponentShare: Double
+    /// Where lines are joined: at shared vertices only, or also where they cross.
+    public var junctions: JunctionRule
+    /// An unjoined line end closer than this (metres) to another line is reported as a gap.
+    public var gapReportMeters: Double
+    /// Whether to check the data for crossings, gaps and dangles (``BuildReport/check``).
+    public var checksData: Bool
 
-    public init(speeds: SpeedTable = .standard, snapToleranceMeters: Double = 1.0, majorComponentShare: Double = 0.05) {
+    public init(
+        speeds: SpeedTable = .standard, snapToleranceMeters: Double = 1.0, majorComponentShare: Double = 0.05,
+        junctions: JunctionRule = .vertices, gapReportMeters: Double = 25, checksData: Bool = true
+    ) {
         self.speeds = speeds
         self.snapToleranceMeters = snapToleranceMeters
         self.majorComponentShare = majorComponentShare
+        self.junctions = junctions
+        self.gapReportMeters = gapReportMeters
+        self.checksData = checksData
     }
 
     func validate() throws(NetworkError) {
         guard snapToleranceMeters.isFinite, snapToleranceMeters >= 0, snapToleranceMeters <= 1000 else {
             throw .invalidOption(name: "snapToleranceMeters", reason: "must be in [0, 1000] m")
+        }
+        guard gapReportMeters.isFinite, gapReportMeters >= 0, gapReportMeters <= 1000 else {
+            throw .invalidOption(name: "gapReportMeters", reason: "must be in [0, 1000] m")
         }
         guard majorComponentShare.isFinite, majorComponentShare >= 0, majorComponentShare <= 1 else {
             throw .invalidOption(name: "majorComponentShare", reason: "must be in [0, 1]")

@@ -25,7 +25,7 @@ enum NearMissJoiner {
         }
         var splits: [Split] = []
         var splitAt: [SplitKey: Int32] = [:]
-        var joins: [(Int32, Int32, Double)] = []  // (dangling vertex, target vertex, speed)
+        var joins: [(Int32, Int32, Int)] = []  // (dangling vertex, target vertex, its segment)
 
         for d in 0..<n where degree[d] == 1 {
             let p = soup.vertexXY[d]
@@ -58,38 +58,15 @@ enum NearMissJoiner {
             if target == Int32(d) { continue }
             degree[d] += 1
             degree[Int(target)] += 1
-            joins.append((Int32(d), target, soup.segSpeed[Int(inc[Int(start[d])])]))
+            joins.append((Int32(d), target, Int(inc[Int(start[d])])))
         }
 
         // Split segments at the new vertices, in order along each segment.
-        splits.sort { $0.segment != $1.segment ? $0.segment < $1.segment : $0.t < $1.t }
-        var i = 0
-        while i < splits.count {
-            let s = Int(splits[i].segment)
-            var j = i
-            while j < splits.count, splits[j].segment == splits[i].segment { j += 1 }
-            let b = soup.segB[s]
-            var prev = splits[i].vertex
-            soup.segB[s] = prev
-            for k in (i + 1)..<j {
-                soup.segA.append(prev)
-                soup.segB.append(splits[k].vertex)
-                soup.segSpeed.append(soup.segSpeed[s])
-                soup.segFlags.append(soup.segFlags[s])
-                prev = splits[k].vertex
-            }
-            soup.segA.append(prev)
-            soup.segB.append(b)
-            soup.segSpeed.append(soup.segSpeed[s])
-            soup.segFlags.append(soup.segFlags[s])
-            i = j
-        }
-        for (d, t, speed) in joins {
+        soup.split(splits.map { ($0.segment, $0.t, $0.vertex) })
+        for (d, t, own) in joins {
             if soup.vertexXY[Int(d)] == soup.vertexXY[Int(t)] { continue }
-            soup.segA.append(d)
-            soup.segB.append(t)
-            soup.segSpeed.append(speed)
-            soup.segFlags.append(3)
+            soup.appendSegment(d, t, like: own)
+            soup.segFlags[soup.segmentCount - 1] = 3
         }
         report.nearMissJoins = joins.count
         report.nearMissSplits = splits.count
@@ -105,7 +82,7 @@ enum NearMissJoiner {
     }
 
     /// Vertices reachable from `v` along segments within `limit` metres of network distance.
-    private static func nearbyAlongNetwork(
+    static func nearbyAlongNetwork(
         from v: Int32, within limit: Double, soup: SegmentSoup, start: [Int32], inc: [Int32]
     ) -> Set<Int32> {
         var best: [Int32: Double] = [v: 0]

@@ -5,10 +5,13 @@ import ShurakuCore
 public struct RoadLine: Hashable, Sendable {
     public var points: [XY]
     public var properties: [String: String]
+    /// How reports name the line: its id and name (`osm_id 123 (国道249号)`, `fid 17`).
+    public var label: String?
 
-    public init(points: [XY], properties: [String: String] = [:]) {
+    public init(points: [XY], properties: [String: String] = [:], label: String? = nil) {
         self.points = points
         self.properties = properties
+        self.label = label
     }
 }
 

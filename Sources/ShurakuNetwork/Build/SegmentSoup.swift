@@ -10,6 +10,8 @@ struct SegmentSoup {
     var segSpeed: [Double] = []
     /// Bit 0: drivable a→b; bit 1: drivable b→a.
     var segFlags: [UInt8] = []
+    /// The input line each segment comes from (index into the builder's lines).
+    var segLine: [Int32] = []
 
     var segmentCount: Int { segA.count }
 
@@ -24,9 +26,10 @@ struct SegmentSoup {
         soup.segB.reserveCapacity(total)
         soup.segSpeed.reserveCapacity(total)
         soup.segFlags.reserveCapacity(total)
+        soup.segLine.reserveCapacity(total)
         report.linesRead = lines.count
         var ids: [Int32] = []
-        for line in lines {
+        for (lineIndex, line) in lines.enumerated() {
             let rule: LineRule
             if let known = rules[line.properties] {
                 rule = known
@@ -73,10 +76,41 @@ struct SegmentSoup {
                 soup.segB.append(ids[k + 1])
                 soup.segSpeed.append(speed)
                 soup.segFlags.append(flags)
+                soup.segLine.append(Int32(lineIndex))
             }
         }
         report.vertices = soup.vertexXY.count
         return soup
+    }
+
+    /// Appends a segment with the speed, directions and line of segment `like`.
+    mutating func appendSegment(_ a: Int32, _ b: Int32, like s: Int) {
+        segA.append(a)
+        segB.append(b)
+        segSpeed.append(segSpeed[s])
+        segFlags.append(segFlags[s])
+        segLine.append(segLine[s])
+    }
+
+    /// Splits segments at new vertices lying on them: each split is a segment, the fraction
+    /// along it, and the vertex there. The first piece keeps the segment's id.
+    mutating func split(_ splits: [(segment: Int32, t: Double, vertex: Int32)]) {
+        let sorted = splits.sorted { $0.segment != $1.segment ? $0.segment < $1.segment : $0.t < $1.t }
+        var i = 0
+        while i < sorted.count {
+            let s = Int(sorted[i].segment)
+            var j = i
+            while j < sorted.count, sorted[j].segment == sorted[i].segment { j += 1 }
+            let b = segB[s]
+            var prev = sorted[i].vertex
+            segB[s] = prev
+            for k in (i + 1)..<j where sorted[k].vertex != prev {
+                appendSegment(prev, sorted[k].vertex, like: s)
+                prev = sorted[k].vertex
+            }
+            if prev != b { appendSegment(prev, b, like: s) }
+            i = j
+        }
     }
 
     /// Per vertex, the incident segments (CSR): `incidence[start[v]..<start[v+1]]`.

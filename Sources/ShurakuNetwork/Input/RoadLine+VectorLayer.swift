@@ -6,12 +6,19 @@ extension RoadLine {
     public static let directionAndSpeedKeys = ["highway", "oneway", "junction", "maxspeed"] + AccessTags.keys
 
     /// Every attribute the graph builder reads with `speeds`: its class fields and
-    /// ``directionAndSpeedKeys`` (an OSM reader spreads these tags into fields).
-    public static func attributeKeys(for speeds: SpeedTable) -> [String] { speeds.classFields + directionAndSpeedKeys }
+    /// ``directionAndSpeedKeys`` and the grade-separation tags ``GradeSeparation/keys`` (an OSM
+    /// reader spreads these tags into fields).
+    public static func attributeKeys(for speeds: SpeedTable) -> [String] {
+        speeds.classFields + directionAndSpeedKeys + GradeSeparation.keys
+    }
+
+    /// Fields that name a line in reports, the first found of each list: an id, then a name.
+    public static let labelFields = (id: ["osm_id", "id", "ID", "fid"], name: ["name", "route_name", "名称", "路線名"])
 
     /// Road lines from a layer already in a metric CRS: one line per (Multi)LineString part, with
-    /// the attributes the builder reads (`keys`, by default ``attributeKeys(for:)``) as text.
-    /// Features without line geometry are skipped.
+    /// the attributes the builder reads (`keys`, by default ``attributeKeys(for:)``) as text, and
+    /// a label from ``labelFields`` (else the feature's fid). Features without line geometry are
+    /// skipped.
     public static func lines(from layer: VectorLayer, keys: [String]? = nil, speeds: SpeedTable = .standard)
         throws(NetworkError) -> [RoadLine]
     {
@@ -20,6 +27,8 @@ extension RoadLine {
         }
         let wanted = keys ?? attributeKeys(for: speeds)
         let columns: [(String, Int)] = Array(Set(wanted)).sorted().compactMap { k in layer.fieldIndex(k).map { (k, $0) } }
+        let idField = labelFields.id.first { layer.fieldIndex($0) != nil }
+        let nameField = labelFields.name.first { layer.fieldIndex($0) != nil }
         var out: [RoadLine] = []
         out.reserveCapacity(layer.features.count)
         for f in layer.features {
@@ -30,7 +39,9 @@ extension RoadLine {
             for (k, i) in columns where i < f.values.count {
                 if let t = f.values[i].text { props[k] = t }
             }
-            for p in parts where !p.isEmpty { out.append(RoadLine(points: p, properties: props)) }
+            var label = idField.flatMap { k in layer.value(f, k).text.map { "\(k) \($0)" } } ?? "fid \(f.fid)"
+            if let k = nameField, let name = layer.value(f, k).text, !name.isEmpty { label += " (\(name))" }
+            for p in parts where !p.isEmpty { out.append(RoadLine(points: p, properties: props, label: label)) }
         }
         return out
     }

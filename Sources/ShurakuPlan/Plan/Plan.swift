@@ -125,10 +125,15 @@ public struct Plan: Sendable {
 
     /// One service point and the zone it lies in.
     public struct FacilityRow: Sendable {
+        /// The facility's id (`facility_id`).
         public var id: String
+        /// Its name (`name`).
         public var name: String
+        /// Its kind (`kind`, with `kind_label` in Japanese).
         public var kind: FacilityKind
+        /// A finer kind from the source, e.g. `dental` (`subkind`).
         public var subkind: String?
+        /// Where it is, longitude/latitude.
         public var lonLat: XY
         /// The zone whose shape holds the facility (nil outside every zone).
         public var zoneID: String?
@@ -142,6 +147,10 @@ public struct Plan: Sendable {
     public var routes: [RouteRow]
     /// The facilities used for core scores, when a facility layer was given.
     public var facilities: [FacilityRow]? = nil
+    /// Where the road data is doubtful (crossings, gaps), when the plan has roads.
+    public var networkIssues: [NetworkIssueRow]? = nil
+    /// The road-data counts, when the plan has roads.
+    public var roadCheck: RoadDataCheck? = nil
     /// Road pieces whose loss alone cuts someone off from their core, by road id; nil without roads.
     public var criticalRoads: [CriticalRoadRow]? = nil
     /// The road pieces closed by «closedRoads», by road id; nil without closures.

@@ -2,6 +2,7 @@ import Foundation
 import ShurakuCore
 import ShurakuFunding
 import ShurakuInput
+import ShurakuNetwork
 import ShurakuPlanner
 
 /// Everything one plan is made from: the input sources and every setting, typed.
@@ -104,6 +105,10 @@ public struct PlanRequest: Sendable, Equatable {
         public var speedKmh: Double = 40
         /// Road ends this close (metres) that share no vertex are joined.
         public var snapToleranceMeters: Double = 1
+        /// Where road lines are joined: shared vertices only (the default), or also crossings.
+        public var junctions: JunctionRule = .vertices
+        /// An unjoined road end this close (metres) to another road is reported as a gap.
+        public var gapReportMeters: Double = 25
         /// Speed on the link from a settlement to its nearest road, km/h.
         public var connectorSpeedKmh: Double = 20
         /// A settlement farther than this (metres) from every road is off the network.

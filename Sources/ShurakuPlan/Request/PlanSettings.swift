@@ -2,6 +2,7 @@ import Foundation
 import ShurakuCore
 import ShurakuFunding
 import ShurakuInput
+import ShurakuNetwork
 import ShurakuPlanner
 
 /// One setting of a plan, declared once: its scenario-file key (camelCase), its type and range,
@@ -269,6 +270,16 @@ public enum PlanSettings {
         PlanSetting(
             "snapTolerance", .number(0...1000), "M", "Join road ends this close that do not share a vertex.", default: "1", group: travel,
             read: { num($0.travel.snapToleranceMeters) }, write: { r, v in r.travel.snapToleranceMeters = number(v) ?? 1 }),
+        PlanSetting(
+            "junctions", .choice(JunctionRule.allCases.map(\.rawValue)), "vertices|crossings",
+            "Where roads meet: at shared vertices only, or also where two lines cross (not at bridges, tunnels or other OSM layers).",
+            default: "vertices", group: travel,
+            read: { .text($0.travel.junctions.rawValue) },
+            write: { r, v in r.travel.junctions = text(v).flatMap(JunctionRule.init(rawValue:)) ?? .vertices }),
+        PlanSetting(
+            "gapReportM", .number(0...1000), "M", "Report road ends this close to another road that the snap tolerance does not join.",
+            default: "25", group: travel,
+            read: { num($0.travel.gapReportMeters) }, write: { r, v in r.travel.gapReportMeters = number(v) ?? 25 }),
         PlanSetting(
             "connectorSpeedKmh", .number(1...200), "KMH", "Speed on the link from a settlement to its nearest road.", default: "20",
             group: travel,
