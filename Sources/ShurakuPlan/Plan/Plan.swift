@@ -38,7 +38,7 @@ public struct Plan: Sendable {
         /// without roads and for unserved settlements.
         public var isolatable: Bool? = nil
         /// Those road pieces (`cut_roads`), from the settlement's side to the core's: ids as
-        /// ``CriticalRoadRow/roadID``.
+        /// ``RoadPieceRow/roadID``.
         public var cutRoads: [Int] = []
         /// Drone flight from its core in minutes, overhead included (`drone_min`); nil without a
         /// drone, beyond its range, for cores and for settlements without a core. A settlement cut
