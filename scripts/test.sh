@@ -16,7 +16,7 @@ start=$(date +%s)
 step() { echo "== $1 ($(( $(date +%s) - start )) s)"; }
 
 step "python helpers"
-# Tests/tools/maxp_milp.py (the exact max-p reference of the planner tests) needs highspy.
+# Tests/tools/maxp_milp.py (the exact max-p reference of the planner tests) needs highspy; bridges_nx.py needs networkx.
 apt_install python3-venv
 if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
 .venv/bin/pip install -q -r Tests/tools/requirements.txt

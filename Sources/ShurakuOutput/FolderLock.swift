@@ -20,7 +20,10 @@ public final class FolderLock: @unchecked Sendable {
     /// at once with a message naming the folder and the other run's process id; with `wait`, it
     /// waits for the other run to finish.
     ///
-    /// - Parameter label: how messages name the folder (the path by default).
+    /// - Parameters:
+    ///   - destination: the output folder to lock (the lock file sits beside it).
+    ///   - wait: wait for another run holding the lock instead of failing.
+    ///   - label: how messages name the folder (the path by default).
     public init(for destination: URL, wait: Bool, label: String? = nil) throws(ShurakuError) {
         let parent = destination.deletingLastPathComponent()
         path = parent.appendingPathComponent(".\(destination.lastPathComponent).shuraku.lock").path

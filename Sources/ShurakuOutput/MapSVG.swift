@@ -66,6 +66,7 @@ struct MapSVG {
             let d = pathData(outline)
             s += "<path id=\"outline\" d=\"\(d)\" fill=\"none\" stroke=\"#666\" stroke-width=\"1.2\" stroke-dasharray=\"5 3\"/>\n"
         }
+        s += droneRingsSVG(pathData, frame: (margin / 2, margin + 40 - margin / 2, width - margin, mapHeight + margin))
         s += "<g id=\"routes\" fill=\"none\" stroke-width=\"1.8\" stroke-linejoin=\"round\" stroke-opacity=\"0.9\">\n"
         for r in result.routes where r.line.count >= 2 {
             let c = ZonePalette.hex(ZonePalette.dark(zoneIndex[r.zoneID] ?? 0))
@@ -77,6 +78,8 @@ struct MapSVG {
                 }.joined(separator: " ")
                 + "\" stroke=\"\(c)\"><title>\(esc(r.zoneID)) loop \(r.loop): \(n(r.durationMin)) min</title></polyline>\n"
         }
+        let critical = criticalRoadsSVG(p)
+        if !critical.isEmpty { s += "</g>\n" + critical + "<g>\n" }
         // Settlements.
         let maxPop = Double(max(1, result.settlements.map(\.population).max() ?? 1))
         s += "</g>\n<g id=\"settlements\" stroke-width=\"0.6\">\n"
@@ -92,6 +95,8 @@ struct MapSVG {
                     "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(r))\" fill=\"\(ZonePalette.hex(ZonePalette.color(i)))\" stroke=\"\(ZonePalette.hex(ZonePalette.dark(i)))\"><title>\(esc(st.name)) \(st.population)人</title></circle>\n"
             }
         }
+        let isolatable = isolatableSVG(p)
+        if !isolatable.isEmpty { s += "</g>\n" + isolatable + "<g>\n" }
         // Facilities: a small dark square per service point, except community centres and others.
         s += "</g>\n<g id=\"facilities\" fill=\"#222\" stroke=\"#fff\" stroke-width=\"0.6\">\n"
         for f in result.facilities ?? [] where ![.communityCentre, .other].contains(f.kind) {
@@ -139,6 +144,7 @@ struct MapSVG {
             s += "<text x=\"\(n(lx + 18))\" y=\"\(n(ly))\">services (役場, 病院, 診療所, 学校, 郵便局, 店舗)</text>\n"
             ly += 17
         }
+        s += riskLegend(x: lx, y: &ly)
         let unserved = result.settlements.filter { $0.status == .unserved }
         if !unserved.isEmpty {
             s +=
@@ -154,7 +160,7 @@ struct MapSVG {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" height=\"100\"><text x=\"10\" y=\"50\">\(esc(title)): nothing to draw</text></svg>\n"
     }
 
-    private func esc(_ s: String) -> String {
+    func esc(_ s: String) -> String {
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }

@@ -18,6 +18,7 @@ enum PlanLayers {
             f("core_reason", .string), f("facilities", .string),
         ]
         fields += facilityKinds.map { f("facilities_\($0.rawValue)", .integer) }
+        fields += zoneRiskFields
         if grouped { fields.append(f("group", .string)) }
         let features = r.zones.enumerated().map { i, z in
             var v: [FieldValue] = [
@@ -28,6 +29,7 @@ enum PlanLayers {
                 .string(z.coreReason), text(z.facilityCounts.map(facilitySummary)),
             ]
             v += facilityKinds.map { k in z.facilityCounts.map { .integer(Int64($0[k] ?? 0)) } ?? .null }
+            v += riskValues(z)
             if grouped { v.append(z.group.map(FieldValue.string) ?? .null) }
             return VectorFeature(fid: Int64(i + 1), geometry: multiPolygon(z.shape), values: v)
         }
@@ -40,6 +42,7 @@ enum PlanLayers {
             f("core_id", .string), f("is_core", .boolean), f("travel_min", .real), f("status", .string), f("reason", .string),
             f("travel_km", .real), f("district", .string),
         ]
+        fields += settlementRiskFields
         if grouped { fields.append(f("group", .string)) }
         let features = r.settlements.enumerated().map { i, s in
             var v: [FieldValue] = [
@@ -47,6 +50,7 @@ enum PlanLayers {
                 s.travelMin.map { real($0, 2) } ?? .null, .string(s.status.rawValue), text(s.reason?.description),
                 s.travelKm.map { real($0, 3) } ?? .null, text(s.district),
             ]
+            v += riskValues(s)
             if grouped { v.append(text(s.group)) }
             return VectorFeature(fid: Int64(i + 1), geometry: .point(s.lonLat), values: v)
         }

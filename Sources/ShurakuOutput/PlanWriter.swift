@@ -47,6 +47,8 @@ public struct PlanWriter: Sendable {
         ]
         if let facilities = result.facilities { layers.append(PlanLayers.facilities(facilities)) }
         if let issues = result.networkIssues { layers.append(PlanLayers.networkIssues(issues)) }
+        if let critical = result.criticalRoads { layers.append(PlanLayers.criticalRoads(critical)) }
+        if result.request.risk.drone != nil { layers.append(PlanLayers.droneRings(result)) }
         let styles = qmlStyles()
         try VectorWriter.writeGeoPackage(layers, to: folder.path("plan.gpkg"), sql: styleSQL(styles, layers: layers.map(\.name)))
         for layer in layers {
@@ -81,6 +83,8 @@ public struct PlanWriter: Sendable {
             "routes": style.routes(),
             "facilities": style.facilities(),
             "network_issues": style.networkIssues(),
+            "critical_roads": style.criticalRoads(maxPeople: result.criticalRoads?.map(\.peopleCutOff).max() ?? 0),
+            "drone_rings": style.droneRings(),
         ]
     }
 
@@ -158,6 +162,7 @@ public struct PlanWriter: Sendable {
             "warnings": .array(result.warnings.map { .string(SettingName.plain($0)) }),
         ]
         if let check = result.roadCheck { doc["network_issues"] = PlanWriter.json(check) }
+        doc["cut_off"] = PlanWriter.cutOffJSON(result)
         return try JSONValue.object(doc).rendered()
     }
 

@@ -55,7 +55,8 @@ struct QMLStyle {
         let size = "coalesce(scale_exp(\"population\", 0, \(maxPop), 1.2, 7, 0.57), 1.2)"
         var symbols = categories.indices.map { i in
             markerSymbol(
-                name: "\(i)", shape: "circle", color: ZonePalette.color(i), outline: ZonePalette.dark(i), size: 2, sizeExpression: size)
+                name: "\(i)", shape: "circle", color: ZonePalette.color(i), outline: ZonePalette.dark(i), size: 2, sizeExpression: size,
+                expressions: Self.isolatableOutline)
         }
         symbols.append(
             markerSymbol(
@@ -127,11 +128,11 @@ struct QMLStyle {
         categories.enumerated().map { i, c in categoryXML(value: c.zoneID, label: c.label, symbol: i) }
     }
 
-    private func categoryXML(value: String, label: String, symbol: Int) -> String {
+    func categoryXML(value: String, label: String, symbol: Int) -> String {
         #"<category render="true" symbol="\#(symbol)" value="\#(xml(value))" label="\#(xml(label))" type="string"/>"#
     }
 
-    private func document(geometryType: Int, renderer: String, labeling: String?) -> String {
+    func document(geometryType: Int, renderer: String, labeling: String?) -> String {
         var s = """
             <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
             <qgis version="3.22.0" styleCategories="Symbology|Labeling">
@@ -155,7 +156,7 @@ struct QMLStyle {
         return s
     }
 
-    private func fillSymbol(name: String, color: (r: Int, g: Int, b: Int), outline: (r: Int, g: Int, b: Int)) -> String {
+    func fillSymbol(name: String, color: (r: Int, g: Int, b: Int), outline: (r: Int, g: Int, b: Int)) -> String {
         symbol(
             name: name, type: "fill", alpha: "0.6", layerClass: "SimpleFill",
             props: [
@@ -164,9 +165,9 @@ struct QMLStyle {
             ], ddSize: nil)
     }
 
-    private func markerSymbol(
+    func markerSymbol(
         name: String, shape: String, color: (r: Int, g: Int, b: Int), outline: (r: Int, g: Int, b: Int), size: Double,
-        sizeExpression: String?, outlineWidth: Double = 0.2
+        sizeExpression: String?, outlineWidth: Double = 0.2, expressions: [(String, String)] = []
     ) -> String {
         symbol(
             name: name, type: "marker", alpha: "1", layerClass: "SimpleMarker",
@@ -174,10 +175,10 @@ struct QMLStyle {
                 ("name", shape), ("color", ZonePalette.rgba(color)), ("outline_color", ZonePalette.rgba(outline)),
                 ("outline_style", "solid"), ("outline_width", "\(outlineWidth)"), ("outline_width_unit", "MM"),
                 ("size", "\(size)"), ("size_unit", "MM"), ("scale_method", "diameter"), ("angle", "0"),
-            ], ddSize: sizeExpression)
+            ], ddSize: sizeExpression, expressions: expressions)
     }
 
-    private func lineSymbol(name: String, color: (r: Int, g: Int, b: Int), width: Double) -> String {
+    func lineSymbol(name: String, color: (r: Int, g: Int, b: Int), width: Double) -> String {
         symbol(
             name: name, type: "line", alpha: "0.9", layerClass: "SimpleLine",
             props: [
@@ -186,22 +187,33 @@ struct QMLStyle {
             ], ddSize: nil)
     }
 
-    private func symbol(name: String, type: String, alpha: String, layerClass: String, props: [(String, String)], ddSize: String?) -> String
-    {
+    func symbol(
+        name: String, type: String, alpha: String, layerClass: String, props: [(String, String)], ddSize: String?,
+        expressions: [(String, String)] = []
+    ) -> String {
         var s = #"      <symbol name="\#(name)" type="\#(type)" alpha="\#(alpha)" clip_to_extent="1" force_rhr="0">"# + "\n"
         s += #"        <layer class="\#(layerClass)" enabled="1" pass="0" locked="0">"# + "\n"
         for (k, v) in props { s += #"          <prop k="\#(k)" v="\#(xml(v))"/>"# + "\n" }
-        if let ddSize {
+        let defined = (ddSize.map { [("size", $0)] } ?? []) + expressions
+        if !defined.isEmpty {
             s += """
                           <data_defined_properties>
                             <Option type="Map">
                               <Option name="name" value="" type="QString"/>
                               <Option name="properties" type="Map">
-                                <Option name="size" type="Map">
-                                  <Option name="active" value="true" type="bool"/>
-                                  <Option name="expression" value="\(xml(ddSize))" type="QString"/>
-                                  <Option name="type" value="3" type="int"/>
-                                </Option>
+
+                """
+            for (property, expression) in defined {
+                s += """
+                                    <Option name="\(property)" type="Map">
+                                      <Option name="active" value="true" type="bool"/>
+                                      <Option name="expression" value="\(xml(expression))" type="QString"/>
+                                      <Option name="type" value="3" type="int"/>
+                                    </Option>
+
+                    """
+            }
+            s += """
                               </Option>
                               <Option name="type" value="collection" type="QString"/>
                             </Option>
@@ -215,7 +227,7 @@ struct QMLStyle {
 
     /// Simple labelling: `placement` follows QgsPalLayerSettings (1 over point / centroid,
     /// 6 cartographic around point).
-    private func labels(expression: String, size: Double, bold: Bool, placement: Int) -> String {
+    func labels(expression: String, size: Double, bold: Bool, placement: Int) -> String {
         """
           <labeling type="simple">
             <settings calloutType="simple">
@@ -231,7 +243,7 @@ struct QMLStyle {
         """
     }
 
-    private func xml(_ s: String) -> String {
+    func xml(_ s: String) -> String {
         var out = ""
         for c in s {
             switch c {

@@ -63,8 +63,19 @@ public enum Planner {
             roadCheck?.impact = try CrossingImpactStage.measure(
                 network, settlements: study.inputs.settlements.settlements, travel: request.travel)
         }
+        var riskWarnings: [String] = []
 
-        let context = try PlanContext(request: request, study: study, graph: network?.graph)
+        var cutOff: CutOffNetwork? = nil
+        if let network, let roads = study.inputs.roads {
+            progress.step(request.risk.closedRoads == nil ? "finding single roads to settlements" : "closing roads")
+            let built = try CutOffNetwork.build(
+                graph: network.graph, roads: roads, speeds: study.speeds, settlements: study.inputs.settlements.settlements,
+                request: request, crs: study.inputs.crs)
+            cutOff = built.network
+            riskWarnings = built.warnings
+        }
+
+        let context = try PlanContext(request: request, study: study, graph: network?.graph, cutOff: cutOff)
         let groups = context.groups()
         progress.step("planning \(groups.count == 1 ? "zones" : "\(groups.count) groups")")
         let outcomes = try GroupPlanner.run(groups, context: context)
@@ -74,6 +85,8 @@ public enum Planner {
         var plan = try PlanAssembly.assemble(outcomes, context: context, travelNotes: travelNotes)
         plan.networkIssues = try network?.issueRows(crs: context.crs)
         plan.roadCheck = roadCheck
+        try RiskAssembly.add(to: &plan, outcomes: outcomes, context: context)
+        plan.warnings = riskWarnings + plan.warnings
         for w in plan.warnings { progress.warn(w) }
         let unmatched = request.funding.policy.unmatchedZoneIDs(coreIDs: plan.zones.map(\.coreID))
         if !unmatched.isEmpty {

@@ -38,6 +38,8 @@ struct PlanRequestTests {
             "labelFont": .text("IPAGothic"), "force": .flag(true), "facilities": .text("f.geojson"),
             "facilityKindField": .text("type"), "coreScore": .text("population"), "coreRadiusM": .number(800),
             "facilityExclude": .text("subkind=institutional_clinic"), "facilityWeights": .object(Data(#"{"school":3}"#.utf8)),
+            "closedRoads": .text("closed.geojson"), "droneRangeKm": .number(15), "droneSpeedKmh": .number(60),
+            "droneOverheadMin": .number(5),
         ]
         #expect(Set(samples.keys) == Set(PlanSettings.all.map(\.key)), "a setting without a sample value")
         var request = PlanRequest(settlements: "x")
@@ -49,6 +51,7 @@ struct PlanRequestTests {
         #expect(request.funding.policy.defaults.ict)
         #expect(request.cores.weights[.school] == 3 && request.cores.weights[.townHall] == FacilityWeights.default[.townHall])
         #expect(request.cores.score == .population)
+        #expect(request.risk.drone == PlanRequest.Drone(rangeKm: 15, speedKmh: 60, overheadMin: 5))
     }
 
     @Test("out-of-range and mistyped values name the setting; unknown keys get a did-you-mean")
@@ -74,12 +77,16 @@ struct PlanRequestTests {
         request.zoning.maxZonePopulation = 1000
         request.zoning.districtMode = .whole
         request.inputs.roads = dir.path("missing-roads.geojson")
+        request.risk.closedRoads = dir.path("missing-closures.geojson")
+        request.risk.droneRangeKm = 10
         let error = #expect(throws: ShurakuError.self) { try Planner.plan(request) }
         let text = error?.description ?? ""
         #expect(error?.failureClass == .badInput)
         #expect(text.contains("maxZonePop 1000 is below minZonePop 2000"), "\(text)")
         #expect(text.contains("districtMode whole needs districts"), "\(text)")
         #expect(text.contains("missing-roads.geojson: no such file"), "\(text)")
+        #expect(text.contains("missing-closures.geojson: no such file"), "\(text)")
+        #expect(text.contains("droneRangeKm also needs droneSpeedKmh and droneOverheadMin"), "\(text)")
         #expect(!text.contains("not a readable vector"), "the settlements file was read: \(text)")
     }
 

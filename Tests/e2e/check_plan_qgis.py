@@ -8,7 +8,10 @@ hold the feature count that plan.json and summary.csv imply, be in EPSG:4326, an
 its default style (from the GeoPackage's layer_styles table, or the .qml beside the GeoJSON):
 a categorised or graduated renderer, never QGIS's plain single-symbol default (the facilities
 layer, when the plan has one, categorised by kind; the network_issues layer, in every plan with
-roads, categorised by kind, with as many features as its GeoJSON and plan.json's counts); zones and cores must be labelled with a font family QGIS can find. Exits 1 with a list of failures.
+roads, categorised by kind, with as many features as its GeoJSON and plan.json's counts;
+critical_roads, with roads, graduated by people_cut_off; drone_rings, with a drone, a single
+dashed outline); zones and cores must be labelled with a font family QGIS can find. Exits 1 with
+a list of failures.
 """
 import csv
 import json
@@ -21,7 +24,7 @@ from qgis.PyQt.QtGui import QFontDatabase
 LAYERS = ["zones", "settlements", "cores", "routes"]
 LABELLED = {"zones", "cores"}
 BY_KIND = {"facilities", "network_issues"}
-OPTIONAL = ["facilities", "network_issues"]
+OPTIONAL = ["facilities", "network_issues", "critical_roads", "drone_rings"]
 
 
 def expected_counts(plan_dir):
@@ -50,6 +53,15 @@ def expected_counts(plan_dir):
             f"network_issues.geojson has {len(features)} features, plan.json counts "
             f"{c['crossings']} crossings and {c['gaps']} gaps")
         counts["network_issues"] = len(features)
+    cut_off = plan.get("cut_off") or {}
+    if cut_off.get("critical_roads") is not None:
+        counts["critical_roads"] = cut_off["critical_roads"]
+        with open(os.path.join(plan_dir, "settlements.geojson"), encoding="utf-8") as f:
+            settlements = [x["properties"] for x in json.load(f)["features"]]
+        cut = {r for s in settlements if s["cut_roads"] for r in s["cut_roads"].split(",")}
+        assert len(cut) == cut_off["critical_roads"], f"settlements name {len(cut)} cut roads, plan.json {cut_off['critical_roads']}"
+    if cut_off.get("drone") is not None:
+        counts["drone_rings"] = m["zones"]
     return counts
 
 
@@ -63,7 +75,13 @@ def check_layer(layer, name, expected, failures, where):
         failures.append(f"{where}: CRS {layer.crs().authid()}, expected EPSG:4326")
     renderer = layer.renderer()
     kind = renderer.type() if renderer else None
-    if kind not in ("categorizedSymbol", "graduatedSymbol"):
+    if name == "critical_roads":
+        if kind != "graduatedSymbol" or renderer.classAttribute() != "people_cut_off" or len(renderer.ranges()) < 2:
+            failures.append(f"{where}: not graduated by people_cut_off (renderer {kind})")
+    elif name == "drone_rings":
+        if kind != "singleSymbol" or renderer.symbol().symbolLayer(0).strokeStyle() != 2:  # Qt.DashLine
+            failures.append(f"{where}: not a dashed outline (renderer {kind})")
+    elif kind not in ("categorizedSymbol", "graduatedSymbol"):
         failures.append(f"{where}: default style not loaded (renderer {kind})")
     elif kind == "categorizedSymbol" and expected > 0 and len(renderer.categories()) == 0:
         failures.append(f"{where}: categorised renderer without categories")

@@ -39,12 +39,23 @@ enum GroupPlanner {
         if mode == .whole, request.zoning.zones == .auto, let m = membership {
             parameters.districtNeighbours = try DistrictAdjacency.neighbours(of: m.names, areas: ctx.districtAreas)
         }
-        let zoning = try Zoner.plan(
+        var zoning = try Zoner.plan(
             settlements: subset, travel: travel.matrix, blocked: travel.blocked, districts: membership, parameters: parameters)
         var notes = zoning.notes.map { prefix + $0 }
+        var loopTravel = travel.loops
+        var lostCore: [Int: Int] = [:]
+        if let cut = ctx.cutOff, cut.closed != nil {
+            let impact = try ClosureImpact.apply(
+                zoning, subset: subset, group: group, cut: cut, limitSeconds: request.travel.maxMinutes * 60,
+                minPopulation: request.zoning.minZonePopulation, workers: workers)
+            zoning = impact.zoning
+            loopTravel = .road(impact.network)
+            lostCore = impact.lostCore
+            notes += impact.notes
+        }
 
         let loops = try ZoneLoops.plan(
-            zoning: zoning, subset: subset, travel: travel.loops, bus: request.bus, seed: request.zoning.seed, workers: workers)
+            zoning: zoning, subset: subset, travel: loopTravel, bus: request.bus, seed: request.zoning.seed, workers: workers)
         var zones: [GroupOutcome.ZoneOut] = []
         for (z, bus) in zip(zoning.zones, loops) {
             for s in bus.skipped {
@@ -62,7 +73,8 @@ enum GroupPlanner {
         return GroupOutcome(
             group: group.name, members: group.members, zoning: zoning, zones: zones, coreScores: scores, districtOf: districtOf,
             notes: notes,
-            warnings: travel.warnings + (membership?.warnings.map { prefix + $0 } ?? []), travelModel: travel.model)
+            warnings: travel.warnings + (membership?.warnings.map { prefix + $0 } ?? []), travelModel: travel.model,
+            lostCore: lostCore)
     }
 
     /// Each settlement's core score: services within the radius when facilities are given, else

@@ -139,6 +139,7 @@ enum PlanAssembly {
         var list: [(role: String, path: String)] = ctx.sources.keys.sorted().compactMap { k in ctx.sources[k].map { (k, $0.path) } }
         if let s = ctx.request.scenarioPath { list.append(("scenario", s)) }
         if let s = ctx.request.inputs.speedTable { list.append(("speedTable", s)) }
+        if let s = ctx.request.risk.closedRoads { list.append(("closedRoads", SourceSpec(parsing: s).path)) }
         return list
     }
 }

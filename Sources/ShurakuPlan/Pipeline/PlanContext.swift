@@ -27,8 +27,10 @@ struct PlanContext: Sendable {
     let facilities: [Facility]?
     /// What the facility loader left out and why.
     let facilityNotes: [String]
+    /// Road pieces, closures and bridges for the cut-off risk (with roads).
+    let cutOff: CutOffNetwork?
 
-    init(request: PlanRequest, study: StudyLoading, graph: RoadGraph?) throws {
+    init(request: PlanRequest, study: StudyLoading, graph: RoadGraph?, cutOff: CutOffNetwork? = nil) throws {
         let inputs = study.inputs
         var districtAreas: [String: Geometry] = [:]
         if let d = inputs.districts {
@@ -51,6 +53,7 @@ struct PlanContext: Sendable {
         self.sources = inputs.sources
         self.facilities = inputs.facilities?.facilities
         self.facilityNotes = inputs.facilities?.notes ?? []
+        self.cutOff = cutOff
     }
 
     /// The groups to plan: one per `groupBy` value (sorted), or the whole study.
@@ -90,4 +93,6 @@ struct GroupOutcome: Sendable {
     var notes: [String]
     var warnings: [String]
     var travelModel: TravelModel
+    /// Members cut off by closed roads → the core they lost (group indices).
+    var lostCore: [Int: Int] = [:]
 }

@@ -34,6 +34,19 @@ public struct Plan: Sendable {
         public var district: String?
         /// Its planning group (the `groupBy` field's value), when planned in groups.
         public var group: String?
+        /// Whether the loss of one road piece alone cuts it off from its core (`isolatable`); nil
+        /// without roads and for unserved settlements.
+        public var isolatable: Bool? = nil
+        /// Those road pieces (`cut_roads`), from the settlement's side to the core's: ids as
+        /// ``RoadPieceRow/roadID``.
+        public var cutRoads: [Int] = []
+        /// Drone flight from its core in minutes, overhead included (`drone_min`); nil without a
+        /// drone, beyond its range, for cores and for settlements without a core. A settlement cut
+        /// off by closed roads counts from the core it lost.
+        public var droneMin: Double? = nil
+        /// Whether the drone arrives before a car on the roads (`drone_faster`); nil when
+        /// ``droneMin`` is.
+        public var droneFaster: Bool? = nil
     }
 
     /// One zone: its core, size, travel, districts, bus loops and grant cap.
@@ -83,6 +96,13 @@ public struct Plan: Sendable {
         public var group: String?
         /// Zone shape in lon/lat (MultiPolygon).
         public var shape: Geometry
+        /// People in its isolatable settlements (`isolatable_population`); nil without roads.
+        public var isolatablePopulation: Int64? = nil
+        /// Of those, the people within the drone's range of the core
+        /// (`isolatable_population_in_drone_range`); nil without a drone.
+        public var isolatablePopulationInDroneRange: Int64? = nil
+        /// The drone's range around the core in lon/lat (a polygon); nil without a drone.
+        public var droneRing: Geometry? = nil
     }
 
     /// One bus loop of a zone.
@@ -131,6 +151,10 @@ public struct Plan: Sendable {
     public var networkIssues: [NetworkIssueRow]? = nil
     /// The road-data counts, when the plan has roads.
     public var roadCheck: RoadDataCheck? = nil
+    /// Road pieces whose loss alone cuts someone off from their core, by road id; nil without roads.
+    public var criticalRoads: [CriticalRoadRow]? = nil
+    /// The road pieces closed by «closedRoads», by road id; nil without closures.
+    public var closedRoads: [RoadPieceRow]? = nil
     /// How travel times were computed (nil when there was nothing to plan).
     public var travelModel: TravelModel?
     /// The metric CRS the geometry work was done in.

@@ -22,6 +22,7 @@ extension PlanRequest {
         if let maxPop = zoning.maxZonePopulation, maxPop < zoning.minZonePopulation {
             problem("maxZonePop", "«maxZonePop» \(maxPop) is below «minZonePop» \(zoning.minZonePopulation)")
         }
+        problems += riskProblems()
         if let c = bus.capacity, c < 1 { problem("busCapacity", "«busCapacity» must be at least 1, got \(c)") }
         for (key, text) in [("crs", inputs.crs), ("sourceCrs", inputs.sourceCRS)] {
             guard let text else { continue }
@@ -29,7 +30,7 @@ extension PlanRequest {
         }
         let files: [(String, String?)] = [
             ("settlements", inputs.settlements), ("districts", inputs.districts), ("roads", inputs.roads),
-            ("boundary", inputs.boundary), ("speedTable", inputs.speedTable),
+            ("boundary", inputs.boundary), ("speedTable", inputs.speedTable), ("closedRoads", risk.closedRoads),
         ]
         for (key, path) in files {
             guard let path else { continue }

@@ -26,6 +26,8 @@ public struct PlanRequest: Sendable, Equatable {
     public var cores: Cores
     public var bus: Bus
     public var funding: Funding
+    /// Road closures and drone reach (cut-off risk).
+    public var risk: Risk
     public var output: Output
     /// The scenario file the settings came from, when any (hashed into `plan.json`).
     public var scenarioPath: String?
@@ -39,6 +41,7 @@ public struct PlanRequest: Sendable, Equatable {
         cores = Cores()
         bus = Bus()
         funding = Funding()
+        risk = Risk()
         output = Output()
     }
 

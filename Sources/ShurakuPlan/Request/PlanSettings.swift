@@ -177,7 +177,7 @@ public enum PlanSettings {
 
     /// Every setting, in help order.
     public static let all: [PlanSetting] =
-        inputSettings + fieldSettings + travelSettings + zoneSettings + coreSettings + busSettings + outputSettings
+        inputSettings + fieldSettings + travelSettings + zoneSettings + coreSettings + busSettings + riskSettings + outputSettings
 
     static let inputSettings: [PlanSetting] = [
         PlanSetting(

@@ -16,6 +16,8 @@ public enum UnservedReason: Sendable, Hashable, CustomStringConvertible {
     case reachableZonesFull
     /// Left out by the solver for no other stated reason.
     case notAssigned
+    /// In the zone of `core` on the open roads, but the closed roads leave it no road to that core.
+    case cutOffByClosedRoads(core: String)
 
     /// The reason in words, with its figures.
     public var description: String {
@@ -28,6 +30,7 @@ public enum UnservedReason: Sendable, Hashable, CustomStringConvertible {
         case .noZoneCoreInReach(let limit): "no zone core within \(Self.minutes(limit)) min (more zones would serve it)"
         case .reachableZonesFull: "every reachable zone is at the maximum population"
         case .notAssigned: "not assigned"
+        case .cutOffByClosedRoads(let core): "cut off by closed roads (no road left to its core \(core))"
         }
     }
 
@@ -40,6 +43,7 @@ public enum UnservedReason: Sendable, Hashable, CustomStringConvertible {
         case .noZoneCoreInReach(let limit): "no zone core within \(Self.minutes(limit)) min"
         case .reachableZonesFull: "every reachable zone is at the maximum population"
         case .notAssigned: "not assigned"
+        case .cutOffByClosedRoads: "cut off by closed roads"
         }
     }
 
