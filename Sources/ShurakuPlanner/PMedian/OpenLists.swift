@@ -36,8 +36,9 @@ struct OpenLists {
         count = [Int32](repeating: 0, count: m)
         facility = [Int32](repeating: -1, count: m * width)
         cost = [Int64](repeating: 0, count: m * width)
-        // Lists of 32 entries per client on average, and at least a sixteenth of all pairs.
-        denseThreshold = max(32 * m, problem.pairCount / 16)
+        // Lists holding a sixteenth of all pairs (each client's list a sixteenth of its row, on
+        // average), and at least 8 entries per client.
+        denseThreshold = max(8 * m, problem.pairCount / 16)
     }
 
     /// Whether the entries are read from the problem's rows.
