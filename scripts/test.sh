@@ -2,7 +2,7 @@
 # Runs every test. Installs what is missing first, so it works on a fresh Debian/Ubuntu machine.
 #   scripts/test.sh            everything (what CI runs)
 #   scripts/test.sh --quick    the Swift test suite only
-# Steps: Swift tests (unit, real data, CLI end to end) → the API documentation with no DocC
+# Steps: lint (swift-format) → Swift tests (unit, real data, CLI end to end) → the API documentation with no DocC
 # warnings (scripts/docs.sh) → the README's library example and the DocC tutorial, built in a
 # package that depends on this one (scripts/readme-example.sh) → scripts/e2e.sh (release plan on the
 # sample: byte-identical reruns, RFC 7946, real QGIS, compare, notebook) → the test suite under
@@ -14,6 +14,9 @@ cd "$(dirname "$0")/.."
 ensure_core_deps
 start=$(date +%s)
 step() { echo "== $1 ($(( $(date +%s) - start )) s)"; }
+
+step "lint"
+scripts/lint.sh
 
 step "python helpers"
 # Tests/tools/maxp_milp.py (the exact max-p reference of the planner tests) needs highspy; bridges_nx.py needs networkx.

@@ -24,9 +24,10 @@ enum CooperativeBench {
             let demand = try DemandCSV.parse(data)
             let s = try CooperativeScheduler.schedule(demand, parameters: parameters)
             let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-            print(String(
-                format: "workers=%d utilisation=%.4f bound=%.4f uncovered_h=%d ms=%.1f", s.workers.count, s.utilisation.rate,
-                s.utilisationUpperBound.rate, s.uncoveredHours, ms))
+            print(
+                String(
+                    format: "workers=%d utilisation=%.4f bound=%.4f uncovered_h=%d ms=%.1f", s.workers.count, s.utilisation.rate,
+                    s.utilisationUpperBound.rate, s.uncoveredHours, ms))
             return 0
         } catch {
             FileHandle.standardError.write(Data("\(file): \(error)\n".utf8))

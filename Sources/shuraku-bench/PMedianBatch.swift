@@ -28,12 +28,15 @@ enum PMedianBatch {
         if args.first == "--points" { return runPoints(Array(args.dropFirst())) }
         guard let count = args.first.flatMap({ Int($0) }), count > 0 else {
             FileHandle.standardError.write(
-                Data("usage: shuraku-bench pmedian --batch COUNT [--groups] [--verbose] [--min L] [--max L] [--p auto|most|K] [--seed S] [--reach KM] [--work W] [--stall N] [--iterations N]\n".utf8))
+                Data(
+                    "usage: shuraku-bench pmedian --batch COUNT [--groups] [--verbose] [--min L] [--max L] [--p auto|most|K] [--seed S] [--reach KM] [--work W] [--stall N] [--iterations N]\n"
+                        .utf8))
             return 2
         }
         var groups = false
         var verbose = false
-        var minLoad: Int64? = nil, maxLoad: Int64? = nil
+        var minLoad: Int64? = nil
+        var maxLoad: Int64? = nil
         var facilityCount = FacilityCount.auto
         var seed: UInt64 = 1
         var reach = 10_000.0
@@ -64,8 +67,13 @@ enum PMedianBatch {
         }
         var solveNanos: UInt64 = 0
         var maxNanos: UInt64 = 0
-        var clients = 0, facilities = 0, pairs = 0, open = 0
-        var cost: Int64 = 0, unassigned: Int64 = 0, shortfall: Int64 = 0
+        var clients = 0
+        var facilities = 0
+        var pairs = 0
+        var open = 0
+        var cost: Int64 = 0
+        var unassigned: Int64 = 0
+        var shortfall: Int64 = 0
         var groupClashes = 0  // open facilities sharing an own client (must stay 0)
         var digest: UInt64 = 0xcbf2_9ce4_8422_2325
         do {

@@ -18,8 +18,11 @@ import ShurakuPlanner
 extension PMedianBatch {
     static func runPoints(_ args: [String]) -> Int32 {
         guard let path = args.first else { return usageError("missing CSV path") }
-        var minLoad: Int64? = nil, maxLoad: Int64? = nil
-        var minutes = 30.0, speed = 40.0, detour = 1.3
+        var minLoad: Int64? = nil
+        var maxLoad: Int64? = nil
+        var minutes = 30.0
+        var speed = 40.0
+        var detour = 1.3
         var options = PMedianOptions()
         var verbose = false
         var count = FacilityCount.auto
@@ -72,9 +75,14 @@ extension PMedianBatch {
         }
         let limit = minutes * 60
         let metresPerSecond = speed / 3.6 / detour
-        var solveNanos: UInt64 = 0, maxNanos: UInt64 = 0
-        var clients = 0, pairs = 0, open = 0
-        var cost: Int64 = 0, unassigned: Int64 = 0, shortfall: Int64 = 0
+        var solveNanos: UInt64 = 0
+        var maxNanos: UInt64 = 0
+        var clients = 0
+        var pairs = 0
+        var open = 0
+        var cost: Int64 = 0
+        var unassigned: Int64 = 0
+        var shortfall: Int64 = 0
         var digest: UInt64 = 0xcbf2_9ce4_8422_2325
         var exact = ExactTally()
         var problems = 0
@@ -146,9 +154,10 @@ enum ExactMaxP {
     static func solve(_ problem: PMedianProblem, python: String, timeLimit: Double = 30) -> Result? {
         var rows: [[[Int64]]] = []
         for c in 0..<problem.clientCount {
-            rows.append((Int(problem.pairStart[c])..<Int(problem.pairStart[c + 1])).map {
-                [Int64(problem.pairFacility[$0]), problem.pairCost[$0]]
-            })
+            rows.append(
+                (Int(problem.pairStart[c])..<Int(problem.pairStart[c + 1])).map {
+                    [Int64(problem.pairFacility[$0]), problem.pairCost[$0]]
+                })
         }
         let json: [String: Any] = [
             "demand": problem.demand, "facilities": problem.facilityCount, "rows": rows,
@@ -159,7 +168,8 @@ enum ExactMaxP {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: python)
         p.arguments = ["Tests/tools/maxp_milp.py", String(timeLimit)]
-        let stdin = Pipe(), stdout = Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
         p.standardInput = stdin
         p.standardOutput = stdout
         p.standardError = FileHandle.nullDevice

@@ -16,11 +16,14 @@ enum PMedianSynthetic {
             n <= m, k > 0
         else {
             FileHandle.standardError.write(
-                Data("usage: shuraku-bench pmedian --synthetic CLIENTS FACILITIES PAIRS P|auto [--min L] [--max L] [--seed S] [--iterations N] [--repeat R] [--stall N] [--work W] [--fixed F,F,...] [--dump FILE.json]\n".utf8))
+                Data(
+                    "usage: shuraku-bench pmedian --synthetic CLIENTS FACILITIES PAIRS P|auto [--min L] [--max L] [--seed S] [--iterations N] [--repeat R] [--stall N] [--work W] [--fixed F,F,...] [--dump FILE.json]\n"
+                        .utf8))
             return 2
         }
         let count: FacilityCount = args[3] == "auto" ? .auto : .exactly(Int(args[3]) ?? 1)
-        var minLoad: Int64? = nil, maxLoad: Int64? = nil
+        var minLoad: Int64? = nil
+        var maxLoad: Int64? = nil
         var options = PMedianOptions()
         var repeats = 1
         var dumpPath: String? = nil
@@ -51,7 +54,9 @@ enum PMedianSynthetic {
         }
         let step = m / n
         let candidates = (0..<n).map { $0 * step }
-        var start: [Int32] = [0], facility: [Int32] = [], cost: [Int64] = []
+        var start: [Int32] = [0]
+        var facility: [Int32] = []
+        var cost: [Int64] = []
         var row: [(Int64, Int32)] = []
         for c in 0..<m {
             row.removeAll(keepingCapacity: true)

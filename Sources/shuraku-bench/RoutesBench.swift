@@ -92,7 +92,8 @@ enum RoutesBench {
         var seen = [Bool](repeating: false, count: problem.nodeCount)
         var total: Int64 = 0
         for route in solution.routes {
-            var last = 0, load: Int64 = 0
+            var last = 0
+            var load: Int64 = 0
             for v in route.stops {
                 guard v > 0, v < problem.nodeCount, !seen[v] else { throw .result("stop \(v) repeated or invalid") }
                 seen[v] = true

@@ -26,7 +26,8 @@ enum TSPBench: RoutesBenchCommand {
         let url = URL(fileURLWithPath: file)
         let table = url.deletingLastPathComponent().appendingPathComponent("optimal.txt").path
         guard let data = FileManager.default.contents(atPath: table),
-              let optima = try? OptimumTable(bytes: [UInt8](data)) else { return nil }
+            let optima = try? OptimumTable(bytes: [UInt8](data))
+        else { return nil }
         return optima[name] ?? optima[url.deletingPathExtension().lastPathComponent]
     }
 }

@@ -54,7 +54,8 @@ struct FastSwap {
     init(problem: PMedianProblem, columns: FacilityColumns) {
         self.problem = problem
         self.columns = columns
-        let n = problem.facilityCount, m = problem.clientCount
+        let n = problem.facilityCount
+        let m = problem.clientCount
         var isFixed = [Bool](repeating: false, count: n)
         for f in problem.fixedOpen { isFixed[Int(f)] = true }
         self.isFixed = isFixed
@@ -230,7 +231,8 @@ struct FastSwap {
     /// Ties go to the lowest (insert, remove) indices, so the choice is deterministic.
     func bestSwap() -> (insert: Int, remove: Int, delta: Score)? {
         guard let cheapest = cheapestRemoval() else { return nil }
-        var bestInsert = -1, bestRemove = -1
+        var bestInsert = -1
+        var bestRemove = -1
         var bestDelta = Score.zero
         for i in 0..<problem.facilityCount {
             switch opening(i) {
@@ -350,8 +352,10 @@ struct FastSwap {
     /// Recomputes the two closest open facilities of client `c`.
     private mutating func refreshClosest(_ c: Int) {
         let own = Int(groupOpen[c])
-        var f1: Int32 = -1, f2: Int32 = -1
-        var v1 = problem.unassignedScore(c), v2 = v1
+        var f1: Int32 = -1
+        var f2: Int32 = -1
+        var v1 = problem.unassignedScore(c)
+        var v2 = v1
         if own >= 0 {
             f1 = Int32(own)
             v1 = .cost(groups.ownCost[own])
@@ -376,9 +380,11 @@ struct FastSwap {
 
     /// Adds (or removes) client `c`'s share of `gain`, `loss` and `extra`.
     private mutating func contribute(_ c: Int, adding: Bool) {
-        let lo = Int(problem.pairStart[c]), hi = Int(problem.pairStart[c + 1])
+        let lo = Int(problem.pairStart[c])
+        let hi = Int(problem.pairStart[c + 1])
         let f1 = Int(first[c])
-        let v1 = value1[c], v2 = value2[c]
+        let v1 = value1[c]
+        let v2 = value2[c]
         if f1 < 0 {
             work += hi - lo
             for k in lo..<hi {

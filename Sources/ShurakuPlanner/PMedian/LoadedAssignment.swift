@@ -48,7 +48,8 @@ struct LoadedAssignment {
         self.columns = columns
         minLoad = problem.minLoad ?? 0
         maxLoad = problem.maxLoad ?? .max
-        let n = problem.facilityCount, m = problem.clientCount
+        let n = problem.facilityCount
+        let m = problem.clientCount
         isOpen = [Bool](repeating: false, count: n)
         assigned = [Int32](repeating: -1, count: m)
         assignedCost = [Int64](repeating: 0, count: m)
@@ -192,7 +193,8 @@ struct LoadedAssignment {
 
     /// The cost of pair (c, f), or nil when the pair is not allowed (binary search in column f).
     func pairCost(_ c: Int, _ f: Int) -> Int64? {
-        var lo = Int(columns.start[f]), hi = Int(columns.start[f + 1])
+        var lo = Int(columns.start[f])
+        var hi = Int(columns.start[f + 1])
         let key = Int32(c)
         while lo < hi {
             let mid = (lo + hi) >> 1
@@ -440,7 +442,8 @@ struct LoadedAssignment {
             guard b != a, load[b] <= maxLoad - d else { continue }
             tried += 1
             if tried > options { break }
-            let loadA = load[a] - d, loadB = load[b] + d
+            let loadA = load[a] - d
+            let loadB = load[b] + d
             let gain = cost - assignedCost[c]
             let shortB = shortfall(loadB) - shortfall(load[b])
             work += column.count
@@ -519,7 +522,8 @@ struct LoadedAssignment {
                 guard !isPinned(c), let cost = pairCost(c, i), load[i] <= maxLoad - problem.demand[c] else { continue }
                 let a = Int(assigned[c])
                 var delta = Score.cost(cost - assignedCost[c])
-                delta.shortfall = shortfall(load[a] - problem.demand[c]) - shortfall(load[a])
+                delta.shortfall =
+                    shortfall(load[a] - problem.demand[c]) - shortfall(load[a])
                     + shortfall(load[i] + problem.demand[c]) - shortfall(load[i])
                 if delta < .zero {
                     move(c, to: i, cost: cost)

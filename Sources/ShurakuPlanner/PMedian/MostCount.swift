@@ -80,7 +80,8 @@ enum MostCount {
     /// Whether `a` beats `b` on the `.most` objective: unassigned weight, shortfall, then more
     /// open facilities, then preference and cost.
     static func isBetter(_ a: CapacitatedSearch, than b: CapacitatedSearch) -> Bool {
-        let x = a.state.score, y = b.state.score
+        let x = a.state.score
+        let y = b.state.score
         if x.unassigned != y.unassigned { return x.unassigned < y.unassigned }
         if x.shortfall != y.shortfall { return x.shortfall < y.shortfall }
         if a.fast.openCount != b.fast.openCount { return a.fast.openCount > b.fast.openCount }
@@ -169,7 +170,8 @@ enum MostCount {
     static func pack(
         _ problem: PMedianProblem, columns: FacilityColumns, minLoad: Int64, fixed: [Bool], usable: [Bool]
     ) -> (open: [Int], zoneOf: [Int32]) {
-        let n = problem.facilityCount, m = problem.clientCount
+        let n = problem.facilityCount
+        let m = problem.clientCount
         let maxLoad = problem.maxLoad ?? .max
         // Each column's clients of positive demand, by cost per unit of demand.
         var order = [Int32](repeating: 0, count: columns.client.count)
@@ -211,17 +213,25 @@ enum MostCount {
             while j < range.upperBound && load < minLoad {
                 let c = Int(columns.client[Int(order[j])])
                 let d = problem.demand[c]
-                if c == own || d <= 0 || claimed[c] || load > maxLoad - d { j += 1; continue }
+                if c == own || d <= 0 || claimed[c] || load > maxLoad - d {
+                    j += 1
+                    continue
+                }
                 if load + d >= minLoad {
                     // Completing client: the one among the next few that overshoots least.
-                    var best = j, bestOver = load + d - minLoad
-                    var seen = 0, q = j + 1
+                    var best = j
+                    var bestOver = load + d - minLoad
+                    var seen = 0
+                    var q = j + 1
                     while q < range.upperBound && seen < completionLookahead {
                         let c2 = Int(columns.client[Int(order[q])])
                         let d2 = problem.demand[c2]
                         if c2 != own && d2 > 0 && !claimed[c2] && load <= maxLoad - d2 {
                             seen += 1
-                            if load + d2 >= minLoad && load + d2 - minLoad < bestOver { best = q; bestOver = load + d2 - minLoad }
+                            if load + d2 >= minLoad && load + d2 - minLoad < bestOver {
+                                best = q
+                                bestOver = load + d2 - minLoad
+                            }
                         }
                         q += 1
                     }
@@ -295,7 +305,8 @@ struct MinHeap {
         items[0] = last
         var i = 0
         while true {
-            let l = 2 * i + 1, r = l + 1
+            let l = 2 * i + 1
+            let r = l + 1
             var smallest = i
             if l < items.count, MinHeap.less(items[l], items[smallest]) { smallest = l }
             if r < items.count, MinHeap.less(items[r], items[smallest]) { smallest = r }
@@ -485,4 +496,3 @@ extension CapacitatedSearch {
         return nil
     }
 }
-

@@ -15,7 +15,8 @@ struct OwnGroups: Sendable {
     let hasShared: Bool
 
     init(_ problem: PMedianProblem) {
-        let m = problem.clientCount, n = problem.facilityCount
+        let m = problem.clientCount
+        let n = problem.facilityCount
         var start = [Int32](repeating: 0, count: m + 1)
         for f in 0..<n where problem.facilityOwnClient[f] >= 0 { start[Int(problem.facilityOwnClient[f]) + 1] += 1 }
         var shared = false

@@ -1,4 +1,5 @@
 import ShurakuCore
+
 /// How many facilities a p-median solve opens.
 public enum FacilityCount: Hashable, Sendable {
     /// Exactly this many open facilities, fixed ones included.
@@ -105,17 +106,20 @@ public struct PMedianProblem: Sendable {
         var costTotal: Int64 = 0
         var seen = [Int32](repeating: -1, count: facilityCount)
         for c in 0..<m {
-            let lo = Int(pairStart[c]), hi = Int(pairStart[c + 1])
+            let lo = Int(pairStart[c])
+            let hi = Int(pairStart[c + 1])
             guard lo <= hi else { throw .malformedPairs }
             var rowMax: Int64 = 0
             for k in lo..<hi {
-                let f = pairFacility[k], cost = pairCost[k]
+                let f = pairFacility[k]
+                let cost = pairCost[k]
                 guard f >= 0, Int(f) < facilityCount else { throw .facilityOutOfRange(client: c) }
                 guard cost >= 0, cost <= PMedianProblem.valueLimit else { throw .costOutOfRange(client: c) }
                 guard seen[Int(f)] != Int32(c) else { throw .duplicatePair(client: c, facility: Int(f)) }
                 seen[Int(f)] = Int32(c)
                 if k > lo {
-                    let pc = pairCost[k - 1], pf = pairFacility[k - 1]
+                    let pc = pairCost[k - 1]
+                    let pf = pairFacility[k - 1]
                     guard pc < cost || (pc == cost && pf < f) else { throw .unsortedRow(client: c) }
                 }
                 rowMax = cost

@@ -111,7 +111,8 @@ extension PMedianSolution {
                 cost[s] += assignmentCost[c]
                 continue
             }
-            var anyUsable = false, anyOpen = false
+            var anyUsable = false
+            var anyOpen = false
             for k in Int(problem.pairStart[c])..<Int(problem.pairStart[c + 1]) {
                 let g = Int(problem.pairFacility[k])
                 anyUsable = anyUsable || usable[g]

@@ -123,7 +123,8 @@ struct UncapacitatedSearch {
         let problem = swap.problem
         var load = [Int64](repeating: 0, count: problem.facilityCount)
         for c in 0..<problem.clientCount where swap.first[c] >= 0 { load[Int(swap.first[c])] += problem.demand[c] }
-        let minLoad = problem.minLoad ?? 0, maxLoad = problem.maxLoad ?? .max
+        let minLoad = problem.minLoad ?? 0
+        let maxLoad = problem.maxLoad ?? .max
         for f in 0..<problem.facilityCount where swap.isOpen[f] {
             if load[f] < minLoad || load[f] > maxLoad { return false }
         }

@@ -1,7 +1,7 @@
 import Foundation
-import ShurakuTestSupport
 import ShurakuCore
 import ShurakuPlanner
+import ShurakuTestSupport
 import Testing
 
 /// The objective of `.most` as the engine orders it: unassigned demand and clients, shortfall,
@@ -120,7 +120,8 @@ struct MostCountTests {
     @Test("with scores: the enumerated optimum (unassigned, shortfall, score, cost) on small instances")
     func scoreOptimum() throws {
         var rng = SeededGenerator(seed: 32)
-        var hits = 0, rounds = 0
+        var hits = 0
+        var rounds = 0
         for round in 0..<80 {
             let loads = round % 2 == 1
             let n = Int.random(in: 3...(loads ? 6 : 10), using: &rng)
@@ -171,7 +172,8 @@ struct MostCountTests {
     @Test(".most: the enumerated maximum count, then score and cost, on tiny random instances")
     func mostOptimum() throws {
         var rng = SeededGenerator(seed: 33)
-        var countHits = 0, fullHits = 0
+        var countHits = 0
+        var fullHits = 0
         let rounds = 60
         for round in 0..<rounds {
             let n = Int.random(in: 3...7, using: &rng)
@@ -265,7 +267,8 @@ enum SmallAreaProblems {
         for c in 0..<n {
             var row: [(facility: Int32, cost: Int64)] = []
             for f in 0..<n {
-                let seconds = ((xy[c].0 - xy[f].0) * (xy[c].0 - xy[f].0) + (xy[c].1 - xy[f].1) * (xy[c].1 - xy[f].1))
+                let seconds =
+                    ((xy[c].0 - xy[f].0) * (xy[c].0 - xy[f].0) + (xy[c].1 - xy[f].1) * (xy[c].1 - xy[f].1))
                     .squareRoot() / metresPerSecond
                 if seconds <= 1800 { row.append((Int32(f), (pts[c].population * 100 + 1) * Int64(seconds.rounded()))) }
             }
@@ -295,7 +298,8 @@ enum MaxPMILP {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: exe)
         p.arguments = args
-        let stdin = Pipe(), stdout = Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
         p.standardInput = stdin
         p.standardOutput = stdout
         p.standardError = FileHandle.nullDevice
@@ -323,9 +327,10 @@ enum MaxPMILP {
         guard let python else { return nil }
         var rows: [[[Int64]]] = []
         for c in 0..<problem.clientCount {
-            rows.append((Int(problem.pairStart[c])..<Int(problem.pairStart[c + 1])).map {
-                [Int64(problem.pairFacility[$0]), problem.pairCost[$0]]
-            })
+            rows.append(
+                (Int(problem.pairStart[c])..<Int(problem.pairStart[c + 1])).map {
+                    [Int64(problem.pairFacility[$0]), problem.pairCost[$0]]
+                })
         }
         var json: [String: Any] = [
             "demand": problem.demand, "facilities": problem.facilityCount, "rows": rows,

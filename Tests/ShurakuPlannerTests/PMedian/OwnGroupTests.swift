@@ -82,7 +82,10 @@ struct OwnGroupTests {
                 if exact { capacitatedHits += 1 }
             } else {
                 // Stated tolerance without load limits: none (count and objective exact).
-                #expect(exact, "round \(round): opened \(solution.open.count) with \(Objective(solution)), minimum \(minimum) with \(optima[minimum].map(\.description) ?? "-")")
+                #expect(
+                    exact,
+                    "round \(round): opened \(solution.open.count) with \(Objective(solution)), minimum \(minimum) with \(optima[minimum].map(\.description) ?? "-")"
+                )
             }
         }
         // Stated tolerance with load limits: the cover is a heuristic (a client held out by a

@@ -41,7 +41,8 @@ struct RandomInstance {
             guard own[f] < 0 || fixedGroups.insert(own[f]).inserted else { continue }
             fixed.append(Int32(f))
         }
-        var minLoad: Int64? = nil, maxLoad: Int64? = nil
+        var minLoad: Int64? = nil
+        var maxLoad: Int64? = nil
         if loads {
             let total = demand.reduce(0, +)
             let share = max(1, total / Int64(max(1, n / 2)))
@@ -133,7 +134,9 @@ enum BruteForce {
         if inst.minLoad == nil && inst.maxLoad == nil {
             var obj = Objective(unassignedDemand: 0, unassignedClients: 0, shortfall: 0, cost: 0)
             for c in 0..<m {
-                if let first = options[c].first { obj.cost += first.1 } else {
+                if let first = options[c].first {
+                    obj.cost += first.1
+                } else {
                     obj.unassignedDemand += inst.demand[c]
                     obj.unassignedClients += 1
                 }
