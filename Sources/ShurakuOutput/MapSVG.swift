@@ -29,7 +29,7 @@ struct MapSVG {
         func p(_ q: XY) -> (Double, Double) {
             (margin + (q.x - env.minX) * kx * scale, margin + 40 + (env.maxY - q.y) * scale)
         }
-        func n(_ v: Double) -> String { String(format: "%.1f", v) }
+        func n(_ v: Double) -> String { MapSVG.tenths(v) }
         let zoneIndex = Dictionary(uniqueKeysWithValues: result.zones.enumerated().map { ($1.zoneID, $0) })
 
         var s = """
@@ -154,6 +154,16 @@ struct MapSVG {
         }
         s += "</g>\n</svg>\n"
         return s
+    }
+
+    /// `v` with one decimal ("12.3", "-0.5"): what `String(format: "%.1f")` prints, without its
+    /// cost (a national map writes millions of coordinates); halves round away from zero.
+    static func tenths(_ v: Double) -> String {
+        let t = (v * 10).rounded()
+        guard t.isFinite, t.magnitude < 1e15 else { return String(format: "%.1f", v) }
+        let i = Int64(t)
+        let a = i.magnitude
+        return (i < 0 ? "-" : "") + String(a / 10) + "." + String(a % 10)
     }
 
     private func emptyMap() -> String {
