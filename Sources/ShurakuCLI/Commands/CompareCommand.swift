@@ -36,6 +36,16 @@ struct CompareCommand: Command {
         var metrics: [String: Double]
         /// zone id → sorted member ids.
         var zones: [(id: String, core: String, members: [String])]
+        /// Settlements cut off by closed roads (`plan.json` `cut_off`), when the plan closed any.
+        var cutOff: [String] = []
+
+        /// Every settlement in a zone.
+        var served: Set<String> { Set(zones.flatMap(\.members)) }
+    }
+
+    /// Settlements served in `base` but in no zone of `other`, sorted.
+    static func lost(_ base: PlanSummary, _ other: PlanSummary) -> [String] {
+        base.served.subtracting(other.served).sorted()
     }
 
     static let metricOrder = [
@@ -101,7 +111,8 @@ struct CompareCommand: Command {
             let members = (z["members"] as? [String] ?? []).sorted()
             zones.append((z["zone_id"] as? String ?? "?", z["core_name"] as? String ?? "", members))
         }
-        return PlanSummary(name: name, metrics: m, zones: zones)
+        let cutOff = (obj["cut_off"] as? [String: Any])?["cut_off_by_closed_roads"] as? [String] ?? []
+        return PlanSummary(name: name, metrics: m, zones: zones, cutOff: cutOff)
     }
 
     // MARK: - Rendering
@@ -139,6 +150,8 @@ struct CompareCommand: Command {
                     return .object([
                         "name": .string(p.name), "metrics": .object(ms), "difference": .object(ds),
                         "same_zones_as_baseline": .array(same[i].map { .object(["baseline": .string($0.0), "zone": .string($0.1)]) }),
+                        "unserved_but_served_in_baseline": .array(Self.lost(base, p).map(JSONValue.string)),
+                        "cut_off_by_closed_roads": .array(p.cutOff.map(JSONValue.string)),
                     ])
                 })
             return (try? String(decoding: JSONValue.object(out).rendered(), as: UTF8.self)) ?? "{}\n"
@@ -179,6 +192,15 @@ struct CompareCommand: Command {
             for (i, p) in plans.enumerated().dropFirst() where !same[i].isEmpty {
                 let pairs = same[i].map { $0.0 == $0.1 ? $0.0 : "\($0.0) = \($0.1)" }.joined(separator: ", ")
                 text += "\nSame zones in \(p.name) as in \(base.name): \(pairs)\n"
+            }
+            for p in plans.dropFirst() {
+                let lost = Self.lost(base, p)
+                guard !lost.isEmpty else { continue }
+                let shown = lost.prefix(30).joined(separator: ", ") + (lost.count > 30 ? ", … (\(lost.count - 30) more)" : "")
+                let cut = Set(p.cutOff).intersection(lost).count
+                text +=
+                    "\nServed in \(base.name) but not in \(p.name): \(lost.count) settlement(s)"
+                    + (cut > 0 ? ", \(cut) of them cut off by closed roads" : "") + ": \(shown)\n"
             }
             return text
         }
