@@ -119,37 +119,13 @@ struct BridgesTests {
 enum NetworkX {
     static let script = SharedData.repoPath("Tests/tools/bridges_nx.py")
 
-    static let python: String? = {
-        var candidates = [SharedData.repoPath(".venv/bin/python"), "/usr/bin/python3"]
-        if let env = ProcessInfo.processInfo.environment["SHURAKU_PYTHON"], !env.isEmpty { candidates.insert(env, at: 0) }
-        return candidates.first { path in
-            FileManager.default.isExecutableFile(atPath: path) && (try? run(path, ["-c", "import networkx"], input: Data())) != nil
-        }
-    }()
+    static let python = VenvPython.find(importing: "networkx")
 
     /// Sorted ids of the bridges of `g`'s undirected view, by networkx.
     static func bridges(_ g: RoadGraph) throws -> [Int]? {
         guard let python else { return nil }
         let edges = (0..<g.edgeCount).map { [Int(g.edgeTail[$0]), Int(g.edgeHead[$0])] }
         let input = try JSONSerialization.data(withJSONObject: ["nodes": g.nodeCount, "edges": edges] as [String: Any])
-        return try JSONDecoder().decode([Int].self, from: run(python, [script], input: input))
-    }
-
-    static func run(_ exe: String, _ args: [String], input: Data) throws -> Data {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = args
-        let stdin = Pipe()
-        let stdout = Pipe()
-        p.standardInput = stdin
-        p.standardOutput = stdout
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        stdin.fileHandleForWriting.write(input)
-        try stdin.fileHandleForWriting.close()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
-        return out
+        return try JSONDecoder().decode([Int].self, from: VenvPython.run(python, [script], input: input))
     }
 }

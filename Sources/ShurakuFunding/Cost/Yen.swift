@@ -1,16 +1,10 @@
+import ShurakuCore
+
 /// Integer yen arithmetic. Every division rounds toward zero (down, for the non-negative amounts
 /// used here), so support amounts are never overstated.
 public enum Yen {
     /// `amount` with thousands separators, e.g. `12,000,000` (a minus sign when negative).
-    public static func format(_ amount: Int) -> String {
-        let digits = String(amount.magnitude)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return amount < 0 ? "-" + out : out
-    }
+    public static func format(_ amount: Int) -> String { groupedDigits(Int64(amount)) }
 
     /// ⌊a × b / c⌋ for non-negative a, b and positive c, exact through a 128-bit intermediate;
     /// nil when the result does not fit in `Int`.

@@ -155,13 +155,5 @@ public struct CoreScoring: Sendable {
     }
 
     /// "1,689": digits grouped by thousands with commas, whatever the locale.
-    public static func grouped(_ n: Int64) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return n < 0 ? "-" + out : out
-    }
+    public static func grouped(_ n: Int64) -> String { groupedDigits(n) }
 }

@@ -285,32 +285,7 @@ enum SmallAreaProblems {
 enum MaxPMILP {
     static let script = SharedData.repoPath("Tests/tools/maxp_milp.py")
 
-    static let python: String? = {
-        var candidates = [SharedData.repoPath(".venv/bin/python"), "/usr/bin/python3", "/usr/local/bin/python3"]
-        if let env = ProcessInfo.processInfo.environment["SHURAKU_PYTHON"], !env.isEmpty { candidates.insert(env, at: 0) }
-        for path in candidates where FileManager.default.isExecutableFile(atPath: path) {
-            if (try? run(path, ["-c", "import highspy"], input: Data())) != nil { return path }
-        }
-        return nil
-    }()
-
-    static func run(_ exe: String, _ args: [String], input: Data) throws -> Data {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = args
-        let stdin = Pipe()
-        let stdout = Pipe()
-        p.standardInput = stdin
-        p.standardOutput = stdout
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        stdin.fileHandleForWriting.write(input)
-        try stdin.fileHandleForWriting.close()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
-        return out
-    }
+    static let python = VenvPython.find(importing: "highspy")
 
     struct Result: Decodable {
         var unassigned: Int64
@@ -340,7 +315,7 @@ enum MaxPMILP {
         if let maxLoad = problem.maxLoad { json["maxLoad"] = maxLoad }
         if let score = problem.facilityScore { json["score"] = score }
         let input = try JSONSerialization.data(withJSONObject: json)
-        let out = try run(python, [script, String(timeLimit)], input: input)
+        let out = try VenvPython.run(python, [script, String(timeLimit)], input: input)
         return try JSONDecoder().decode(Result.self, from: out)
     }
 }
