@@ -1,4 +1,5 @@
 import ShurakuCore
+import ShurakuOutput
 import ShurakuPlan
 
 /// The command-line entry point.
@@ -39,6 +40,8 @@ public enum ShurakuCLI {
         do {
             return try command.run(console)
         } catch {
+            // A run interrupted by SIGTERM/SIGINT ends with the handler's status, not this error's.
+            Termination.yieldToSignalHandler()
             let hint = error is UsageError ? "\nSee 'shuraku \(spec.name) --help'." : ""
             console.err("Error: \(message(for: error))\(hint)\n")
             return exitStatus(for: error)

@@ -81,6 +81,7 @@ public struct OutputFolder: Sendable {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler {
+                Termination.begin()
                 try? FileManager.default.removeItem(at: staging)
                 unlink(lockFile)
                 exit(128 + sig)
@@ -133,5 +134,21 @@ public struct OutputFolder: Sendable {
     public func discard() {
         try? FileManager.default.removeItem(at: staging)
         lock.release()
+    }
+}
+
+/// Whether a signal handler is ending the process: the run it interrupted must not exit first
+/// with an error of its own (e.g. a write into the staging folder the handler just removed).
+public enum Termination {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var started = false
+
+    /// Marks the process as ending on a signal.
+    static func begin() { lock.withLock { started = true } }
+
+    /// When a signal handler is ending the process, waits for it to (never returns); else returns.
+    public static func yieldToSignalHandler() {
+        guard lock.withLock({ started }) else { return }
+        while true { sleep(60) }
     }
 }
