@@ -24,7 +24,7 @@ public enum FuzzEntry {
             let args = bytes.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             for spec in [PlanCommand.spec, CompareCommand.spec, InspectCommand.spec, CooperativeCommand.spec] {
                 if let parsed = try? ArgParser.parse(args, spec: spec), spec.name == "plan" {
-                    _ = try? PlanOptions.resolve(parsed).request.validate()
+                    _ = try? PlanOptions.resolve(parsed)
                 }
             }
         case "speedtable":

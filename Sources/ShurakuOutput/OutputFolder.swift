@@ -84,7 +84,9 @@ public struct OutputFolder: Sendable {
                 Termination.begin()
                 try? FileManager.default.removeItem(at: staging)
                 unlink(lockFile)
-                exit(128 + sig)
+                // _exit, not exit: static destructors (PROJ's, GDAL's) must not run while the
+                // interrupted run is still using those libraries on another thread.
+                _exit(128 + sig)
             }
             source.resume()
             return source
