@@ -26,13 +26,10 @@ extension PlanRequest {
         if let c = bus.capacity, c < 1 { problem("busCapacity", "«busCapacity» must be at least 1, got \(c)") }
         for (key, text) in [("crs", inputs.crs), ("sourceCrs", inputs.sourceCRS)] {
             guard let text else { continue }
-            do throws(GeoError) { _ = try CRS.parse(text) } catch { problem(key, "«\(key)»: \(error)") }
+            do throws(ShurakuError) { _ = try StudyLoading.parseCRS(text, setting: key) } catch { problems += error.problems }
         }
-        let files: [(String, String?)] = [
-            ("settlements", inputs.settlements), ("districts", inputs.districts), ("roads", inputs.roads),
-            ("boundary", inputs.boundary), ("speedTable", inputs.speedTable), ("closedRoads", risk.closedRoads),
-        ]
-        for (key, path) in files {
+        let files = [inputs.settlements, inputs.districts, inputs.roads, inputs.boundary, inputs.speedTable, risk.closedRoads]
+        for path in files {
             guard let path else { continue }
             let spec = SourceSpec(parsing: path)
             if !FileManager.default.fileExists(atPath: spec.path) { problems.append(Problem(file: spec.path, message: "no such file")) }
