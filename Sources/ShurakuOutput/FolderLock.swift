@@ -58,9 +58,9 @@ public final class FolderLock: @unchecked Sendable {
             close(fd)
         }
         // Record the owner for the message another run may print.
-        let pid = Array("\(getpid())\n".utf8)
-        _ = ftruncate(fd, 0)
-        _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+        let file = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
+        try? file.truncate(atOffset: 0)
+        try? file.write(contentsOf: Data("\(getpid())\n".utf8))
     }
 
     /// Removes the lock file and releases the lock (also on deinit).
@@ -75,9 +75,8 @@ public final class FolderLock: @unchecked Sendable {
 
     /// The process id written in the lock file, when readable.
     private static func owner(of fd: Int32) -> Int32? {
-        var buffer = [UInt8](repeating: 0, count: 32)
-        let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
-        guard n > 0 else { return nil }
-        return Int32(String(decoding: buffer[0..<n], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        let file = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
+        guard (try? file.seek(toOffset: 0)) != nil, let data = try? file.read(upToCount: 32), !data.isEmpty else { return nil }
+        return Int32(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }
