@@ -43,7 +43,7 @@ public final class FolderLock: @unchecked Sendable {
                         busy
                         ? ShurakuError.failure(
                             "\(label) is being written by another shuraku run"
-                                + (FolderLock.owner(of: fd).map { " (pid \($0))" } ?? "") + "; wait for it, or add --wait")
+                                + (FolderLock.awaitOwner(of: fd).map { " (pid \($0))" } ?? "") + "; wait for it, or add --wait")
                         : failure("cannot lock")
                     close(fd)
                     throw error
@@ -72,6 +72,16 @@ public final class FolderLock: @unchecked Sendable {
     }
 
     deinit { release() }
+
+    /// The owner's process id, waiting up to a second for it: a run that has just taken the lock
+    /// writes its id a moment later.
+    private static func awaitOwner(of fd: Int32) -> Int32? {
+        for _ in 0..<100 {
+            if let pid = owner(of: fd) { return pid }
+            usleep(10_000)
+        }
+        return nil
+    }
 
     /// The process id written in the lock file, when readable.
     private static func owner(of fd: Int32) -> Int32? {
