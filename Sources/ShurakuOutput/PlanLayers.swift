@@ -77,15 +77,17 @@ enum PlanLayers {
     static func routes(_ r: Plan) -> OutputLayer {
         let fields: [FieldInfo] = [
             f("zone_id", .string), f("loop", .integer), f("stops", .string), f("length_km", .real), f("duration_min", .real),
-            f("stop_count", .integer), f("arrival_min", .string),
+            f("stop_count", .integer), f("arrival_min", .string), f("ride_min", .string), f("max_ride_min", .real),
         ]
         let features = r.routes.enumerated().map { i, rt in
             let arrivals = rt.arrivalsMin.map { String(format: "%.1f", $0) }.joined(separator: ",")
+            let rides = rt.ridesMin.map { String(format: "%.1f", $0) }.joined(separator: ",")
             return VectorFeature(
                 fid: Int64(i + 1), geometry: .lineString(rt.line),
                 values: [
                     .string(rt.zoneID), .integer(Int64(rt.loop)), .string(rt.stops.joined(separator: ",")), real(rt.lengthKm, 3),
-                    real(rt.durationMin, 2), .integer(Int64(rt.stops.count)), .string(arrivals),
+                    real(rt.durationMin, 2), .integer(Int64(rt.stops.count)), .string(arrivals), .string(rides),
+                    real(rt.maxRideMin, 2),
                 ])
         }
         return OutputLayer(name: "routes", geometryType: .lineString, crs: .lonLat, fields: fields, features: features)

@@ -137,7 +137,7 @@ public struct PlanWriter: Sendable {
             "mean_travel_min": .rounded(m.meanTravelMin, 3), "max_travel_min": .rounded(m.maxTravelMin, 3),
             "min_zone_population": .int(m.minZonePopulation), "max_zone_population": .int(m.maxZonePopulation),
             "route_km_total": .rounded(m.routeKmTotal, 3), "route_min_total": .rounded(m.routeMinTotal, 3),
-            "grant_cap_yen_total": .int(m.grantCapYenTotal),
+            "grant_cap_yen_total": .int(m.grantCapYenTotal), "max_ride_min": .rounded(m.maxRideMin, 3),
         ]
         var members: [String: [String]] = [:]
         for s in result.settlements { if let z = s.zoneID { members[z, default: []].append(s.id) } }

@@ -41,6 +41,31 @@ struct PlannerTests {
         #expect(plan.inputs.map(\.role) == ["boundary", "districts", "facilities", "roads", "settlements"])
     }
 
+    @Test("a 20-minute ride limit on the sample: more loops, every ride within it, and each stop left off says why")
+    func rideLimit() throws {
+        let free = try Planner.plan(try Self.sampleRequest())
+        var request = try Self.sampleRequest()
+        request.bus.maxRideMinutes = 20
+        let plan = try Planner.plan(request)
+        // Same zones: the ride limit changes only the loops.
+        #expect(plan.zones.map(\.coreID) == free.zones.map(\.coreID))
+        #expect(plan.routes.count > free.routes.count)
+        #expect(plan.metrics.routeMinTotal > free.metrics.routeMinTotal)
+        // Rides are reported from whole seconds: within the limit exactly.
+        for r in plan.routes {
+            #expect(r.ridesMin.count == r.stops.count)
+            #expect(r.maxRideMin <= 20, "\(r.zoneID) loop \(r.loop) rides \(r.maxRideMin) min")
+            // The first stop rides longest, and no ride is longer than the loop.
+            #expect(r.ridesMin.first == r.maxRideMin && r.maxRideMin <= r.durationMin)
+        }
+        #expect(plan.metrics.maxRideMin <= 20 && free.metrics.maxRideMin > 20)
+        let onLoops = Set(plan.routes.flatMap(\.stops))
+        let onFreeLoops = Set(free.routes.flatMap(\.stops))
+        for id in onFreeLoops.subtracting(onLoops) {
+            #expect(plan.notes.contains { $0.contains(id) && $0.contains("longer than the ride limit") }, "\(id)")
+        }
+    }
+
     @Test("writing the facade's plan gives the same bytes twice; the writer needs nothing but the plan")
     func writes() throws {
         let dir = try TempDir()

@@ -49,5 +49,41 @@ struct BusLoopPlannerRealRoadsTests {
         let skipped = plan.skipped.map(\.place)
         #expect(visited.count == Set(visited).count, "a stop is visited twice")
         #expect(Set(visited + skipped) == Set(stops), "a stop is neither visited nor reported")
+
+        // With a 20-minute ride limit: more loops and more minutes, only stops farther than 20 min
+        // from the core (one way or the other) left out, and every ride, recomputed leg by leg
+        // from road travel times and dwells, within the limit. Tolerance: the engine rounds each
+        // leg to whole seconds, so up to 0.5 s per leg either way.
+        let limit = 20.0 * 60
+        let ridden = try BusLoopPlanner.plan(
+            depot: core, stops: stops, population: { pop[$0] }, travel: .road(net),
+            parameters: BusLoopParameters(maxLoopSeconds: 3600, dwellSeconds: 60, maxRideSeconds: limit, seed: 1))
+        #expect(ridden.loops.count > plan.loops.count)
+        let minutes = { (p: ZoneBusPlan) in p.loops.reduce(0.0) { $0 + $1.durationSeconds } }
+        #expect(minutes(ridden) > minutes(plan))
+        let far = Set(ridden.skipped.map(\.place))
+        let legs = try net.travelTimes(sources: ([core] + stops).map { Int32($0) }, cutoffSeconds: 3600)
+        let row = Dictionary(uniqueKeysWithValues: ([core] + stops).enumerated().map { ($1, $0) })
+        func leg(_ a: Int, _ b: Int) throws -> Double {
+            let r = try #require(row[a])
+            return Double(try #require(legs.entry(row: r, target: Int32(b))).seconds)
+        }
+        for loop in ridden.loops {
+            let order = loop.stops
+            for k in order.indices {
+                var inbound = 0.0
+                var outbound = 0.0
+                for j in k..<order.count {
+                    let next = j + 1 < order.count ? order[j + 1] : core
+                    inbound += try leg(order[j], next) + (j > k ? 60 : 0)
+                    outbound += try leg(next, order[j]) + (j > k ? 60 : 0)
+                }
+                let tolerance = 0.5 * Double(order.count - k + 1)
+                #expect(max(inbound, outbound) <= limit + tolerance, "stop \(order[k]) rides \(max(inbound, outbound)) s")
+                #expect(abs(max(inbound, outbound) - loop.rideSeconds[k]) <= tolerance)
+            }
+        }
+        for s in far { #expect(try max(leg(s, core), leg(core, s)) > limit - 1, "stop \(s) left out though within the limit") }
+        #expect(Set(ridden.loops.flatMap(\.stops)).union(far) == Set(stops))
     }
 }

@@ -124,7 +124,8 @@ enum ZoneLoops {
         zoning: Zoning, subset: [Settlement], travel: LoopTravel, bus: PlanRequest.Bus, seed: UInt64, workers: Int?
     ) throws -> [ZoneBusPlan] {
         let parameters = BusLoopParameters(
-            maxLoopSeconds: bus.maxLoopMinutes * 60, dwellSeconds: bus.dwellMinutes * 60, capacity: bus.capacity,
+            maxLoopSeconds: bus.maxLoopMinutes * 60, dwellSeconds: bus.dwellMinutes * 60,
+            maxRideSeconds: bus.maxRideMinutes.map { $0 * 60 }, capacity: bus.capacity,
             tripRate: bus.tripRate, seed: seed)
         return try parallelChunks(
             count: zoning.zones.count, workers: workers, chunksPerWorker: max(1, zoning.zones.count), makeState: { () },

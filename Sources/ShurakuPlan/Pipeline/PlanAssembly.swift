@@ -69,7 +69,7 @@ enum PlanAssembly {
         try z.loops.enumerated().map { i, loop in
             Plan.RouteRow(
                 zoneID: zoneID, loop: i + 1, stops: loop.stops.map { ctx.settlements[out.members[$0]].id },
-                arrivalsMin: loop.arrivalSeconds.map { $0 / 60 }, lengthKm: loop.meters / 1000,
+                arrivalsMin: loop.arrivalSeconds.map { $0 / 60 }, ridesMin: loop.rideSeconds.map { $0 / 60 }, lengthKm: loop.meters / 1000,
                 durationMin: loop.durationSeconds / 60, line: try back.apply(.lineString(loop.line)).coordinates)
         }
     }

@@ -115,6 +115,11 @@ public struct Plan: Sendable {
         public var stops: [String]
         /// Minutes from the start at which each stop is reached.
         public var arrivalsMin: [Double]
+        /// Each stop's ride time in minutes (`ride_min`): the longer of its ride to the core on the
+        /// rest of the loop and its ride from the core on the loop run in reverse, dwells included.
+        public var ridesMin: [Double]
+        /// The loop's longest ride in minutes (`max_ride_min`).
+        public var maxRideMin: Double { ridesMin.max() ?? 0 }
         /// The loop's length in km (`length_km`).
         public var lengthKm: Double
         /// The loop's duration in minutes, dwell times included (`duration_min`).
@@ -218,6 +223,8 @@ public struct PlanMetrics: Sendable, Codable, Equatable {
     public var routeKmTotal: Double
     public var routeMinTotal: Double
     public var grantCapYenTotal: Int64
+    /// The longest ride on any bus loop, minutes.
+    public var maxRideMin: Double
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case zones, settlements, population
@@ -230,6 +237,7 @@ public struct PlanMetrics: Sendable, Codable, Equatable {
         case routeKmTotal = "route_km_total"
         case routeMinTotal = "route_min_total"
         case grantCapYenTotal = "grant_cap_yen_total"
+        case maxRideMin = "max_ride_min"
     }
 
     /// The metrics of a plan (population-weighted mean travel time over assigned settlements).
@@ -250,5 +258,6 @@ public struct PlanMetrics: Sendable, Codable, Equatable {
         routeKmTotal = r.zones.reduce(0) { $0 + $1.routeKm }
         routeMinTotal = r.zones.reduce(0) { $0 + $1.routeMin }
         grantCapYenTotal = r.zones.reduce(0) { $0 + $1.grantCapYen }
+        maxRideMin = r.routes.map(\.maxRideMin).max() ?? 0
     }
 }

@@ -157,6 +157,9 @@ public struct PlanRequest: Sendable, Equatable {
         public var maxLoopMinutes: Double = 60
         /// Dwell time at each stop, minutes.
         public var dwellMinutes: Double = 1
+        /// Longest ride of any passenger in minutes, when limited: from a stop to the core along
+        /// the rest of the loop, and from the core to a stop on the loop run in reverse.
+        public var maxRideMinutes: Double?
         /// Only settlements with at least this many people get a stop.
         public var minStopPopulation: Int64 = 1
         /// Vehicle capacity in riders per loop (with ``tripRate``), when limited.

@@ -377,6 +377,11 @@ public enum PlanSettings {
             "busDwellMin", .number(0...120), "MIN", "Dwell time at each stop.", default: "1", group: bus,
             read: { num($0.bus.dwellMinutes) }, write: { r, v in r.bus.dwellMinutes = number(v) ?? 1 }),
         PlanSetting(
+            "busMaxRideMin", .number(1...1440), "MIN",
+            "Longest ride of any passenger, dwell times included: stop to core on the rest of the loop, and core to stop on the loop run in reverse.",
+            group: bus,
+            read: { $0.bus.maxRideMinutes.map { .number($0) } }, write: { r, v in r.bus.maxRideMinutes = number(v) }),
+        PlanSetting(
             "busMinStopPop", .number(0...1e9), "N", "Only settlements with at least this many people get a stop.", default: "1", group: bus,
             read: { num($0.bus.minStopPopulation) }, write: { r, v in r.bus.minStopPopulation = whole(v) }),
         PlanSetting(

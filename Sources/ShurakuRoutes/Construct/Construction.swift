@@ -5,7 +5,8 @@ import ShurakuCore
 enum Construction {
     static func state(from routes: [[Int32]], _ inst: Instance, rng: inout SeededGenerator) -> RouteState {
         var state = RouteState(nodeCount: inst.n)
-        var sorted = routes.filter { !$0.isEmpty }
+        // Routes over the ride limit are dissolved: their stops are inserted one by one below.
+        var sorted = routes.filter { !$0.isEmpty && inst.keepsRideLimit($0) }
         // Largest routes first, so the smallest ones are dropped if there are too many.
         sorted.sort { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
         var pool: [Int32] = []

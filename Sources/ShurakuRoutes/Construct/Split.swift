@@ -15,13 +15,23 @@ enum Split {
             var load: Int64 = 0
             var service: Int64 = 0
             var inner: Int64 = 0
+            var innerBack: Int64 = 0
+            let first = Int(order[i])
             for j in i..<count {
                 let v = Int(order[j])
                 load += inst.demand[v]
                 service += inst.service[v]
-                if j > i { inner += inst.d(Int(order[j - 1]), v) }
-                let cost = inst.d(0, Int(order[i])) + inner + inst.d(v, 0)
-                guard load <= inst.capacity, cost + service <= inst.maxDuration else {
+                if j > i {
+                    inner += inst.d(Int(order[j - 1]), v)
+                    innerBack += inst.d(v, Int(order[j - 1]))
+                }
+                let cost = inst.d(0, first) + inner + inst.d(v, 0)
+                // The first stop rides longest, both ways (see `Instance.keepsRideLimit`).
+                let rideService = service - inst.service[first]
+                let rideOK =
+                    !inst.hasRideLimit
+                    || (inner + inst.d(v, 0) + rideService <= inst.maxRide && inst.d(0, v) + innerBack + rideService <= inst.maxRide)
+                guard load <= inst.capacity, cost + service <= inst.maxDuration, rideOK else {
                     // Loads only grow; durations too unless costs break the triangle inequality.
                     if load > inst.capacity { break }
                     continue

@@ -76,7 +76,7 @@ struct BestMove {
         _ inst: Instance
     ) {
         M.forEachCandidate(around: u, near: v, in: state, inst) { m in
-            if m.gain > gain {
+            if m.gain > gain, !inst.hasRideLimit || m.keepsRideLimit(in: state, inst) {
                 gain = m.gain
                 move = m
             }

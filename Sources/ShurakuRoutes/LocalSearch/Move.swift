@@ -21,6 +21,24 @@ protocol Move {
     func apply(to state: inout RouteState, _ inst: Instance)
 }
 
+extension Move {
+    /// Whether the routes this move changes keep the maximum ride time. Checked on a copy of
+    /// the state with the move applied (O(n)), and only for moves that would be chosen.
+    func keepsRideLimit(in state: RouteState, _ inst: Instance) -> Bool {
+        var after = state
+        apply(to: &after, inst)
+        var checked = Set<Int32>()
+        for r in touchedRoutes {
+            for v in state.routes[r] {
+                let route = after.routeOf[Int(v)]
+                guard route >= 0, checked.insert(route).inserted else { continue }
+                if !inst.keepsRideLimit(after.routes[Int(route)]) { return false }
+            }
+        }
+        return true
+    }
+}
+
 /// What an evaluation from the cached state yields.
 struct MoveEvaluation {
     var gain: Int64

@@ -17,15 +17,22 @@ public struct BusLoopParameters: Sendable {
     public var maxLoopSeconds: Double
     /// Dwell time at each stop.
     public var dwellSeconds: Double
+    /// Longest ride of any passenger, nil for no limit: from a stop to the core along the rest
+    /// of the loop, dwell times included, and from the core to a stop on the loop run in reverse.
+    public var maxRideSeconds: Double?
     /// Riders a vehicle can carry on one loop; nil for no limit.
     public var capacity: Int?
     /// Daily riders per resident (demand of a stop = ⌈population × rate⌉), with `capacity`.
     public var tripRate: Double
     public var seed: UInt64
 
-    public init(maxLoopSeconds: Double, dwellSeconds: Double, capacity: Int? = nil, tripRate: Double = 0.02, seed: UInt64 = 1) {
+    public init(
+        maxLoopSeconds: Double, dwellSeconds: Double, maxRideSeconds: Double? = nil, capacity: Int? = nil, tripRate: Double = 0.02,
+        seed: UInt64 = 1
+    ) {
         self.maxLoopSeconds = maxLoopSeconds
         self.dwellSeconds = dwellSeconds
+        self.maxRideSeconds = maxRideSeconds
         self.capacity = capacity
         self.tripRate = tripRate
         self.seed = seed
@@ -38,6 +45,12 @@ public struct BusLoop: Sendable, Hashable {
     public var stops: [Int]
     /// Arrival at each stop, seconds after leaving the core.
     public var arrivalSeconds: [Double]
+    /// Ride time of each stop, seconds: the longer of the ride from the stop to the core along
+    /// the rest of the loop and the ride from the core to the stop on the loop run in reverse,
+    /// dwell times at the stops in between included.
+    public var rideSeconds: [Double]
+    /// The loop's longest ride (its first stop's), seconds.
+    public var maxRideSeconds: Double { rideSeconds.max() ?? 0 }
     /// Depot to depot, dwell times included.
     public var durationSeconds: Double
     public var meters: Double
@@ -76,6 +89,7 @@ public enum BusLoopPlanner {
         let problem = try RoutingProblem(
             nodeCount: n, travel: matrix, service: [0] + Array(repeating: dwell, count: stops.count), demand: demand,
             capacity: capacity, maxRouteDuration: Int32(clamping: Int64(p.maxLoopSeconds.rounded(.down))),
+            maxRideTime: p.maxRideSeconds.map { Int32(clamping: Int64($0.rounded(.down))) },
             objective: .fewestRoutesThenCost)
         // Budgets grow with small zones and shrink per stop in large ones, so that a whole
         // country of zones stays fast: on 能登町 these budgets are within 0.01 % of 4× more.
@@ -100,12 +114,14 @@ public enum BusLoopPlanner {
             loops.append(
                 BusLoop(
                     stops: route.stops.map { nodes[$0] }, arrivalSeconds: route.arrivals.map(Double.init),
+                    rideSeconds: route.rides.map(Double.init),
                     durationSeconds: Double(route.duration), meters: total, line: line, load: Int(route.load)))
         }
         let skipped = solution.unassigned.map { u -> (Int, String) in
             let why: String
             switch u.reason {
             case .roundTripExceedsMaxDuration: why = "the round trip from the core is longer than the loop limit"
+            case .rideExceedsMaxRideTime: why = "its direct ride to or from the core is longer than the ride limit"
             case .demandExceedsCapacity: why = "its riders alone exceed the vehicle capacity"
             case .unreachable: why = "no road path to or from the core"
             case .noRouteAvailable: why = "no loop has room for it"

@@ -10,6 +10,9 @@ final class Instance {
     let demand: [Int64]
     let capacity: Int64
     let maxDuration: Int64
+    /// The maximum ride time; `.max` for none.
+    let maxRide: Int64
+    var hasRideLimit: Bool { maxRide != .max }
     let maxRoutes: Int
     let objective: RoutingObjective
     /// Added to the objective per route when minimising routes first; larger than any cost change.
@@ -36,6 +39,7 @@ final class Instance {
         demand = problem.demand.map(Int64.init)
         capacity = problem.capacity.map(Int64.init) ?? .max
         maxDuration = problem.maxRouteDuration.map(Int64.init) ?? .max
+        maxRide = problem.maxRideTime.map(Int64.init) ?? .max
         maxRoutes = problem.maxRoutes ?? .max
         objective = problem.objective
         // Any solution costs at most (stops + routes) × maxEntry ≤ 2 n maxEntry.
@@ -66,6 +70,22 @@ final class Instance {
     /// Travel cost from `a` to `b` (0 when `a == b`).
     @inline(__always) func d(_ a: Int, _ b: Int) -> Int64 { Int64(dist[a &* n &+ b]) }
     @inline(__always) func d(_ a: Int32, _ b: Int32) -> Int64 { Int64(dist[Int(a) &* n &+ Int(b)]) }
+
+    /// Whether every stop of the route `seq` keeps within the maximum ride time. Rides only
+    /// grow towards the start of a route, so the first stop's two rides decide (O(length)).
+    func keepsRideLimit(_ seq: [Int32]) -> Bool {
+        guard hasRideLimit, let first = seq.first else { return true }
+        var inbound: Int64 = 0
+        var outbound: Int64 = 0
+        var prev = Int(first)
+        for v32 in seq.dropFirst() {
+            let v = Int(v32)
+            inbound += d(prev, v) + service[v]
+            outbound += d(v, prev) + service[v]
+            prev = v
+        }
+        return inbound + d(prev, 0) <= maxRide && outbound + d(0, prev) <= maxRide
+    }
 
     /// The `k`-th nearest stop to `u`.
     @inline(__always) func neighbour(_ u: Int, _ k: Int) -> Int { Int(adjacency[u * adjacencyCount + k]) }

@@ -22,6 +22,8 @@ public enum RoutingError: Error, Equatable, Sendable {
     case invalidCapacity(Int32)
     /// The maximum route duration is negative.
     case invalidMaxRouteDuration(Int32)
+    /// The maximum ride time is negative.
+    case invalidMaxRideTime(Int32)
     /// The route limit is smaller than one.
     case invalidMaxRoutes(Int)
 }
@@ -39,6 +41,7 @@ extension RoutingError: CustomStringConvertible {
         case .depotNotNeutral: "the depot (node 0) must have zero service time and demand"
         case .invalidCapacity(let c): "capacity must be positive, got \(c)"
         case .invalidMaxRouteDuration(let t): "maximum route duration must not be negative, got \(t)"
+        case .invalidMaxRideTime(let t): "maximum ride time must not be negative, got \(t)"
         case .invalidMaxRoutes(let r): "maximum number of routes must be at least 1, got \(r)"
         }
     }

@@ -22,6 +22,11 @@ public struct RoutingProblem: Sendable, Equatable {
     public let capacity: Int32?
     /// Maximum route duration (travel + service, depot to depot), or nil for no limit.
     public let maxRouteDuration: Int32?
+    /// Maximum ride time, or nil for no limit: for every stop, the time from that stop to the
+    /// depot along the rest of its route (the travel and the service of the stops after it), and
+    /// the same for the route driven in reverse (the ride of an outbound passenger who boards at
+    /// the depot and leaves at that stop). See ``RoutingSolution/Route/rides``.
+    public let maxRideTime: Int32?
     /// Maximum number of routes, or nil for no limit.
     public let maxRoutes: Int?
     /// What to minimise.
@@ -35,6 +40,7 @@ public struct RoutingProblem: Sendable, Equatable {
         demand: [Int32]? = nil,
         capacity: Int32? = nil,
         maxRouteDuration: Int32? = nil,
+        maxRideTime: Int32? = nil,
         maxRoutes: Int? = nil,
         objective: RoutingObjective = .cost
     ) throws(RoutingError) {
@@ -61,6 +67,7 @@ public struct RoutingProblem: Sendable, Equatable {
         guard service[0] == 0, demand[0] == 0 else { throw .depotNotNeutral }
         if let capacity, capacity <= 0 { throw .invalidCapacity(capacity) }
         if let maxRouteDuration, maxRouteDuration < 0 { throw .invalidMaxRouteDuration(maxRouteDuration) }
+        if let maxRideTime, maxRideTime < 0 { throw .invalidMaxRideTime(maxRideTime) }
         if let maxRoutes, maxRoutes < 1 { throw .invalidMaxRoutes(maxRoutes) }
         self.nodeCount = nodeCount
         self.travel = travel
@@ -68,10 +75,33 @@ public struct RoutingProblem: Sendable, Equatable {
         self.demand = demand
         self.capacity = capacity
         self.maxRouteDuration = maxRouteDuration
+        self.maxRideTime = maxRideTime
         self.maxRoutes = maxRoutes
         self.objective = objective
     }
 
     /// The travel cost from node `from` to node `to`.
     public func travel(from: Int, to: Int) -> Int32 { travel[from * nodeCount + to] }
+
+    /// The ride time of each stop of the route `stops` (depot → stops → depot), parallel to
+    /// `stops`: the longer of the ride to the depot along the rest of the route and the ride from
+    /// the depot on the route driven in reverse, service times of the stops in between included.
+    public func rides(of stops: [Int]) -> [Int64] {
+        var rides = [Int64](repeating: 0, count: stops.count)
+        var inbound: Int64 = 0
+        var outbound: Int64 = 0
+        var next = 0
+        for k in stride(from: stops.count - 1, through: 0, by: -1) {
+            let v = stops[k]
+            if next != 0 {
+                inbound += Int64(service[next])
+                outbound += Int64(service[next])
+            }
+            inbound += Int64(travel(from: v, to: next))
+            outbound += Int64(travel(from: next, to: v))
+            rides[k] = max(inbound, outbound)
+            next = v
+        }
+        return rides
+    }
 }

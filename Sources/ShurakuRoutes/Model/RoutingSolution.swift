@@ -13,6 +13,10 @@ public struct RoutingSolution: Sendable, Equatable {
         /// Arrival time at each stop (parallel to `stops`), counted from departure at the depot:
         /// travel and service of everything before it.
         public var arrivals: [Int64]
+        /// Ride time of each stop (parallel to `stops`), as ``RoutingProblem/rides(of:)`` defines it.
+        public var rides: [Int64]
+        /// The longest ride on the route (0 for none).
+        public var maxRide: Int64 { rides.max() ?? 0 }
     }
 
     /// Why a stop is not on any route.
@@ -21,6 +25,8 @@ public struct RoutingSolution: Sendable, Equatable {
         case demandExceedsCapacity
         /// Depot → stop → depot plus its service time already exceeds the maximum duration.
         case roundTripExceedsMaxDuration
+        /// Even alone on a route, its ride to or from the depot exceeds the maximum ride time.
+        case rideExceedsMaxRideTime
         /// The travel matrix says it cannot be reached from, or cannot return to, the depot.
         case unreachable
         /// It could be served alone, but the route limit left no room for it.

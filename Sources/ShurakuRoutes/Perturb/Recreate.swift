@@ -29,7 +29,7 @@ enum Recreate {
                     defer { x = y }
                     if blinkThreshold > 0, rng.next() < blinkThreshold { continue }
                     let delta = inst.d(x, c) + inst.d(c, y) - inst.d(x, y)
-                    if delta < bestDelta, delta <= budget {
+                    if delta < bestDelta, delta <= budget, !inst.hasRideLimit || inst.keepsRideLimit(seq.inserting(c32, at: i)) {
                         bestDelta = delta
                         bestRoute = r
                         bestAfter = i - 1
@@ -38,7 +38,7 @@ enum Recreate {
             }
             if state.routeCount < routeLimit {
                 let alone = inst.d(0, c) + inst.d(c, 0)
-                if alone + service <= inst.maxDuration, demand <= inst.capacity {
+                if alone + service <= inst.maxDuration, demand <= inst.capacity, max(inst.d(0, c), inst.d(c, 0)) <= inst.maxRide {
                     let delta = alone + inst.routeFixedCost
                     if delta < bestDelta {
                         bestDelta = delta
@@ -54,5 +54,14 @@ enum Recreate {
                 state.insert(c32, route: bestRoute, after: bestAfter, inst)
             }
         }
+    }
+}
+
+extension Array where Element == Int32 {
+    /// This sequence with `v` inserted at position `i`.
+    fileprivate func inserting(_ v: Int32, at i: Int) -> [Int32] {
+        var out = self
+        out.insert(v, at: i)
+        return out
     }
 }

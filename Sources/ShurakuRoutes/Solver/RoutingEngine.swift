@@ -33,7 +33,8 @@ public enum RoutingEngine {
                 travel: travel, stops: servable, iterations: mayFit ? options.tourIterations : 0,
                 rng: &rng, deadline: options.deadline)
             let single = SolutionBuilder.build(problem, routes: [tour], unassigned: [])
-            if let limit = problem.maxRouteDuration, let route = single.routes.first, route.duration > Int64(limit) {
+            let overRide = problem.maxRideTime.map { limit in single.routes.first.map { $0.maxRide > Int64(limit) } ?? false } ?? false
+            if overRide || problem.maxRouteDuration.map({ limit in single.routes.first.map { $0.duration > Int64(limit) } ?? false }) ?? false {
                 giantTour = tour
             } else {
                 return SolutionBuilder.build(problem, routes: [tour], unassigned: unservable)
@@ -82,13 +83,14 @@ public enum RoutingEngine {
         // Polish each route as a single tour: cost and duration can only go down. The routes are
         // already 2-opt / Or-opt optimal from the local search, so a short run per stop suffices
         // (no loss on the CVRP X instances or the national plan against 50 rounds per stop).
+        // Under a ride limit a shorter tour may ride longer: it is kept only if it keeps the limit.
         var routes: [[Int32]] = []
         for seq in state.routes {
-            routes.append(
-                SingleRoute.solve(
-                    travel: travel, stops: seq, start: seq,
-                    iterations: min(options.tourIterations, 10 * seq.count),
-                    rng: &rng, deadline: options.deadline))
+            let polished = SingleRoute.solve(
+                travel: travel, stops: seq, start: seq,
+                iterations: min(options.tourIterations, 10 * seq.count),
+                rng: &rng, deadline: options.deadline)
+            routes.append(inst.keepsRideLimit(polished) ? polished : seq)
         }
         let left = state.unassigned.map { RoutingSolution.UnassignedStop(node: Int($0), reason: .noRouteAvailable) }
         return SolutionBuilder.build(problem, routes: routes, unassigned: unservable + left)

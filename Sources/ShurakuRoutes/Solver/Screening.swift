@@ -16,6 +16,8 @@ enum Screening {
                 Int64(out) + Int64(back) + Int64(problem.service[v]) > Int64(limit)
             {
                 reason = .roundTripExceedsMaxDuration
+            } else if let limit = problem.maxRideTime, max(out, back) > limit {
+                reason = .rideExceedsMaxRideTime
             } else {
                 reason = nil
             }

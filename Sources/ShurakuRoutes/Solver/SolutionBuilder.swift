@@ -25,7 +25,7 @@ enum SolutionBuilder {
             out.append(
                 .init(
                     stops: seq.map(Int.init), cost: cost + back, duration: time + back, load: load,
-                    arrivals: arrivals))
+                    arrivals: arrivals, rides: problem.rides(of: seq.map(Int.init))))
         }
         out.sort { $0.stops.lexicographicallyPrecedes($1.stops) }
         return RoutingSolution(

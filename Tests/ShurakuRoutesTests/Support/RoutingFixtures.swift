@@ -56,13 +56,17 @@ enum RoutingFixtures {
         return total + Int64(travel[last * n])
     }
 
-    /// The cheapest closed tour through `stops` by trying every order.
-    static func bruteForceTour(_ stops: [Int], travel: [Int32], n: Int) -> Int64 {
+    /// The cheapest closed tour through `stops` by trying every order (only orders `accept`
+    /// allows; `Int64.max` when it allows none).
+    static func bruteForceTour(
+        _ stops: [Int], travel: [Int32], n: Int, accept: ([Int]) -> Bool = { _ in true }
+    ) -> Int64 {
         var best = Int64.max
         var perm = stops
         func permute(_ k: Int) {
             if k == perm.count {
-                best = min(best, tourCost(perm, travel: travel, n: n))
+                let cost = tourCost(perm, travel: travel, n: n)
+                if cost < best, accept(perm) { best = cost }
                 return
             }
             for i in k..<perm.count {
@@ -86,7 +90,10 @@ enum RoutingFixtures {
             let members = (0..<stops).filter { mask & (1 << $0) != 0 }.map { $0 + 1 }
             let load = members.reduce(Int64(0)) { $0 + Int64(p.demand[$1]) }
             if let c = p.capacity, load > Int64(c) { continue }
-            let cost = bruteForceTour(members, travel: p.travel, n: n)
+            let cost = bruteForceTour(members, travel: p.travel, n: n) { order in
+                p.maxRideTime.map { limit in rides(order, p).allSatisfy { $0 <= Int64(limit) } } ?? true
+            }
+            if cost == .max { continue }
             let service = members.reduce(Int64(0)) { $0 + Int64(p.service[$1]) }
             if let t = p.maxRouteDuration, cost + service > Int64(t) { continue }
             subsetCost[mask] = cost
@@ -118,6 +125,25 @@ enum RoutingFixtures {
         return best[full].map { (routes: $0.0, cost: $0.1) }
     }
 
+    /// Each stop's ride on the route `order`, computed leg by leg from the definition: the longer
+    /// of (a) the legs from the stop to the depot plus the service of the stops after it, and
+    /// (b) on the route driven in reverse, the legs from the depot back to the stop plus the same
+    /// services.
+    static func rides(_ order: [Int], _ p: RoutingProblem) -> [Int64] {
+        order.indices.map { k in
+            var inbound: Int64 = 0
+            var outbound: Int64 = 0
+            for j in k..<order.count {
+                let next = j + 1 < order.count ? order[j + 1] : 0
+                inbound += Int64(p.travel(from: order[j], to: next))
+                outbound += Int64(p.travel(from: next, to: order[j]))
+                if j > k { inbound += Int64(p.service[order[j]]) }
+                if j > k { outbound += Int64(p.service[order[j]]) }
+            }
+            return max(inbound, outbound)
+        }
+    }
+
     /// Checks a solution against its problem: every stop exactly once (routed or unassigned),
     /// limits kept, figures recomputed. Returns a description of the first problem found.
     static func violation(_ s: RoutingSolution, _ p: RoutingProblem) -> String? {
@@ -147,6 +173,9 @@ enum RoutingFixtures {
             }
             if let c = p.capacity, load > Int64(c) { return "over capacity" }
             if let t = p.maxRouteDuration, time + back > Int64(t) { return "over duration" }
+            let rides = rides(route.stops, p)
+            guard route.rides == rides else { return "ride figures \(route.rides) ≠ \(rides)" }
+            if let limit = p.maxRideTime, let worst = rides.max(), worst > Int64(limit) { return "ride \(worst) over \(limit)" }
             total += route.cost
         }
         for u in s.unassigned { seen[u.node] += 1 }
