@@ -70,6 +70,66 @@ struct BadInputTests {
         expectBad(["--settlements", s, "--zones", "many"], in: dir, mentions: ["--zones", "expected auto, fewest or a whole number"])
     }
 
+    @Test("facilities: missing, not vector, empty, a numeric kind field, no known kind: exit 2 naming file, feature and field")
+    func badFacilityLayers() throws {
+        let dir = try TempDir()
+        let s = try dir.write("s.csv", Self.goodCSV)
+        func layer(_ name: String, kind: String) throws -> String {
+            try dir.write(
+                name,
+                #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"A","kind":\#(kind)},"#
+                    + #""geometry":{"type":"Point","coordinates":[137.15,37.3]}}]}"#)
+        }
+        expectBad(["--settlements", s, "--facilities", dir.path("none.geojson")], in: dir, mentions: ["none.geojson", "no such file"])
+        let png = try dir.write("f.geojson", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13])
+        expectBad(["--settlements", s, "--facilities", png], in: dir, mentions: ["f.geojson", "not a readable vector data source"])
+        let empty = try dir.write("e.geojson", #"{"type":"FeatureCollection","features":[]}"#)
+        expectBad(["--settlements", s, "--facilities", empty], in: dir, mentions: ["e.geojson", "has no features"])
+        expectBad(
+            ["--settlements", s, "--facilities", try layer("num.geojson", kind: "3")], in: dir,
+            mentions: [
+                "num.geojson", "feature 1", "field kind", "no value is a facility kind (3)", "numeric (integer)", "--facility-kind-field",
+            ])
+        expectBad(
+            ["--settlements", s, "--facilities", try layer("odd.geojson", kind: #""spaceport""#)], in: dir,
+            mentions: ["odd.geojson", "feature 1", "field kind", "no value is a facility kind (spaceport)"])
+    }
+
+    @Test("facility polygons become points, and kinds not recognised among known ones count as other: both with a note")
+    func facilityNotes() throws {
+        let dir = try TempDir()
+        let s = try dir.write("s.csv", Self.goodCSV)
+        let f = try dir.write(
+            "f.geojson",
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"A","kind":"school"},"#
+                + #""geometry":{"type":"Polygon","coordinates":[[[137.149,37.299],[137.151,37.299],[137.151,37.301],[137.149,37.299]]]}},"#
+                + #"{"type":"Feature","properties":{"name":"B","kind":"spaceport"},"geometry":{"type":"Point","coordinates":[137.16,37.3]}}]}"#
+        )
+        let r = CapturedRun(["plan", "--settlements", s, "--facilities", f, "--out", dir.path("ok")])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.err.contains("f.geojson: 1 polygon reduced to a point inside each"), "\(r.err)")
+        #expect(r.err.contains("kinds not recognised, counted as other: spaceport (1)"), "\(r.err)")
+    }
+
+    @Test("drone and bus parameters: zero or negative speeds, ranges, overheads and ride limits name the flag")
+    func badVehicleParameters() throws {
+        let dir = try TempDir()
+        let s = try dir.write("s.csv", Self.goodCSV)
+        let drone = ["--drone-range-km", "10", "--drone-speed-kmh", "60", "--drone-overhead-min", "2"]
+        for (flag, value) in [
+            ("--drone-speed-kmh", "0"), ("--drone-speed-kmh", "-5"), ("--drone-range-km", "0"), ("--drone-overhead-min", "-1"),
+        ] {
+            var args = drone
+            if let i = args.firstIndex(of: flag) { args[i + 1] = value }
+            expectBad(["--settlements", s] + args, in: dir, mentions: [flag, "\(value) is out of range"])
+        }
+        for value in ["0", "-3"] {
+            expectBad(
+                ["--settlements", s, "--bus-max-ride-min", value], in: dir, mentions: ["--bus-max-ride-min", "\(value) is out of range"])
+        }
+        expectBad(["--settlements", s, "--bus-max-ride-min", "soon"], in: dir, mentions: ["--bus-max-ride-min", "soon"])
+    }
+
     @Test("a missing file")
     func missingFile() throws {
         let dir = try TempDir()

@@ -108,6 +108,46 @@ struct CutOffTests {
         #expect(plan.zones.allSatisfy { $0.droneRing?.polygonParts.first?.first?.count == 73 })
     }
 
+    @Test("a closure layer in another CRS is reprojected, not refused: it closes the same road as in lon/lat")
+    func closureInAnotherCRS() throws {
+        let open = try Self.openPlan()
+        let row = try #require(open.criticalRoads?.max { ($0.peopleCutOff, $0.road.roadID) < ($1.peopleCutOff, $1.road.roadID) })
+        let dir = try TempDir()
+        let ring = Self.square(on: row.road.line)
+        let lonLat = try Self.closurePlan(ring, in: dir, name: "lonlat.geojson")
+        // The same square in JGD2011 / Japan Plane Rectangular CS VII (EPSG:6675), the CRS named in the file.
+        var points = ring.map { XY($0[0], $0[1]) }
+        try CoordinateTransformer(from: .lonLat, to: try CRS.epsg(6675)).apply(&points)
+        let feature: [String: Any] = [
+            "type": "Feature", "properties": [String: Any](),
+            "geometry": ["type": "Polygon", "coordinates": [points.map { [$0.x, $0.y] }]],
+        ]
+        let crs: [String: Any] = ["type": "name", "properties": ["name": "urn:ogc:def:crs:EPSG::6675"]]
+        let json = try JSONSerialization.data(withJSONObject: ["type": "FeatureCollection", "crs": crs, "features": [feature]])
+        let path = dir.path("plane7.geojson")
+        try json.write(to: URL(fileURLWithPath: path))
+        var request = try PlannerTests.sampleRequest()
+        request.risk.closedRoads = path
+        let projected = try Planner.plan(request)
+        #expect(projected.closedRoads?.map(\.roadID) == [row.road.roadID])
+        #expect(projected.closedRoads?.map(\.roadID) == lonLat.closedRoads?.map(\.roadID))
+        #expect(projected.settlements.map(\.zoneID) == lonLat.settlements.map(\.zoneID))
+    }
+
+    @Test("an empty closure layer closes nothing and says so: the plan is the open-road plan")
+    func emptyClosure() throws {
+        let dir = try TempDir()
+        let path = dir.path("none.geojson")
+        try Data(#"{"type":"FeatureCollection","features":[]}"#.utf8).write(to: URL(fileURLWithPath: path))
+        var request = try PlannerTests.sampleRequest()
+        request.risk.closedRoads = path
+        let plan = try Planner.plan(request)
+        let open = try Self.openPlan()
+        #expect(plan.closedRoads?.isEmpty == true)
+        #expect(plan.warnings.contains { $0.contains("none.geojson") && $0.contains("nothing is closed") })
+        #expect(plan.settlements.map(\.zoneID) == open.settlements.map(\.zoneID))
+    }
+
     @Test("closing each of three critical roads cuts off exactly the settlements it lists; the others keep their zones")
     func closures() throws {
         let open = try Self.openPlan()

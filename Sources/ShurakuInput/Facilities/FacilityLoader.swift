@@ -130,6 +130,9 @@ public enum FacilityLoader {
         var sources: [FacilityKindDetector.Source: Int] = [:]
         var unknown: [String: Int] = [:]
         var repaired = 0
+        var polygons = 0
+        var recognised = 0
+        var firstUnknown: String?
         let isOSM = layer.driver == "OSM"
         var untagged = 0
         for (i, f) in layer.features.enumerated() {
@@ -176,6 +179,7 @@ public enum FacilityLoader {
                         repaired += 1
                     }
                     location = try engine.representativePoint(poly)
+                    polygons += 1
                 } catch {
                     problems.append(InputProblem(file: file, feature: label, message: "unusable polygon: \(error)"))
                 }
@@ -188,7 +192,11 @@ public enum FacilityLoader {
 
             let name = rawName ?? "\(found.kind.label) \(id)"
             sources[found.source, default: 0] += 1
-            if let u = found.unknownValue { unknown[u, default: 0] += 1 }
+            if let u = found.unknownValue {
+                unknown[u, default: 0] += 1
+                if firstUnknown == nil { firstUnknown = label }
+            }
+            if found.kind != .other { recognised += 1 }
 
             let isClosed = closedIndex.map { FieldRoles.isTruthy(f.values.indices.contains($0) ? f.values[$0] : .null) } ?? false
             if isClosed || Self.nameMeansClosed(rawName) {
@@ -209,6 +217,20 @@ public enum FacilityLoader {
                 Facility(
                     sourceIndex: i, id: id, name: name, kind: found.kind, subkind: found.subkind, location: location,
                     lonLat: location, attributes: attributes))
+        }
+        // A kind field none of whose values is a kind is the wrong field (or a code list), not a
+        // layer of "other" facilities: refuse it rather than score every core without services.
+        if let kindIndex, recognised == 0, !unknown.isEmpty {
+            let field = layer.fields[kindIndex]
+            let values = unknown.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(5).map(\.key)
+            let numeric = field.type == .integer || field.type == .real
+            problems.append(
+                InputProblem(
+                    file: file, feature: firstUnknown, field: field.name,
+                    message: "no value is a facility kind (\(values.joined(separator: ", "))\(unknown.count > 5 ? ", …" : ""))"
+                        + (numeric ? "; the field is numeric (\(field.type.rawValue)), a code list?" : "")
+                        + "; kinds are \(FacilityKind.allCases.filter { $0 != .other }.map(\.rawValue).joined(separator: ", ")) "
+                        + "or their Japanese names; name the text field with --facility-kind-field"))
         }
         guard problems.isEmpty else { throw InputError.invalid(problems) }
 
@@ -245,6 +267,9 @@ public enum FacilityLoader {
         }
         if untagged > 0 {
             notes.append("\(file): \(untagged) OSM features without an amenity, shop or healthcare tag skipped")
+        }
+        if polygons > 0 {
+            notes.append("\(file): \(polygons) \(polygons == 1 ? "polygon" : "polygons") reduced to a point inside each")
         }
         if repaired > 0 { warnings.append("\(file): \(repaired) invalid facility polygons repaired") }
         let kindSources = sources.keys.filter { $0 != .none }.map(detector.describe).sorted()

@@ -33,8 +33,10 @@ public enum RoutingEngine {
                 travel: travel, stops: servable, iterations: mayFit ? options.tourIterations : 0,
                 rng: &rng, deadline: options.deadline)
             let single = SolutionBuilder.build(problem, routes: [tour], unassigned: [])
-            let overRide = problem.maxRideTime.map { limit in single.routes.first.map { $0.maxRide > Int64(limit) } ?? false } ?? false
-            if overRide || problem.maxRouteDuration.map({ limit in single.routes.first.map { $0.duration > Int64(limit) } ?? false }) ?? false {
+            let route = single.routes.first
+            let overRide = problem.maxRideTime.map { limit in (route?.maxRide ?? 0) > Int64(limit) } ?? false
+            let overDuration = problem.maxRouteDuration.map { limit in (route?.duration ?? 0) > Int64(limit) } ?? false
+            if overRide || overDuration {
                 giantTour = tour
             } else {
                 return SolutionBuilder.build(problem, routes: [tour], unassigned: unservable)
