@@ -14,9 +14,10 @@ enum PlanLayers {
             f("zone_id", .string), f("core_id", .string), f("core_name", .string), f("population", .integer),
             f("settlements", .integer), f("max_travel_min", .real), f("mean_travel_min", .real), f("area_km2", .real),
             f("districts", .string), f("meets_min_population", .boolean), f("route_km", .real), f("route_min", .real),
-            f("grant_cap_yen", .integer), f("loops", .integer), f("grant_basis", .string), f("core_score", .integer),
-            f("core_reason", .string), f("facilities", .string),
+            f("grant_cap_yen", .integer), f("annual_cost_yen", .integer), f("loops", .integer),
         ]
+        fields += zoneFleetFields
+        fields += [f("grant_basis", .string), f("core_score", .integer), f("core_reason", .string), f("facilities", .string)]
         fields += facilityKinds.map { f("facilities_\($0.rawValue)", .integer) }
         fields += zoneRiskFields
         if grouped { fields.append(f("group", .string)) }
@@ -25,8 +26,12 @@ enum PlanLayers {
                 .string(z.zoneID), .string(z.coreID), .string(z.coreName), .integer(z.population), .integer(Int64(z.settlementCount)),
                 real(z.maxTravelMin, 2), real(z.meanTravelMin, 2), real(z.areaKm2, 3), .string(z.districts.joined(separator: ";")),
                 bool(z.meetsMinPopulation), real(z.routeKm, 3), real(z.routeMin, 2), .integer(z.grantCapYen),
-                .integer(Int64(z.loops)), .string(z.grantBasis), z.coreScore.map(FieldValue.integer) ?? .null,
-                .string(z.coreReason), text(z.facilityCounts.map(facilitySummary)),
+                z.annualCostYen.map(FieldValue.integer) ?? .null, .integer(Int64(z.loops)),
+            ]
+            v += fleetValues(z)
+            v += [
+                .string(z.grantBasis), z.coreScore.map(FieldValue.integer) ?? .null, .string(z.coreReason),
+                text(z.facilityCounts.map(facilitySummary)),
             ]
             v += facilityKinds.map { k in z.facilityCounts.map { .integer(Int64($0[k] ?? 0)) } ?? .null }
             v += riskValues(z)

@@ -131,7 +131,7 @@ public struct PlanWriter: Sendable {
             inputObj[role] = .object(["path": .string(path), "sha256": .string(PlanWriter.checksum(path))])
         }
         let m = PlanMetrics(result)
-        let metrics: [String: JSONValue] = [
+        var metrics: [String: JSONValue] = [
             "zones": .int(Int64(m.zones)), "settlements": .int(Int64(m.settlements)), "population": .int(m.population),
             "unserved_settlements": .int(Int64(m.unservedSettlements)), "unserved_population": .int(m.unservedPopulation),
             "mean_travel_min": .rounded(m.meanTravelMin, 3), "max_travel_min": .rounded(m.maxTravelMin, 3),
@@ -139,6 +139,7 @@ public struct PlanWriter: Sendable {
             "route_km_total": .rounded(m.routeKmTotal, 3), "route_min_total": .rounded(m.routeMinTotal, 3),
             "grant_cap_yen_total": .int(m.grantCapYenTotal), "max_ride_min": .rounded(m.maxRideMin, 3),
         ]
+        metrics.merge(PlanWriter.serviceMetrics(m)) { a, _ in a }
         var members: [String: [String]] = [:]
         for s in result.settlements { if let z = s.zoneID { members[z, default: []].append(s.id) } }
         let zones: [JSONValue] = result.zones.map { z in
@@ -147,6 +148,7 @@ public struct PlanWriter: Sendable {
                 "population": .int(z.population), "members": .array((members[z.zoneID] ?? []).map(JSONValue.string)),
                 "core_score": z.coreScore.map(JSONValue.int) ?? .null, "core_reason": .string(z.coreReason),
             ]
+            o.merge(PlanWriter.serviceJSON(z)) { a, _ in a }
             if let counts = z.facilityCounts {
                 o["facilities"] = .object(
                     Dictionary(uniqueKeysWithValues: counts.filter { $0.value > 0 }.map { ($0.key.rawValue, .int(Int64($0.value))) }))
@@ -163,6 +165,7 @@ public struct PlanWriter: Sendable {
         ]
         if let check = result.roadCheck { doc["network_issues"] = PlanWriter.json(check) }
         doc["cut_off"] = PlanWriter.cutOffJSON(result)
+        doc["bus_service"] = PlanWriter.busServiceJSON(result)
         return try JSONValue.object(doc).rendered()
     }
 

@@ -94,6 +94,10 @@ public enum Planner {
             plan.warnings.append(w)
             progress.warn(w)
         }
+        for w in ServiceAssembly.warnings(plan) {
+            plan.warnings.append(w)
+            progress.warn(w)
+        }
         if request.zoning.zones == .auto && request.zoning.minZonePopulation == 0 {
             let w = "«zones» auto with «minZonePop» 0 makes as many zones as there are possible cores; set the smallest zone population"
             plan.warnings.append(w)

@@ -318,6 +318,67 @@ struct BadInputTests {
             mentions: ["--max-zone-pop 100 is below --min-zone-pop 200"])
     }
 
+    @Test("bad service windows: malformed, hour above 23, minute above 59, end not after start, overlapping; each names the setting")
+    func badServiceWindows() throws {
+        let dir = try TempDir()
+        let s = try dir.write("s.csv", Self.goodCSV)
+        let cases: [(String, String)] = [
+            ("7-9", "'7-9' is not a window HH:MM-HH:MM"),
+            ("07:00-09:00;15:00-17:00", "is not a window HH:MM-HH:MM"),
+            ("24:00-25:00", "hour 24 is above 23"),
+            ("07:75-09:00", "minute 75 is above 59"),
+            ("09:00-07:00", "'09:00-07:00': the end is not after the start"),
+            ("09:00-09:00", "'09:00-09:00': the end is not after the start"),
+            ("07:00-09:00,08:00-10:00", "windows 07:00-09:00 and 08:00-10:00 overlap"),
+            ("", "no service window given"),
+        ]
+        for (window, message) in cases {
+            expectBad(["--settlements", s, "--bus-service-window", window], in: dir, mentions: ["--bus-service-window", message])
+        }
+        expectBad(
+            ["--settlements", s, "--bus-service-window", "07:00-09:00", "--bus-trips-per-window", "0"], in: dir,
+            mentions: ["--bus-trips-per-window: 0 is out of range"])
+        expectBad(
+            ["--settlements", s, "--bus-service-window", "07:00-09:00", "--bus-layover-min", "-1"], in: dir,
+            mentions: ["--bus-layover-min: -1 is out of range"])
+        let scenario = try dir.write("w.json", #"{"settlements": "s.csv", "busServiceWindows": ["07:00-09:00", 15]}"#)
+        expectBad(["--scenario", scenario], in: dir, mentions: ["w.json", "busServiceWindows", "expected a list of strings"])
+        let overlap = try dir.write("o.json", #"{"settlements": "s.csv", "busServiceWindows": ["07:00-09:00", "06:00-07:30"]}"#)
+        expectBad(["--scenario", overlap], in: dir, mentions: ["o.json", "windows 07:00-09:00 and 06:00-07:30 overlap"])
+    }
+
+    @Test("bad operating costs: unknown key, missing key, negative, days out of range, not a number; costs without windows name both")
+    func badCosts() throws {
+        let dir = try TempDir()
+        let s = try dir.write("s.csv", Self.goodCSV)
+        let window = ["--bus-service-window", "07:00-09:00"]
+        let cases: [(String, String)] = [
+            ("vehicle_year=3000000,driver_hr=2500,vehicle_km=40,days=245", "unknown key 'driver_hr' (did you mean driver_hour?)"),
+            ("vehicle_year=3000000,driver_hour=2500,vehicle_km=40", "missing 'days'"),
+            ("vehicle_year=-1,driver_hour=2500,vehicle_km=40,days=245", "'vehicle_year': -1 is out of range"),
+            ("vehicle_year=3000000,driver_hour=2500,vehicle_km=40,days=400", "'days': 400 is not a whole number of days in 1…366"),
+            ("vehicle_year=3000000,driver_hour=2500,vehicle_km=40,days=0", "'days': 0 is not a whole number of days in 1…366"),
+            ("vehicle_year=3000000,driver_hour=cheap,vehicle_km=40,days=245", "'driver_hour': 'cheap' is not a number"),
+            ("3000000", "'3000000' is not key=number"),
+        ]
+        for (costs, message) in cases {
+            expectBad(["--settlements", s] + window + ["--bus-costs", costs], in: dir, mentions: ["--bus-costs", message])
+        }
+        expectBad(
+            ["--settlements", s, "--bus-costs", "vehicle_year=3000000,driver_hour=2500,vehicle_km=40,days=245"], in: dir,
+            mentions: ["--bus-costs needs --bus-service-window"])
+        let scenario = try dir.write(
+            "c.json",
+            #"{"settlements": "s.csv", "busServiceWindows": "07:00-09:00", "busCosts": {"vehicle_year": 1, "driver_hour": true, "vehicle_km": 1, "days": 1}}"#
+        )
+        expectBad(["--scenario", scenario], in: dir, mentions: ["c.json", "'driver_hour': expected a number"])
+        let typo = try dir.write(
+            "t.json",
+            #"{"settlements": "s.csv", "busServiceWindows": "07:00-09:00", "busCosts": {"vehicle_year": 1, "driver_hour": 1, "vehicle_kms": 1, "days": 1}}"#
+        )
+        expectBad(["--scenario", typo], in: dir, mentions: ["t.json", "unknown key 'vehicle_kms' (did you mean vehicle_km?)"])
+    }
+
     @Test("more zones than whole districts can hold")
     func tooManyZonesForWholeDistricts() throws {
         let dir = try TempDir()

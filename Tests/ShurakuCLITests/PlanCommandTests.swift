@@ -114,6 +114,34 @@ struct PlanCommandTests {
         #expect((params["settlements"] as? String)?.hasSuffix("data/s.csv") == true)
     }
 
+    @Test("service windows and costs give vehicles, driver hours, vehicle-km and annual cost; compare shows them beside a plan without")
+    func busService() throws {
+        let dir = try TempDir()
+        let s = try dir.write("s.csv", Self.twoTowns)
+        let base = ["plan", "--settlements", s, "--group-by", "city", "--max-travel-min", "60", "--min-zone-pop", "500", "--quiet"]
+        #expect(CapturedRun(base + ["--out", dir.path("plain")]).status == 0)
+        let r = CapturedRun(
+            base + [
+                "--bus-service-window", "07:00-09:00,15:00-17:00", "--bus-costs",
+                "vehicle_year=1000000,driver_hour=2000,vehicle_km=30,days=240", "--out", dir.path("bus"),
+            ])
+        #expect(r.status == 0, "\(r.err)")
+        let zones = try VectorReader.read(SourceSpec(parsing: dir.path("bus/zones.geojson")))
+        for f in zones.features {
+            let vehicles = try #require(zones.value(f, "vehicles").number)
+            let bound = try #require(zones.value(f, "vehicles_lower_bound").number)
+            #expect(vehicles >= bound && vehicles >= 1)
+            #expect(zones.value(f, "annual_cost_yen").number ?? 0 >= 1_000_000 * vehicles)
+        }
+        let plain = try VectorReader.read(SourceSpec(parsing: dir.path("plain/zones.geojson")))
+        #expect(plain.features.allSatisfy { plain.value($0, "vehicles") == .null && plain.value($0, "annual_cost_yen") == .null })
+        let c = CapturedRun(["compare", dir.path("plain"), dir.path("bus")])
+        #expect(c.status == 0, "\(c.err)")
+        let vehiclesRow = c.out.split(separator: "\n").first { $0.hasPrefix("| vehicles_total |") }
+        #expect(vehiclesRow?.hasPrefix("| vehicles_total | – | ") == true, "\(c.out)")
+        #expect(c.out.contains("| annual_cost_yen_total | – | "), "\(c.out)")
+    }
+
     @Test("a settlement no core can reach is unserved with its reason, never forced in")
     func unservedWithReason() throws {
         let dir = try TempDir()

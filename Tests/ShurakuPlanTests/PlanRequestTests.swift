@@ -33,13 +33,15 @@ struct PlanRequestTests {
             "junctions": .text("crossings"), "gapReportM": .number(40),
             "connectorSpeedKmh": .number(15), "maxConnectorM": .number(900), "zones": .text("7"), "minZonePop": .number(800),
             "maxZonePop": .number(5000), "districtMode": .text("whole"), "districtTolerance": .number(50), "seed": .number(9),
-            "busMaxLoopMin": .number(45), "busDwellMin": .number(2), "busMinStopPop": .number(10), "busCapacity": .number(12),
+            "busMaxLoopMin": .number(45), "busDwellMin": .number(2), "busMaxRideMin": .number(25), "busMinStopPop": .number(10), "busCapacity": .number(12),
             "busTripRate": .number(0.05), "funding": .object(Data(#"{"defaults":{"ict":true,"specialistStaff":false}}"#.utf8)),
             "labelFont": .text("IPAGothic"), "force": .flag(true), "facilities": .text("f.geojson"),
             "facilityKindField": .text("type"), "coreScore": .text("population"), "coreRadiusM": .number(800),
             "facilityExclude": .text("subkind=institutional_clinic"), "facilityWeights": .object(Data(#"{"school":3}"#.utf8)),
             "closedRoads": .text("closed.geojson"), "droneRangeKm": .number(15), "droneSpeedKmh": .number(60),
-            "droneOverheadMin": .number(5),
+            "droneOverheadMin": .number(5), "busServiceWindows": .text("07:00-09:00,15:00-17:00"), "busTripsPerWindow": .number(2),
+            "busLayoverMin": .number(10),
+            "busCosts": .object(Data(#"{"days":245,"driver_hour":2500,"vehicle_km":40,"vehicle_year":3000000}"#.utf8)),
         ]
         #expect(Set(samples.keys) == Set(PlanSettings.all.map(\.key)), "a setting without a sample value")
         var request = PlanRequest(settlements: "x")
@@ -52,6 +54,9 @@ struct PlanRequestTests {
         #expect(request.cores.weights[.school] == 3 && request.cores.weights[.townHall] == FacilityWeights.default[.townHall])
         #expect(request.cores.score == .population)
         #expect(request.risk.drone == PlanRequest.Drone(rangeKm: 15, speedKmh: 60, overheadMin: 5))
+        #expect(request.bus.serviceWindows.map(\.lengthMinutes) == [120, 120])
+        #expect(request.bus.costs?.daysPerYear == 245 && request.bus.costs?.vehicleYearYen == 3_000_000)
+        #expect(request.bus.fleetParameters?.layoverSeconds == 600)
     }
 
     @Test("out-of-range and mistyped values name the setting; unknown keys get a did-you-mean")

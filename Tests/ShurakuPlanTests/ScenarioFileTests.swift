@@ -1,6 +1,7 @@
 import Foundation
 import ShurakuCore
 import ShurakuPlan
+import ShurakuRoutes
 import Testing
 
 @Suite("Scenario files")
@@ -27,5 +28,29 @@ struct ScenarioFileTests {
         #expect(problems.contains { $0.field == "detour" && $0.message.contains("out of range") })
         #expect(problems.contains { $0.field == "settlements" && $0.message.contains("no such file") })
         #expect(problems.allSatisfy { $0.file == "/tmp/s.json" })
+    }
+
+    @Test("service windows read from a string or a list of strings; costs from an object, unknown keys with a did-you-mean")
+    func listsAndRecords() throws {
+        for windows in [#""07:00-09:00,15:00-17:00""#, #"["07:00-09:00", "15:00-17:00"]"#] {
+            let data = Data(
+                #"{"busServiceWindows": \#(windows), "busCosts": {"vehicle_year": 1, "driver_hour": 2, "vehicle_km": 3, "days": 200}}"#.utf8
+            )
+            let values = try ScenarioFile.parse(data, path: "/tmp/s.json")
+            var request = PlanRequest(settlements: "x")
+            try PlanSettings.apply(values, to: &request)
+            #expect(ServiceWindow.listText(request.bus.serviceWindows) == "07:00-09:00,15:00-17:00")
+            #expect(request.bus.costs?.values == ["vehicle_year": 1, "driver_hour": 2, "vehicle_km": 3, "days": 200])
+        }
+        let bad = Data(#"{"busServiceWindows": ["07:00-09:00", 9], "busCosts": "vehicle_year=1"}"#.utf8)
+        let error = #expect(throws: ShurakuError.self) { try ScenarioFile.parse(bad, path: "/tmp/s.json") }
+        #expect(error?.problems.count == 2)
+        #expect(error?.problems.contains { $0.field == "busServiceWindows" && $0.message.contains("list of strings") } == true)
+        #expect(error?.problems.contains { $0.field == "busCosts" && $0.message.contains("expected an object") } == true)
+        let typo = try ScenarioFile.parse(
+            Data(#"{"busCosts": {"vehicle_year": 1, "driver_hours": 2, "vehicle_km": 3, "days": 200}}"#.utf8), path: "/tmp/s.json")
+        var request = PlanRequest(settlements: "x")
+        let unknown = #expect(throws: ShurakuError.self) { try PlanSettings.apply(typo, to: &request, file: "/tmp/s.json") }
+        #expect(unknown?.description.contains("busCosts: unknown key 'driver_hours' (did you mean driver_hour?)") == true)
     }
 }

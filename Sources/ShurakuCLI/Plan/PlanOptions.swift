@@ -4,7 +4,8 @@ import ShurakuGeo
 import ShurakuPlan
 
 /// The command line's view of ``PlanSettings``: each setting's flag is `--` and its scenario key
-/// in kebab case (`maxTravelMin` → `--max-travel-min`).
+/// in kebab case (`maxTravelMin` → `--max-travel-min`), or its ``PlanSetting/flagKey`` when it
+/// has its own (`busServiceWindows` → `--bus-service-window`).
 enum PlanFlags {
     /// `--max-travel-min` for `maxTravelMin`.
     static func flag(_ key: String) -> String {
@@ -22,14 +23,14 @@ enum PlanFlags {
     /// A setting reference spelt for the command line: its flag, or the key when it has none.
     static func name(_ key: String) -> String {
         guard let s = PlanSettings.setting(key: key) else { return key }
-        return s.hasFlag ? flag(key) : key
+        return s.hasFlag ? flag(s.flagKey) : key
     }
 
     /// The option table of `shuraku plan`, from the settings table.
     static var options: [OptionSpec] {
         PlanSettings.all.filter(\.hasFlag).map { s in
             OptionSpec(
-                flag(s.key), s.kind == .flag ? nil : s.placeholder, SettingName.render(s.help, naming: name),
+                flag(s.flagKey), s.kind == .flag ? nil : s.placeholder, SettingName.render(s.help, naming: name),
                 default: s.defaultText.map { SettingName.render($0, naming: name) }, key: s.key, group: s.group)
         }
     }
@@ -48,7 +49,7 @@ struct PlanOptions: Sendable {
         let fromScenario = try scenario.map { path throws(ShurakuError) in try ScenarioFile.read(path) } ?? [:]
         var fromFlags: [String: SettingValue] = [:]
         for s in PlanSettings.all where s.hasFlag {
-            let flag = PlanFlags.flag(s.key)
+            let flag = PlanFlags.flag(s.flagKey)
             guard args.has(flag) else { continue }
             if let v = try value(of: s, flag: flag, in: args) { fromFlags[s.key] = v }
         }
@@ -81,7 +82,7 @@ struct PlanOptions: Sendable {
         case .zones:
             guard ZoneCount(raw) != nil else { throw UsageError("\(flag): expected auto, fewest or a whole number ≥ 1, got '\(raw)'") }
             return .text(raw)
-        case .text:
+        case .text, .list, .record:
             return .text(raw)
         case .flag, .object:
             return nil

@@ -112,7 +112,7 @@ enum PlanAssembly {
         engine: GeometryEngine
     ) throws -> Plan.ZoneRow {
         let core = ctx.settlements[out.members[z.zone.core]]
-        return Plan.ZoneRow(
+        var row = Plan.ZoneRow(
             zoneID: zoneID, coreID: core.id, coreName: core.name, coreLonLat: core.lonLat, coreDesignated: z.zone.isDesignated,
             population: z.zone.population, settlementCount: z.zone.members.count, maxTravelMin: z.zone.maxTravelSeconds / 60,
             meanTravelMin: z.zone.meanTravelSeconds / 60, areaKm2: try engine.area(z.shape) / 1e6, districts: z.zone.districts,
@@ -120,6 +120,8 @@ enum PlanAssembly {
             routeMin: z.loops.reduce(0) { $0 + $1.durationSeconds } / 60, loops: z.loops.count,
             grantCapYen: Int64(z.grant.capYen), grantBasis: z.grant.reason, coreScore: out.coreScores?[z.zone.core].value,
             coreReason: coreReason(z, out: out, ctx: ctx), facilityCounts: nil, group: out.group, shape: try back.apply(z.shape))
+        ServiceAssembly.add(to: &row, loops: z.loops, bus: ctx.request.bus)
+        return row
     }
 
     static func settlementRow(local li: Int, out: GroupOutcome, zoneIDs: [String], ctx: PlanContext) -> Plan.SettlementRow {

@@ -1,6 +1,7 @@
 import ShurakuCore
 import ShurakuInput
 import ShurakuPlanner
+import ShurakuRoutes
 
 /// A finished plan: zones with their cores, every settlement's assignment, bus loops, grant
 /// caps, notes and warnings, with lon/lat geometry, in output order. A value: the writers
@@ -83,6 +84,18 @@ public struct Plan: Sendable {
         public var loops: Int
         /// The grant cap the zone could apply for, in yen (`grant_cap_yen`).
         public var grantCapYen: Int64
+        /// The zone's vehicles over the service windows, trip by trip; nil without
+        /// «busServiceWindows».
+        public var fleet: FleetSchedule? = nil
+        /// Drivers' hours per day, to 0.001 h (`driver_hours_per_day`): every vehicle's chain of
+        /// trips and layovers in every window; nil without service windows.
+        public var driverHoursPerDay: Double? = nil
+        /// Vehicle-km per day, to 0.001 km (`vehicle_km_per_day`): every trip of every window; nil
+        /// without service windows.
+        public var vehicleKmPerDay: Double? = nil
+        /// What a year of the zone's buses costs, whole yen (`annual_cost_yen`), from the vehicles and
+        /// the two figures above as reported; nil without «busCosts».
+        public var annualCostYen: Int64? = nil
         /// How the grant cap was arrived at, in words.
         public var grantBasis: String
         /// The core's score (``/ShurakuPlanner/CoreScore/value``: weighted service kinds with
@@ -103,6 +116,14 @@ public struct Plan: Sendable {
         public var isolatablePopulationInDroneRange: Int64? = nil
         /// The drone's range around the core in lon/lat (a polygon); nil without a drone.
         public var droneRing: Geometry? = nil
+
+        /// Vehicles the zone needs (`vehicles`): the most any service window needs; nil without
+        /// service windows.
+        public var vehicles: Int? { fleet?.vehicles }
+        /// No schedule needs fewer vehicles (`vehicles_lower_bound`): ⌈trip time in a window /
+        /// window length⌉, a trip longer than its window counted as a vehicle of its own, the most
+        /// over the windows; nil without service windows.
+        public var vehiclesLowerBound: Int? { fleet?.lowerBound }
     }
 
     /// One bus loop of a zone.
@@ -225,6 +246,16 @@ public struct PlanMetrics: Sendable, Codable, Equatable {
     public var grantCapYenTotal: Int64
     /// The longest ride on any bus loop, minutes.
     public var maxRideMin: Double
+    /// The zones' vehicles; nil without service windows.
+    public var vehiclesTotal: Int?
+    /// The zones' lower bounds on vehicles; nil without service windows.
+    public var vehiclesLowerBoundTotal: Int?
+    /// The zones' driver hours per day; nil without service windows.
+    public var driverHoursPerDayTotal: Double?
+    /// The zones' vehicle-km per day; nil without service windows.
+    public var vehicleKmPerDayTotal: Double?
+    /// The zones' annual costs in yen; nil without operating costs.
+    public var annualCostYenTotal: Int64?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case zones, settlements, population
@@ -238,6 +269,11 @@ public struct PlanMetrics: Sendable, Codable, Equatable {
         case routeMinTotal = "route_min_total"
         case grantCapYenTotal = "grant_cap_yen_total"
         case maxRideMin = "max_ride_min"
+        case vehiclesTotal = "vehicles_total"
+        case vehiclesLowerBoundTotal = "vehicles_lower_bound_total"
+        case driverHoursPerDayTotal = "driver_hours_per_day_total"
+        case vehicleKmPerDayTotal = "vehicle_km_per_day_total"
+        case annualCostYenTotal = "annual_cost_yen_total"
     }
 
     /// The metrics of a plan (population-weighted mean travel time over assigned settlements).
@@ -259,5 +295,11 @@ public struct PlanMetrics: Sendable, Codable, Equatable {
         routeMinTotal = r.zones.reduce(0) { $0 + $1.routeMin }
         grantCapYenTotal = r.zones.reduce(0) { $0 + $1.grantCapYen }
         maxRideMin = r.routes.map(\.maxRideMin).max() ?? 0
+        let scheduled = r.request.bus.fleetParameters != nil
+        vehiclesTotal = scheduled ? r.zones.reduce(0) { $0 + ($1.vehicles ?? 0) } : nil
+        vehiclesLowerBoundTotal = scheduled ? r.zones.reduce(0) { $0 + ($1.vehiclesLowerBound ?? 0) } : nil
+        driverHoursPerDayTotal = scheduled ? r.zones.reduce(0) { $0 + ($1.driverHoursPerDay ?? 0) } : nil
+        vehicleKmPerDayTotal = scheduled ? r.zones.reduce(0) { $0 + ($1.vehicleKmPerDay ?? 0) } : nil
+        annualCostYenTotal = scheduled && r.request.bus.costs != nil ? r.zones.reduce(0) { $0 + ($1.annualCostYen ?? 0) } : nil
     }
 }

@@ -23,6 +23,7 @@ extension PlanRequest {
             problem("maxZonePop", "«maxZonePop» \(maxPop) is below «minZonePop» \(zoning.minZonePopulation)")
         }
         problems += riskProblems()
+        problems += serviceProblems()
         if let c = bus.capacity, c < 1 { problem("busCapacity", "«busCapacity» must be at least 1, got \(c)") }
         for (key, text) in [("crs", inputs.crs), ("sourceCrs", inputs.sourceCRS)] {
             guard let text else { continue }

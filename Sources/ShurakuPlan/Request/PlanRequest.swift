@@ -4,6 +4,7 @@ import ShurakuFunding
 import ShurakuInput
 import ShurakuNetwork
 import ShurakuPlanner
+import ShurakuRoutes
 
 /// Everything one plan is made from: the input sources and every setting, typed.
 ///
@@ -166,6 +167,14 @@ public struct PlanRequest: Sendable, Equatable {
         public var capacity: Int?
         /// Daily riders per resident, for capacitated loops.
         public var tripRate: Double = 0.02
+        /// Times of day the bus runs; empty (the default): no vehicles, driver hours or costs.
+        public var serviceWindows: [ServiceWindow] = []
+        /// Runs of every loop in each service window.
+        public var tripsPerWindow = 1
+        /// Least minutes between two trips chained on one vehicle.
+        public var layoverMinutes: Double = 5
+        /// Operating costs for `annual_cost_yen`; nil (the default): not computed. Needs ``serviceWindows``.
+        public var costs: OperatingCosts?
 
         public init() {}
     }

@@ -23,6 +23,12 @@ public struct PlanSetting: Sendable {
         case zones
         /// A JSON object, scenario files only (e.g. the grant policy).
         case object
+        /// Several values: comma-separated on the command line; a string or a JSON array of
+        /// strings in a scenario file (e.g. service windows).
+        case list
+        /// Named values: `key=value,…` on the command line; a JSON object in a scenario file
+        /// (e.g. operating costs).
+        case record
     }
 
     /// The scenario-file key, e.g. `maxTravelMin`.
@@ -39,16 +45,20 @@ public struct PlanSetting: Sendable {
     public let literalDefault: String?
     /// Whether the setting has a command-line flag (objects are scenario-only).
     public var hasFlag: Bool { kind != .object }
+    /// The name the command line spells its flag from (camelCase, usually ``key``; e.g.
+    /// `busServiceWindow` for the list `busServiceWindows`, one flag naming several windows).
+    public let flagKey: String
 
     let read: @Sendable (PlanRequest) -> SettingValue?
     let write: @Sendable (inout PlanRequest, SettingValue) throws(ShurakuError) -> Void
 
     init(
         _ key: String, _ kind: Kind, _ placeholder: String, _ help: String, default d: String? = nil, note: String? = nil,
-        group: String, read: @escaping @Sendable (PlanRequest) -> SettingValue?,
+        flagKey: String? = nil, group: String, read: @escaping @Sendable (PlanRequest) -> SettingValue?,
         write: @escaping @Sendable (inout PlanRequest, SettingValue) throws(ShurakuError) -> Void
     ) {
         self.key = key
+        self.flagKey = flagKey ?? key
         self.kind = kind
         self.placeholder = placeholder
         self.help = help
@@ -66,7 +76,7 @@ public struct PlanSetting: Sendable {
         switch kind {
         case .number, .integer: return Double(d).map(SettingValue.number)
         case .zones, .choice, .text: return .text(d)
-        case .flag, .path, .object: return nil
+        case .flag, .path, .object, .list, .record: return nil
         }
     }
 
@@ -99,7 +109,7 @@ public struct PlanSetting: Sendable {
             guard choices.contains(t) else { throw bad("'\(t)' is not one of \(choices.joined(separator: ", "))") }
         case (.zones, .text(let t)):
             guard ZoneCount(t) != nil else { throw bad("expected auto, fewest or a whole number ≥ 1, got '\(t)'") }
-        case (.object, .object): break
+        case (.object, .object), (.list, .text), (.record, .text), (.record, .object): break
         default: throw bad("has a value of the wrong type")
         }
     }
@@ -177,7 +187,8 @@ public enum PlanSettings {
 
     /// Every setting, in help order.
     public static let all: [PlanSetting] =
-        inputSettings + fieldSettings + travelSettings + zoneSettings + coreSettings + busSettings + riskSettings + outputSettings
+        inputSettings + fieldSettings + travelSettings + zoneSettings + coreSettings + busSettings + serviceSettings + riskSettings
+        + outputSettings
 
     static let inputSettings: [PlanSetting] = [
         PlanSetting(

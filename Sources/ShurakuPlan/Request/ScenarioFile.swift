@@ -105,7 +105,18 @@ public enum ScenarioFile {
                 return .text(String(n.intValue))
             }
             throw ScenarioValueError("expected \"auto\", \"fewest\" or a whole number ≥ 1")
-        case .object:
+        case .list:
+            if let text = raw as? String { return .text(text) }
+            guard let items = raw as? [Any], !items.isEmpty else {
+                throw ScenarioValueError("expected a string or a list of strings, got \(typeName(raw))")
+            }
+            var texts: [String] = []
+            for item in items {
+                guard let t = item as? String else { throw ScenarioValueError("expected a list of strings, got \(typeName(item)) in it") }
+                texts.append(t)
+            }
+            return .text(texts.joined(separator: ","))
+        case .object, .record:
             guard raw is [String: Any] else { throw ScenarioValueError("expected an object, got \(typeName(raw))") }
             guard let data = try? JSONSerialization.data(withJSONObject: raw, options: [.sortedKeys]) else {
                 throw ScenarioValueError("the object cannot be written back as JSON")
