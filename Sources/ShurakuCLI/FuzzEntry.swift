@@ -11,7 +11,9 @@ import ShurakuRoutes
 /// `shuraku-fuzz`. Any input must give a value or a typed error, never a crash or a hang.
 public enum FuzzEntry {
     /// Target names, as `SHURAKU_FUZZ_TARGET` and the corpus folders under `Fuzz/corpus/` name them.
-    public static let targets = ["scenario", "args", "speedtable", "tsplib", "cvrp", "pmed", "csv", "demand", "osmtags"]
+    public static let targets = [
+        "scenario", "args", "speedtable", "tsplib", "cvrp", "pmed", "csv", "demand", "osmtags", "service", "facilities",
+    ]
 
     /// Feeds `bytes` to the parser called `target`. Returns false for an unknown target.
     @discardableResult
@@ -43,10 +45,39 @@ public enum FuzzEntry {
             _ = try? DemandCSV.parse(bytes: bytes)
         case "osmtags":
             _ = OSMTags.parse(String(decoding: bytes, as: UTF8.self))
+        case "service":
+            service(bytes)
+        case "facilities":
+            facilities(bytes)
         default:
             return false
         }
         return true
+    }
+
+    /// Bus service settings: the first line as service windows, the second as operating costs,
+    /// and the rest as loop minutes scheduled into the windows (bin packing, exact when small).
+    private static func service(_ bytes: [UInt8]) {
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let windows = (try? ServiceWindow.parseList(lines.first ?? "")) ?? []
+        if lines.count > 1 { _ = try? OperatingCosts.parse(lines[1]) }
+        let minutes = lines.dropFirst(2).prefix(24).compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map { max(0, min($0, 2_000)) }
+        guard !windows.isEmpty, !minutes.isEmpty else { return }
+        _ = FleetScheduler.schedule(
+            loopSeconds: minutes.map { $0 * 60 }, loopMeters: minutes.map { Double($0) * 500 },
+            parameters: FleetParameters(windows: windows, tripsPerWindow: 1 + minutes.count % 3, layoverSeconds: 300))
+    }
+
+    /// A facility layer (GeoJSON or CSV, as the bytes say) through the real reader: kind detection
+    /// from a kind field, 国土数値情報 codes or OSM tags, closed and excluded facilities.
+    private static func facilities(_ bytes: [UInt8]) {
+        let ext = bytes.first == UInt8(ascii: "{") ? "geojson" : "csv"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("shuraku-fuzz-fac-\(getpid()).\(ext)")
+        guard (try? Data(bytes).write(to: url)) != nil else { return }
+        defer { try? FileManager.default.removeItem(at: url) }
+        guard let crs = try? CRS.epsg(6690) else { return }
+        let options = FacilityOptions(exclusions: [FacilityExclusion(field: "subkind", values: ["institutional_clinic"])])
+        _ = try? FacilityLoader.load(SourceSpec(path: url.path), into: crs, options: options)
     }
 
     /// CSV settlements: decoding, coordinate-column and field-role detection, lenient numbers
