@@ -7,7 +7,7 @@
 # package that depends on this one (scripts/readme-example.sh) → scripts/e2e.sh (release plan on the
 # sample: byte-identical reruns, RFC 7946, real QGIS, compare, notebook) → the test suite under
 # AddressSanitizer and ThreadSanitizer → a bounded fuzz run of every parser (SHURAKU_FUZZ_SECONDS,
-# default 20 s per target).
+# default 10 s per target).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/ensure-deps.sh
@@ -46,5 +46,5 @@ step "ThreadSanitizer"
 SWIFT_BACKTRACE=enable=no swift test --scratch-path .build-tsan --sanitize=thread --disable-xctest -Xswiftc -use-ld=lld --skip "$sanitizer_skip"
 
 step "fuzz"
-scripts/fuzz.sh "${SHURAKU_FUZZ_SECONDS:-20}"
+scripts/fuzz.sh "${SHURAKU_FUZZ_SECONDS:-10}"
 step "all tests passed"

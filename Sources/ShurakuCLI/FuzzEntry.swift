@@ -61,7 +61,9 @@ public enum FuzzEntry {
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let windows = (try? ServiceWindow.parseList(lines.first ?? "")) ?? []
         if lines.count > 1 { _ = try? OperatingCosts.parse(lines[1]) }
-        let minutes = lines.dropFirst(2).prefix(24).compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map { max(0, min($0, 2_000)) }
+        let minutes = lines.dropFirst(2).prefix(24).compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map {
+            max(0, min($0, 2_000))
+        }
         guard !windows.isEmpty, !minutes.isEmpty else { return }
         _ = FleetScheduler.schedule(
             loopSeconds: minutes.map { $0 * 60 }, loopMeters: minutes.map { Double($0) * 500 },

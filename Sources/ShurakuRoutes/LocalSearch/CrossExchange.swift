@@ -92,7 +92,7 @@ struct CrossExchange: Move {
         }
     }
 
-    func apply(to s: inout RouteState, _ inst: Instance) {
+    func routesAfter(in s: RouteState) -> [(route: Int, stops: [Int32])] {
         let ra = Int(routeA)
         let rb = Int(routeB)
         let i = Int(startA)
@@ -103,7 +103,6 @@ struct CrossExchange: Move {
         let seqB = s.routes[rb]
         let segA = seqA.segment(i, through: j, reversed: reverseA)
         let segB = seqB.segment(k, through: l, reversed: reverseB)
-        s.setRoute(ra, seqA.replacing(i, through: j, with: segB), inst)
-        s.setRoute(rb, seqB.replacing(k, through: l, with: segA), inst)
+        return [(ra, seqA.replacing(i, through: j, with: segB)), (rb, seqB.replacing(k, through: l, with: segA))]
     }
 }

@@ -83,7 +83,7 @@ struct Exchange: Move {
         }
     }
 
-    func apply(to s: inout RouteState, _ inst: Instance) {
+    func routesAfter(in s: RouteState) -> [(route: Int, stops: [Int32])] {
         let a = Int(first)
         let b = Int(second)
         let ra = Int(s.routeOf[a])
@@ -93,14 +93,12 @@ struct Exchange: Move {
         if ra == rb {
             var seq = s.routes[ra]
             seq.swapAt(ia, ib)
-            s.setRoute(ra, seq, inst)
-        } else {
-            var seqA = s.routes[ra]
-            var seqB = s.routes[rb]
-            seqA[ia] = Int32(b)
-            seqB[ib] = Int32(a)
-            s.setRoute(ra, seqA, inst)
-            s.setRoute(rb, seqB, inst)
+            return [(ra, seq)]
         }
+        var seqA = s.routes[ra]
+        var seqB = s.routes[rb]
+        seqA[ia] = Int32(b)
+        seqB[ib] = Int32(a)
+        return [(ra, seqA), (rb, seqB)]
     }
 }

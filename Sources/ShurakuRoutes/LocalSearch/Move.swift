@@ -17,25 +17,21 @@ protocol Move {
     func gain(in state: RouteState, _ inst: Instance) -> Int64
     /// Whether every touched route keeps within capacity and maximum duration (pure).
     func isFeasible(in state: RouteState, _ inst: Instance) -> Bool
-    /// Performs the move and refreshes the touched routes (empty routes are dropped).
-    func apply(to state: inout RouteState, _ inst: Instance)
+    /// The touched routes' stops after the move, by route index before the move (pure).
+    func routesAfter(in state: RouteState) -> [(route: Int, stops: [Int32])]
 }
 
 extension Move {
-    /// Whether the routes this move changes keep the maximum ride time. Checked on a copy of
-    /// the state with the move applied (O(n)), and only for moves that would be chosen.
+    /// Performs the move and refreshes the touched routes (empty routes are dropped).
+    func apply(to s: inout RouteState, _ inst: Instance) {
+        for (r, stops) in routesAfter(in: s) { s.setRoute(r, stops, inst) }
+        s.removeEmptyRoutes()
+    }
+
+    /// Whether the routes this move changes keep the maximum ride time (O(their length); checked
+    /// only for moves that would be chosen).
     func keepsRideLimit(in state: RouteState, _ inst: Instance) -> Bool {
-        var after = state
-        apply(to: &after, inst)
-        var checked = Set<Int32>()
-        for r in touchedRoutes {
-            for v in state.routes[r] {
-                let route = after.routeOf[Int(v)]
-                guard route >= 0, checked.insert(route).inserted else { continue }
-                if !inst.keepsRideLimit(after.routes[Int(route)]) { return false }
-            }
-        }
-        return true
+        routesAfter(in: state).allSatisfy { inst.keepsRideLimit($0.stops) }
     }
 }
 

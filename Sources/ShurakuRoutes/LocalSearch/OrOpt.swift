@@ -73,7 +73,7 @@ struct OrOpt: Move {
         }
     }
 
-    func apply(to s: inout RouteState, _ inst: Instance) {
+    func routesAfter(in s: RouteState) -> [(route: Int, stops: [Int32])] {
         let r = Int(route)
         let i = Int(start)
         let j = i + Int(length) - 1
@@ -83,6 +83,6 @@ struct OrOpt: Move {
         var rest = seq.replacing(i, through: j, with: [])
         let at = a < i ? a + 1 : a - Int(length) + 1
         rest.insert(contentsOf: seg, at: at)
-        s.setRoute(r, rest, inst)
+        return [(r, rest)]
     }
 }

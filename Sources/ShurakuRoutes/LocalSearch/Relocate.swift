@@ -78,18 +78,15 @@ struct Relocate: Move {
         }
     }
 
-    func apply(to s: inout RouteState, _ inst: Instance) {
+    func routesAfter(in s: RouteState) -> [(route: Int, stops: [Int32])] {
         let r1 = Int(from)
         let r2 = Int(to)
         let i = Int(start)
         let j = i + Int(length) - 1
         let seq1 = s.routes[r1]
-        let seq2 = s.routes[r2]
         let seg = seq1.segment(i, through: j, reversed: reversed)
-        var new2 = seq2
+        var new2 = s.routes[r2]
         new2.insert(contentsOf: seg, at: Int(after) + 1)
-        s.setRoute(r1, seq1.replacing(i, through: j, with: []), inst)
-        s.setRoute(r2, new2, inst)
-        s.removeEmptyRoutes()
+        return [(r1, seq1.replacing(i, through: j, with: [])), (r2, new2)]
     }
 }

@@ -43,10 +43,10 @@ struct TwoOpt: Move {
         }
     }
 
-    func apply(to s: inout RouteState, _ inst: Instance) {
+    func routesAfter(in s: RouteState) -> [(route: Int, stops: [Int32])] {
         let r = Int(route)
         var seq = s.routes[r]
         seq[Int(start)...Int(end)].reverse()
-        s.setRoute(r, seq, inst)
+        return [(r, seq)]
     }
 }

@@ -91,7 +91,7 @@ struct TwoOptStar: Move {
         consider(rv, pv, ru, pu, true)  // v → u, u's head reversed
     }
 
-    func apply(to s: inout RouteState, _ inst: Instance) {
+    func routesAfter(in s: RouteState) -> [(route: Int, stops: [Int32])] {
         let ra = Int(routeA)
         let rb = Int(routeB)
         let i = Int(cutA)
@@ -111,8 +111,6 @@ struct TwoOptStar: Move {
             newA = Array(headA) + tailB
             newB = Array(headB) + tailA
         }
-        s.setRoute(ra, newA, inst)
-        s.setRoute(rb, newB, inst)
-        s.removeEmptyRoutes()
+        return [(ra, newA), (rb, newB)]
     }
 }
