@@ -15,7 +15,7 @@ public enum PopulationProjection {
 
     /// The 5-year growth ratio of the trend method is kept within these bounds, so that a tiny
     /// settlement (2 → 6 people) does not take over its municipality by 2050.
-    public static let growthBounds: ClosedRange<Double> = 0.5...2.0
+    public static let growthBounds: ClosedRange<Double> = 0.7...1.3
 
     /// Each settlement's population in each year.
     ///
