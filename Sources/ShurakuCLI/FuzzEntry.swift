@@ -11,7 +11,7 @@ import ShurakuRoutes
 /// `shuraku-fuzz`. Any input must give a value or a typed error, never a crash or a hang.
 public enum FuzzEntry {
     /// Target names, as `SHURAKU_FUZZ_TARGET` and the corpus folders under `Fuzz/corpus/` name them.
-    public static let targets = ["scenario", "args", "speedtable", "tsplib", "cvrp", "pmed", "csv", "demand", "osmtags"]
+    public static let targets = ["scenario", "args", "speedtable", "tsplib", "cvrp", "pmed", "csv", "demand", "osmtags", "projections"]
 
     /// Feeds `bytes` to the parser called `target`. Returns false for an unknown target.
     @discardableResult
@@ -43,6 +43,8 @@ public enum FuzzEntry {
             _ = try? DemandCSV.parse(bytes: bytes)
         case "osmtags":
             _ = OSMTags.parse(String(decoding: bytes, as: UTF8.self))
+        case "projections":
+            _ = try? ProjectionTable.parse(bytes, file: "projections.csv")
         default:
             return false
         }
