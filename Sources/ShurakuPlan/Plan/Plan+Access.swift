@@ -28,7 +28,9 @@ extension Plan {
     /// A zone's worst-served settlement for one kind: the member (with people) farthest from the
     /// nearest facility of the kind, one beyond the limit first.
     public struct WorstServed: Sendable, Hashable {
+        /// The settlement's id (`worst_<kind>`).
         public var settlementID: String
+        /// The settlement's name.
         public var name: String
         /// Its minutes to the nearest facility of the kind; nil beyond «accessLimitMin».
         public var minutes: Double?
@@ -54,7 +56,9 @@ extension Plan {
 
     /// One municipality of the projection table used by the plan.
     public struct ProjectedMunicipality: Sendable {
+        /// The 5-digit municipality code.
         public var code: String
+        /// Its name in the table, when given.
         public var name: String?
         /// Its projected total per year of ``/ShurakuInput/ProjectionTable/years``.
         public var population: [Int64]
