@@ -54,7 +54,10 @@ struct AccessCommandTests {
         let s = try dir.write("s.csv", PlanCommandTests.twoTowns)
         let t = try dir.write(
             "t.csv", "muni_code,pop2020,pop2025,pop2030,pop2035,pop2040,pop2045,pop2050\n17463,2540,2300,2000,1800,1500,1300,1000\n")
-        let base = ["plan", "--settlements", s, "--projections", t, "--municipality", "17463", "--group-by", "city", "--min-zone-pop", "500", "--quiet"]
+        let base = [
+            "plan", "--settlements", s, "--projections", t, "--municipality", "17463", "--group-by", "city", "--min-zone-pop", "500",
+            "--quiet",
+        ]
         #expect(CapturedRun(base + ["--out", dir.path("now")]).status == 0)
         let later = CapturedRun(base + ["--year", "2050", "--out", dir.path("y2050")])
         #expect(later.status == 0, "\(later.err)")

@@ -420,30 +420,41 @@ struct BadInputTests {
     }
 
     /// A projection table for the fixture's municipality 17463, with `rows` after the header.
-    static func projectionTable(header: String = "muni_code,name,pop2020,pop2025,pop2030,pop2035,pop2040,pop2045,pop2050,elderly2050", _ rows: [String]) -> String {
+    static func projectionTable(
+        header: String = "muni_code,name,pop2020,pop2025,pop2030,pop2035,pop2040,pop2045,pop2050,elderly2050", _ rows: [String]
+    ) -> String {
         ([header] + rows).joined(separator: "\n") + "\n"
     }
 
     static let noto = "17463,能登町,3100,2700,2400,2000,1700,1500,1200,700"
 
-    @Test("projections: the good table plans; a missing municipality, text or a negative in a year column, a missing year column, a duplicate municipality: exit 2 naming file, row or feature and field")
+    @Test(
+        "projections: the good table plans; a missing municipality, text or a negative in a year column, a missing year column, a duplicate municipality: exit 2 naming file, row or feature and field"
+    )
     func badProjections() throws {
         let dir = try TempDir()
         let s = try dir.write("s.csv", Self.goodCSV)
         let good = try dir.write("good.csv", Self.projectionTable([Self.noto]))
-        let ok = CapturedRun(["plan", "--settlements", s, "--projections", good, "--municipality", "17463", "--out", dir.path("ok"), "--quiet"])
+        let ok = CapturedRun([
+            "plan", "--settlements", s, "--projections", good, "--municipality", "17463", "--out", dir.path("ok"), "--quiet",
+        ])
         #expect(ok.status == 0, "\(ok.err)")
 
         // A settlement whose municipality is not in the table.
-        let coded = try dir.write("coded.csv", Self.goodCSV.replacingOccurrences(of: "id,name,pop,lon,lat", with: "id,name,pop,lon,lat,city_code")
-            .split(separator: "\n").enumerated().map { i, l in i == 0 ? String(l) : l + (i == 3 ? ",17999" : ",17463") }.joined(separator: "\n") + "\n")
+        let coded = try dir.write(
+            "coded.csv",
+            Self.goodCSV.replacingOccurrences(of: "id,name,pop,lon,lat", with: "id,name,pop,lon,lat,city_code")
+                .split(separator: "\n").enumerated().map { i, l in i == 0 ? String(l) : l + (i == 3 ? ",17999" : ",17463") }.joined(
+                    separator: "\n") + "\n")
         expectBad(
             ["--settlements", coded, "--projections", good], in: dir,
             mentions: ["coded.csv", "feature 3 (id c)", "field city_code", "municipality 17999 is not in the projection table"])
         expectBad(
             ["--settlements", s, "--projections", good, "--municipality", "17999"], in: dir,
             mentions: ["--municipality", "17999 is not in the projection table"])
-        expectBad(["--settlements", s, "--projections", good], in: dir, mentions: ["s.csv", "cannot tell each settlement's municipality", "--municipality-field"])
+        expectBad(
+            ["--settlements", s, "--projections", good], in: dir,
+            mentions: ["s.csv", "cannot tell each settlement's municipality", "--municipality-field"])
 
         let text = try dir.write("text.csv", Self.projectionTable([Self.noto.replacingOccurrences(of: ",2000,", with: ",約2000,")]))
         expectBad(
@@ -455,7 +466,8 @@ struct BadInputTests {
             mentions: ["neg.csv", "line 2 (muni_code 17463)", "field pop2045", "cannot be negative"])
         let noYear = try dir.write(
             "noyear.csv",
-            Self.projectionTable(header: "muni_code,name,pop2020,pop2025,pop2030,pop2040,pop2045,pop2050", ["17463,能登町,3100,2700,2400,1700,1500,1200"]))
+            Self.projectionTable(
+                header: "muni_code,name,pop2020,pop2025,pop2030,pop2040,pop2045,pop2050", ["17463,能登町,3100,2700,2400,1700,1500,1200"]))
         expectBad(
             ["--settlements", s, "--projections", noYear, "--municipality", "17463"], in: dir,
             mentions: ["noyear.csv", "line 1 (header)", "field pop2035", "the year column pop2035 is missing"])

@@ -34,16 +34,18 @@ struct ProjectionTableTests {
         #expect(t.municipalities["34545"]?.population.last == 3818)
     }
 
-    @Test("every problem names the file, the line with its code and the column", arguments: [
-        ("17463,A,1,2,3,x,5,6,7,", "line 2 (muni_code 17463)", "pop2035", "not a number"),
-        ("17463,A,1,2,3,4,5,-6,7,", "line 2 (muni_code 17463)", "pop2045", "cannot be negative"),
-        ("17463,A,1,2,3,4,5,6,7.5,", "line 2 (muni_code 17463)", "pop2050", "not a whole number"),
-        ("17463,A,1,2,3,4,5,6,,", "line 2 (muni_code 17463)", "pop2050", "missing"),
-        (",A,1,2,3,4,5,6,7,", "line 2", "muni_code", "code is missing"),
-        ("17-63,A,1,2,3,4,5,6,7,", "line 2 (muni_code 17-63)", "muni_code", "not a 5-digit municipality code"),
-        ("17463,A,1,2,3,4,5,6,7,8", "line 2 (muni_code 17463)", "elderly2050", "more than the 2050 total"),
-        ("17463,A,1,2,3,4,5,6,7,1\n17463,B,1,2,3,4,5,6,7,1", "line 3 (muni_code 17463)", "muni_code", "listed twice (also line 2)"),
-    ])
+    @Test(
+        "every problem names the file, the line with its code and the column",
+        arguments: [
+            ("17463,A,1,2,3,x,5,6,7,", "line 2 (muni_code 17463)", "pop2035", "not a number"),
+            ("17463,A,1,2,3,4,5,-6,7,", "line 2 (muni_code 17463)", "pop2045", "cannot be negative"),
+            ("17463,A,1,2,3,4,5,6,7.5,", "line 2 (muni_code 17463)", "pop2050", "not a whole number"),
+            ("17463,A,1,2,3,4,5,6,,", "line 2 (muni_code 17463)", "pop2050", "missing"),
+            (",A,1,2,3,4,5,6,7,", "line 2", "muni_code", "code is missing"),
+            ("17-63,A,1,2,3,4,5,6,7,", "line 2 (muni_code 17-63)", "muni_code", "not a 5-digit municipality code"),
+            ("17463,A,1,2,3,4,5,6,7,8", "line 2 (muni_code 17463)", "elderly2050", "more than the 2050 total"),
+            ("17463,A,1,2,3,4,5,6,7,1\n17463,B,1,2,3,4,5,6,7,1", "line 3 (muni_code 17463)", "muni_code", "listed twice (also line 2)"),
+        ])
     func problems(_ row: String, _ feature: String, _ field: String, _ message: String) throws {
         let error = #expect(throws: ShurakuError.self) { try Self.parse(Self.header + "\n" + row + "\n") }
         #expect(error?.failureClass == .badInput)

@@ -29,7 +29,9 @@ struct AccessProjectionTests {
         return try #require(t.municipalities["17463"]).population
     }
 
-    @Test("every settlement has a time for every kind; zones plus the unserved add up to the municipal projection each year; viable_until recomputed")
+    @Test(
+        "every settlement has a time for every kind; zones plus the unserved add up to the municipal projection each year; viable_until recomputed"
+    )
     func sample() throws {
         let plan = try Planner.plan(try Self.request())
         let access = try #require(plan.access)
@@ -119,7 +121,9 @@ struct AccessProjectionTests {
                 }
                 let expected = best <= request.access.limitMinutes * 60 ? best / 60 : nil
                 let got = plan.settlements[i].accessMin[k]
-                #expect((got == nil) == (expected == nil), "\(settlements[i].id) \(k.rawValue): \(String(describing: got)) vs \(String(describing: expected))")
+                #expect(
+                    (got == nil) == (expected == nil),
+                    "\(settlements[i].id) \(k.rawValue): \(String(describing: got)) vs \(String(describing: expected))")
                 if let got, let expected {
                     worst = max(worst, abs(got - expected))
                     #expect(abs(got - expected) <= 0.01, "\(settlements[i].id) \(k.rawValue): \(got) vs \(expected) min")
@@ -138,12 +142,17 @@ struct AccessProjectionTests {
             #expect(a != nil && a == FileManager.default.contents(atPath: dir.path("b/\(f)")), "\(f) differs")
         }
         let settlements = try VectorReader.read(SourceSpec(parsing: dir.path("a/settlements.geojson")))
-        for name in ["access_hospital_min", "access_school_min", "access_clinic_min", "access_community_centre_min", "access_beyond", "muui_chiku", "muni_code", "pop_2050"] {
+        for name in [
+            "access_hospital_min", "access_school_min", "access_clinic_min", "access_community_centre_min", "access_beyond", "muui_chiku",
+            "muni_code", "pop_2050",
+        ] {
             #expect(settlements.fieldIndex(name) != nil, "settlements lack \(name)")
         }
         #expect(settlements.features.allSatisfy { settlements.value($0, "access_clinic_min").number != nil })
         let rows = try BusServiceTests.summaryRows(dir.path("a/summary.csv"))
-        for name in ["pop_beyond_clinic", "worst_clinic", "worst_clinic_min", "pop_2025", "pop_2050", "viable_until", "muni_aged65_share_2050"] {
+        for name in [
+            "pop_beyond_clinic", "worst_clinic", "worst_clinic_min", "pop_2025", "pop_2050", "viable_until", "muni_aged65_share_2050",
+        ] {
             #expect(rows.first?[name] != nil, "summary.csv lacks \(name)")
         }
         #expect(rows.reduce(0) { $0 + (Int($1["pop_2050"] ?? "") ?? 0) } == 6173)
@@ -184,11 +193,15 @@ struct AccessProjectionTests {
             features[i]["properties"] = props
         }
         geo["features"] = features
-        print("2015 counts: \(counts.count) names, \(features.filter { !(($0["properties"] as? [String: Any])?["JINKO2015"] is NSNull) }.count) joined")
+        print(
+            "2015 counts: \(counts.count) names, \(features.filter { !(($0["properties"] as? [String: Any])?["JINKO2015"] is NSNull) }.count) joined"
+        )
         return try dir.write("noto-2015.geojson", String(decoding: try JSONSerialization.data(withJSONObject: geo), as: UTF8.self))
     }
 
-    @Test("trend variant with 2015 counts: municipal totals exact each year; growing settlements keep more people than under the share method")
+    @Test(
+        "trend variant with 2015 counts: municipal totals exact each year; growing settlements keep more people than under the share method"
+    )
     func trend() throws {
         let dir = try TempDir()
         var request = try Self.request()

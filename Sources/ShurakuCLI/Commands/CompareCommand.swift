@@ -140,7 +140,9 @@ struct CompareCommand: Command {
         for z in obj["zones"] as? [[String: Any]] ?? [] {
             guard let id = z["zone_id"] as? String else { continue }
             var years: [String: Int64] = [:]
-            for (k, v) in z where k.hasPrefix("pop_") { if let n = v as? NSNumber, Int(k.dropFirst(4)) != nil { years[String(k.dropFirst(4))] = n.int64Value } }
+            for (k, v) in z where k.hasPrefix("pop_") {
+                if let n = v as? NSNumber, Int(k.dropFirst(4)) != nil { years[String(k.dropFirst(4))] = n.int64Value }
+            }
             if !years.isEmpty { summary.projected[id] = years }
         }
         return summary

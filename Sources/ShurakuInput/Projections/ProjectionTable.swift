@@ -147,7 +147,8 @@ private struct ProjectionHeader {
         let codeColumn = seen["muni_code"]
         if codeColumn == nil {
             problems.append(
-                Problem(file: file, feature: "line \(line) (header)", field: "muni_code", message: "the municipality code column is missing"))
+                Problem(
+                    file: file, feature: "line \(line) (header)", field: "muni_code", message: "the municipality code column is missing"))
         }
         var yearColumns: [Int] = []
         for y in ProjectionTable.years {
@@ -186,7 +187,8 @@ private struct ProjectionHeader {
             switch ProjectionCSV.count(raw) {
             case .success(let n): return n
             case .failure(let reason):
-                problems.append(Problem(file: file, feature: feature, field: names[column], value: raw.isEmpty ? nil : raw, message: reason.text))
+                problems.append(
+                    Problem(file: file, feature: feature, field: names[column], value: raw.isEmpty ? nil : raw, message: reason.text))
                 ok = false
                 return nil
             }

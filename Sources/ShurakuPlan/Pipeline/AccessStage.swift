@@ -135,7 +135,9 @@ struct AccessStage: Sendable {
             let list = members[plan.zones[zi].zoneID] ?? []
             let rows = list.map { plan.settlements[$0] }
             for k in kinds {
-                plan.zones[zi].beyondPopulation[k] = rows.reduce(0) { $0 + ((($1.accessMin[k] ?? .infinity) > threshold) ? $1.population : 0) }
+                plan.zones[zi].beyondPopulation[k] = rows.reduce(0) {
+                    $0 + ((($1.accessMin[k] ?? .infinity) > threshold) ? $1.population : 0)
+                }
                 let people = rows.enumerated().filter { $0.element.population > 0 }
                 let worst = people.min { a, b in
                     let ta = a.element.accessMin[k] ?? .infinity

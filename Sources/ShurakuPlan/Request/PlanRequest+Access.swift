@@ -55,7 +55,9 @@ extension PlanRequest {
             problem("municipality", "give «municipality» or «municipalityField», not both")
         }
         if let y = p.year, !ProjectionTable.years.contains(y) {
-            problem("year", "«year» \(y) is not a year of the projection table (\(ProjectionTable.years.map(String.init).joined(separator: ", ")))")
+            problem(
+                "year",
+                "«year» \(y) is not a year of the projection table (\(ProjectionTable.years.map(String.init).joined(separator: ", ")))")
         }
         if let code = p.municipality, ProjectionTable.normalisedCode(code) == nil {
             problem("municipality", "«municipality» '\(code)' is not a 5-digit municipality code")

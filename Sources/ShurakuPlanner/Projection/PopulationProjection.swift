@@ -59,7 +59,12 @@ public enum PopulationProjection {
     static func growthRatios(_ list: [Int], base: [Int64], previous: [Int64?]) -> [Double] {
         var now: Int64 = 0
         var then: Int64 = 0
-        for i in list { if let p = previous[i] { now += base[i]; then += p } }
+        for i in list {
+            if let p = previous[i] {
+                now += base[i]
+                then += p
+            }
+        }
         let bounds = growthBounds
         func clamp(_ r: Double) -> Double { min(max(r, bounds.lowerBound), bounds.upperBound) }
         let municipal = then > 0 ? clamp(Double(now) / Double(then)) : 1
