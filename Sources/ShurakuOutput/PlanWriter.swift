@@ -114,7 +114,7 @@ public struct PlanWriter: Sendable {
 
     private func planJSON() throws -> Data {
         var params: [String: JSONValue] = [:]
-        for (key, value) in PlanSettings.parameters(of: result.request) {
+        for (key, value) in PlanSettings.parameters(of: result.request) where !PlanSettings.isUnused(key, in: result.request) {
             switch value {
             case nil: params[key] = .null
             case .text(let t)?: params[key] = .string(t)

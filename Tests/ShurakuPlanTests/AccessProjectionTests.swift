@@ -171,6 +171,11 @@ struct AccessProjectionTests {
         #expect(!header.contains("pop_beyond") && !header.contains("pop_2050") && !header.contains("viable_until"))
         let plainJSON = try #require(PlanJSON.read(dir.path("plain/plan.json")))
         #expect(plainJSON["access"] == nil && plainJSON["projection"] == nil)
+        // Unused setting groups stay out of plan.json's parameters: such a plan keeps its bytes.
+        let plainParameters = try #require(plainJSON["parameters"] as? [String: Any])
+        #expect(plainParameters["accessLimitMin"] == nil && plainParameters["projections"] == nil && plainParameters["year"] == nil)
+        let parameters = try #require(json["parameters"] as? [String: Any])
+        #expect((parameters["accessLimitMin"] as? NSNumber)?.intValue == 60 && parameters["projections"] as? String == Self.table)
     }
 
     /// The sample's settlements with `JINKO2015`: the 2015 census count of the small area of the

@@ -2,6 +2,18 @@ extension PlanSettings {
     static let accessGroup = "Access to services"
     static let projectionGroup = "Population projection"
 
+    /// Whether `key` belongs to a group whose input `request` does not give (the access settings
+    /// without «facilities», the projection settings without «projections»): `plan.json` leaves
+    /// such settings out, so that a plan without them keeps the bytes it had before they existed.
+    public static func isUnused(_ key: String, in request: PlanRequest) -> Bool {
+        guard let s = setting(key: key) else { return false }
+        switch s.group {
+        case accessGroup: return request.inputs.facilities == nil
+        case projectionGroup: return request.projection.table == nil
+        default: return false
+        }
+    }
+
     /// Travel times to the nearest facility of each kind, and the population to 2050.
     static let accessSettings: [PlanSetting] = [
         PlanSetting(
