@@ -13,6 +13,7 @@ public enum FuzzEntry {
     /// Target names, as `SHURAKU_FUZZ_TARGET` and the corpus folders under `Fuzz/corpus/` name them.
     public static let targets = [
         "scenario", "args", "speedtable", "tsplib", "cvrp", "pmed", "csv", "demand", "osmtags", "service", "facilities",
+        "projections",
     ]
 
     /// Feeds `bytes` to the parser called `target`. Returns false for an unknown target.
@@ -49,6 +50,8 @@ public enum FuzzEntry {
             service(bytes)
         case "facilities":
             facilities(bytes)
+        case "projections":
+            _ = try? ProjectionTable.parse(bytes, file: "projections.csv")
         default:
             return false
         }

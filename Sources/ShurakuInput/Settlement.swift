@@ -20,10 +20,13 @@ public struct Settlement: Sendable, Hashable {
     public var isCoreCandidate: Bool
     /// Group value for `--group-by` (e.g. a municipality code).
     public var group: String?
+    /// The text of the fields ``SettlementOptions/keepFields`` asked for (absent when null or empty).
+    public var attributes: [String: String]
 
     public init(
         sourceIndex: Int, id: String, name: String, population: Int64, location: XY, lonLat: XY,
-        area: Geometry? = nil, isDesignatedCore: Bool = false, isCoreCandidate: Bool = true, group: String? = nil
+        area: Geometry? = nil, isDesignatedCore: Bool = false, isCoreCandidate: Bool = true, group: String? = nil,
+        attributes: [String: String] = [:]
     ) {
         self.sourceIndex = sourceIndex
         self.id = id
@@ -35,6 +38,7 @@ public struct Settlement: Sendable, Hashable {
         self.isDesignatedCore = isDesignatedCore
         self.isCoreCandidate = isCoreCandidate
         self.group = group
+        self.attributes = attributes
     }
 }
 

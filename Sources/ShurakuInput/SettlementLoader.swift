@@ -9,14 +9,19 @@ public struct SettlementOptions: Sendable {
     public var missingPopulationAsZero: Bool
     /// Keep only the features whose `field` has one of `values` (as text); nil keeps all.
     public var filter: (field: String, values: Set<String>)?
+    /// Further fields whose text each ``Settlement`` keeps in ``Settlement/attributes``, keyed by
+    /// the name asked for (those the layer has, matched as ``/ShurakuGeo/VectorLayer/fieldIndex(_:)``
+    /// does; e.g. a municipality code for population projections).
+    public var keepFields: Set<String> = []
 
     public init(
         roles: FieldRoles = FieldRoles(), missingPopulationAsZero: Bool = false,
-        filter: (field: String, values: Set<String>)? = nil
+        filter: (field: String, values: Set<String>)? = nil, keepFields: Set<String> = []
     ) {
         self.roles = roles
         self.missingPopulationAsZero = missingPopulationAsZero
         self.filter = filter
+        self.keepFields = keepFields
     }
 
     /// Every field name the loader may read: the given roles, the detectable names and the
@@ -25,6 +30,7 @@ public struct SettlementOptions: Sendable {
         var names = Set(FieldRoles.candidates.flatMap(\.names))
         for n in [roles.population, roles.id, roles.name, roles.core, roles.coreCandidate, roles.group] { if let n { names.insert(n) } }
         if let f = filter?.field { names.insert(f) }
+        names.formUnion(keepFields)
         return names
     }
 }
@@ -36,6 +42,8 @@ public struct LoadedSettlements: Sendable {
     public var warnings: [String]
     /// Whether the settlements came as polygons (zone shapes then use them).
     public var hasPolygons: Bool
+    /// The layer's field names, as spelt there.
+    public var fieldNames: [String] = []
 }
 
 /// Turns a settlements layer into validated ``Settlement`` values in a metric CRS.
@@ -54,6 +62,7 @@ public enum SettlementLoader {
         let projected: VectorLayer
         do { projected = try layer.projected(to: metric) } catch { throw InputError.source(error) }
         var reader = try SettlementFeatureReader(layer: projected, roles: roles, missingPopulationAsZero: options.missingPopulationAsZero)
+        reader.keep = options.keepFields.compactMap { name in projected.fieldIndex(name).map { (name, $0) } }.sorted { $0.0 < $1.0 }
         if roles.population == nil {
             let looked = FieldRoles.candidates.first { $0.role == "population" }?.names.joined(separator: ", ") ?? ""
             reader.problems.append(
@@ -69,7 +78,7 @@ public enum SettlementLoader {
         try addLonLat(&out, from: metric)
         return LoadedSettlements(
             settlements: out, roles: roles, warnings: layer.warnings + reader.warnings + reader.summary(file: layer.label),
-            hasPolygons: reader.hasPolygons)
+            hasPolygons: reader.hasPolygons, fieldNames: layer.fields.map(\.name))
     }
 
     /// The layer with only the features whose filter field has one of the values (all without a filter).
@@ -124,6 +133,8 @@ struct SettlementFeatureReader {
     var problems: [InputProblem] = []
     var warnings: [String] = []
     var hasPolygons = false
+    /// Fields to keep as attributes: name and index.
+    var keep: [(String, Int)] = []
     private var firstSeen: [String: Int] = [:]
     private var missingAsZero = 0, rounded = 0, repaired = 0
 
@@ -146,9 +157,13 @@ struct SettlementFeatureReader {
         let isCandidate = roles.coreCandidate.map { FieldRoles.isTruthy(layer.value(f, $0)) } ?? true
         let group = roles.group.flatMap { layer.value(f, $0).text }
         guard let location else { return nil }
+        var attributes: [String: String] = [:]
+        for (name, k) in keep where k < f.values.count {
+            if let t = f.values[k].text?.trimmingCharacters(in: .whitespaces), !t.isEmpty { attributes[name] = t }
+        }
         return Settlement(
             sourceIndex: i, id: id, name: name, population: population, location: location, lonLat: location, area: area,
-            isDesignatedCore: isCore, isCoreCandidate: isCandidate || isCore, group: group)
+            isDesignatedCore: isCore, isCoreCandidate: isCandidate || isCore, group: group, attributes: attributes)
     }
 
     private mutating func problem(_ label: String, _ field: String?, _ message: String) {

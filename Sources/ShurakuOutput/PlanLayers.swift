@@ -20,6 +20,7 @@ enum PlanLayers {
         fields += [f("grant_basis", .string), f("core_score", .integer), f("core_reason", .string), f("facilities", .string)]
         fields += facilityKinds.map { f("facilities_\($0.rawValue)", .integer) }
         fields += zoneRiskFields
+        fields += zoneAccessFields(r) + zoneProjectionFields(r)
         if grouped { fields.append(f("group", .string)) }
         let features = r.zones.enumerated().map { i, z in
             var v: [FieldValue] = [
@@ -35,6 +36,7 @@ enum PlanLayers {
             ]
             v += facilityKinds.map { k in z.facilityCounts.map { .integer(Int64($0[k] ?? 0)) } ?? .null }
             v += riskValues(z)
+            v += accessValues(z, r) + projectionValues(z, r)
             if grouped { v.append(z.group.map(FieldValue.string) ?? .null) }
             return VectorFeature(fid: Int64(i + 1), geometry: multiPolygon(z.shape), values: v)
         }
@@ -48,6 +50,7 @@ enum PlanLayers {
             f("travel_km", .real), f("district", .string),
         ]
         fields += settlementRiskFields
+        fields += settlementAccessFields(r) + settlementProjectionFields(r)
         if grouped { fields.append(f("group", .string)) }
         let features = r.settlements.enumerated().map { i, s in
             var v: [FieldValue] = [
@@ -56,6 +59,7 @@ enum PlanLayers {
                 s.travelKm.map { real($0, 3) } ?? .null, text(s.district),
             ]
             v += riskValues(s)
+            v += accessValues(s, r) + projectionValues(s, r)
             if grouped { v.append(text(s.group)) }
             return VectorFeature(fid: Int64(i + 1), geometry: .point(s.lonLat), values: v)
         }

@@ -114,7 +114,7 @@ public struct PlanWriter: Sendable {
 
     private func planJSON() throws -> Data {
         var params: [String: JSONValue] = [:]
-        for (key, value) in PlanSettings.parameters(of: result.request) {
+        for (key, value) in PlanSettings.parameters(of: result.request) where !PlanSettings.isUnused(key, in: result.request) {
             switch value {
             case nil: params[key] = .null
             case .text(let t)?: params[key] = .string(t)
@@ -140,6 +140,7 @@ public struct PlanWriter: Sendable {
             "grant_cap_yen_total": .int(m.grantCapYenTotal), "max_ride_min": .rounded(m.maxRideMin, 3),
         ]
         metrics.merge(PlanWriter.serviceMetrics(m)) { a, _ in a }
+        metrics.merge(PlanWriter.accessMetrics(result)) { a, _ in a }
         var members: [String: [String]] = [:]
         for s in result.settlements { if let z = s.zoneID { members[z, default: []].append(s.id) } }
         let zones: [JSONValue] = result.zones.map { z in
@@ -149,6 +150,7 @@ public struct PlanWriter: Sendable {
                 "core_score": z.coreScore.map(JSONValue.int) ?? .null, "core_reason": .string(z.coreReason),
             ]
             o.merge(PlanWriter.serviceJSON(z)) { a, _ in a }
+            o.merge(PlanWriter.accessJSON(z, result)) { a, _ in a }
             if let counts = z.facilityCounts {
                 o["facilities"] = .object(
                     Dictionary(uniqueKeysWithValues: counts.filter { $0.value > 0 }.map { ($0.key.rawValue, .int(Int64($0.value))) }))
@@ -166,6 +168,8 @@ public struct PlanWriter: Sendable {
         if let check = result.roadCheck { doc["network_issues"] = PlanWriter.json(check) }
         doc["cut_off"] = PlanWriter.cutOffJSON(result)
         doc["bus_service"] = PlanWriter.busServiceJSON(result)
+        if let access = PlanWriter.accessReportJSON(result) { doc["access"] = access }
+        if let projection = PlanWriter.projectionJSON(result) { doc["projection"] = projection }
         return try JSONValue.object(doc).rendered()
     }
 

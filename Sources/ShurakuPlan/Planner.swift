@@ -48,8 +48,16 @@ public enum Planner {
 
     private static func run(_ request: PlanRequest, progress: PlanProgress) throws -> Plan {
         progress.step("reading inputs")
-        let study = try StudyLoading.load(request)
+        var study = try StudyLoading.load(request)
         for w in study.inputs.warnings { progress.warn(w) }
+        let settlementsFile = study.inputs.sources["settlements"]?.description ?? request.inputs.settlements
+        let projection = try ProjectionStage.run(request, settlements: study.inputs.settlements, file: settlementsFile)
+        if let projection, let year = request.projection.year, let y = ProjectionStage.yearIndex(year) {
+            // Plan with that year's people: the zoning sees the projected populations.
+            for i in study.inputs.settlements.settlements.indices {
+                study.inputs.settlements.settlements[i].population = projection.population[y][i]
+            }
+        }
         try study.checkAgainstData(request)
 
         let network = try study.inputs.roads.map { roads in
@@ -86,6 +94,15 @@ public enum Planner {
         plan.networkIssues = try network?.issueRows(crs: context.crs)
         plan.roadCheck = roadCheck
         try RiskAssembly.add(to: &plan, outcomes: outcomes, context: context)
+        if context.facilities != nil {
+            progress.step("measuring access to services")
+            try AccessStage.compute(context)?.add(to: &plan, context: context)
+        }
+        if let projection {
+            try ProjectionAssembly.add(to: &plan, stage: projection, request: request)
+            plan.notes += projection.notes
+            plan.warnings += projection.warnings
+        }
         plan.warnings = riskWarnings + plan.warnings
         for w in plan.warnings { progress.warn(w) }
         let unmatched = request.funding.policy.unmatchedZoneIDs(coreIDs: plan.zones.map(\.coreID))

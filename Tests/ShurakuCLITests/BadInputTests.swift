@@ -418,4 +418,70 @@ struct BadInputTests {
         let plan = try String(contentsOfFile: dir.path("p/plan.json"), encoding: .utf8)
         #expect(plan.contains("\"maxTravelMin\" : 20"))
     }
+
+    /// A projection table for the fixture's municipality 17463, with `rows` after the header.
+    static func projectionTable(
+        header: String = "muni_code,name,pop2020,pop2025,pop2030,pop2035,pop2040,pop2045,pop2050,elderly2050", _ rows: [String]
+    ) -> String {
+        ([header] + rows).joined(separator: "\n") + "\n"
+    }
+
+    static let noto = "17463,能登町,3100,2700,2400,2000,1700,1500,1200,700"
+
+    @Test(
+        "projections: the good table plans; a missing municipality, text or a negative in a year column, a missing year column, a duplicate municipality: exit 2 naming file, row or feature and field"
+    )
+    func badProjections() throws {
+        let dir = try TempDir()
+        let s = try dir.write("s.csv", Self.goodCSV)
+        let good = try dir.write("good.csv", Self.projectionTable([Self.noto]))
+        let ok = CapturedRun([
+            "plan", "--settlements", s, "--projections", good, "--municipality", "17463", "--out", dir.path("ok"), "--quiet",
+        ])
+        #expect(ok.status == 0, "\(ok.err)")
+
+        // A settlement whose municipality is not in the table.
+        let coded = try dir.write(
+            "coded.csv",
+            Self.goodCSV.replacingOccurrences(of: "id,name,pop,lon,lat", with: "id,name,pop,lon,lat,city_code")
+                .split(separator: "\n").enumerated().map { i, l in i == 0 ? String(l) : l + (i == 3 ? ",17999" : ",17463") }.joined(
+                    separator: "\n") + "\n")
+        expectBad(
+            ["--settlements", coded, "--projections", good], in: dir,
+            mentions: ["coded.csv", "feature 3 (id c)", "field city_code", "municipality 17999 is not in the projection table"])
+        expectBad(
+            ["--settlements", s, "--projections", good, "--municipality", "17999"], in: dir,
+            mentions: ["--municipality", "17999 is not in the projection table"])
+        expectBad(
+            ["--settlements", s, "--projections", good], in: dir,
+            mentions: ["s.csv", "cannot tell each settlement's municipality", "--municipality-field"])
+
+        let text = try dir.write("text.csv", Self.projectionTable([Self.noto.replacingOccurrences(of: ",2000,", with: ",約2000,")]))
+        expectBad(
+            ["--settlements", s, "--projections", text, "--municipality", "17463"], in: dir,
+            mentions: ["text.csv", "line 2 (muni_code 17463)", "field pop2035", "not a number of people"])
+        let negative = try dir.write("neg.csv", Self.projectionTable([Self.noto.replacingOccurrences(of: ",1500,", with: ",-1500,")]))
+        expectBad(
+            ["--settlements", s, "--projections", negative, "--municipality", "17463"], in: dir,
+            mentions: ["neg.csv", "line 2 (muni_code 17463)", "field pop2045", "cannot be negative"])
+        let noYear = try dir.write(
+            "noyear.csv",
+            Self.projectionTable(
+                header: "muni_code,name,pop2020,pop2025,pop2030,pop2040,pop2045,pop2050", ["17463,能登町,3100,2700,2400,1700,1500,1200"]))
+        expectBad(
+            ["--settlements", s, "--projections", noYear, "--municipality", "17463"], in: dir,
+            mentions: ["noyear.csv", "line 1 (header)", "field pop2035", "the year column pop2035 is missing"])
+        let twice = try dir.write("twice.csv", Self.projectionTable([Self.noto, "17461,輪島市,1000,900,800,700,600,500,400,", Self.noto]))
+        expectBad(
+            ["--settlements", s, "--projections", twice, "--municipality", "17463"], in: dir,
+            mentions: ["twice.csv", "line 4 (muni_code 17463)", "field muni_code", "listed twice (also line 2)"])
+        expectBad(["--settlements", s, "--projections", dir.path("none.csv")], in: dir, mentions: ["none.csv", "no such file"])
+        expectBad(["--settlements", s, "--year", "2040"], in: dir, mentions: ["--year needs --projections"])
+        expectBad(
+            ["--settlements", s, "--projections", good, "--municipality", "17463", "--year", "2033"], in: dir,
+            mentions: ["--year 2033 is not a year of the projection table"])
+        expectBad(
+            ["--settlements", s, "--projections", good, "--municipality", "17463", "--previous-population-field", "pop2015"], in: dir,
+            mentions: ["s.csv", "field pop2015", "no such field (given by --previous-population-field)"])
+    }
 }

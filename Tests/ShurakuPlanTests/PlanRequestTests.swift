@@ -43,6 +43,9 @@ struct PlanRequestTests {
             "droneOverheadMin": .number(5), "busServiceWindows": .text("07:00-09:00,15:00-17:00"), "busTripsPerWindow": .number(2),
             "busLayoverMin": .number(10),
             "busCosts": .object(Data(#"{"days":245,"driver_hour":2500,"vehicle_km":40,"vehicle_year":3000000}"#.utf8)),
+            "accessLimitMin": .number(45), "accessThresholdMin": .number(20), "projections": .text("ipss.csv"),
+            "municipalityField": .text("city_code"), "municipality": .text("17463"), "previousPopulationField": .text("JINKO2015"),
+            "year": .number(2040),
         ]
         #expect(Set(samples.keys) == Set(PlanSettings.all.map(\.key)), "a setting without a sample value")
         var request = PlanRequest(settlements: "x")
@@ -58,6 +61,7 @@ struct PlanRequestTests {
         #expect(request.bus.serviceWindows.map(\.lengthMinutes) == [120, 120])
         #expect(request.bus.costs?.daysPerYear == 245 && request.bus.costs?.vehicleYearYen == 3_000_000)
         #expect(request.bus.fleetParameters?.layoverSeconds == 600)
+        #expect(request.access.limitMinutes == 45 && request.projection.year == 2040)
     }
 
     @Test("out-of-range and mistyped values name the setting; unknown keys get a did-you-mean")

@@ -39,6 +39,12 @@ struct CompareCommand: Command {
         var zones: [(id: String, core: String, members: [String])]
         /// Settlements cut off by closed roads (`plan.json` `cut_off`), when the plan closed any.
         var cutOff: [String] = []
+        /// The year whose projected population the plan was made with (`projection.year`), if any.
+        var year: Int? = nil
+        /// «minZonePop» of the plan.
+        var minZonePopulation: Int64 = 0
+        /// zone id → projected population per year ("2040" → people), with projections.
+        var projected: [String: [String: Int64]] = [:]
 
         /// Every settlement in a zone.
         var served: Set<String> { Set(zones.flatMap(\.members)) }
@@ -47,6 +53,20 @@ struct CompareCommand: Command {
     /// Settlements served in `base` but in no zone of `other`, sorted.
     static func lost(_ base: PlanSummary, _ other: PlanSummary) -> [String] {
         base.served.subtracting(other.served).sorted()
+    }
+
+    /// Zones of `base` whose projected population in `year` is below the base's «minZonePop»,
+    /// with that population: the zones that stop being viable by then.
+    static func notViable(_ base: PlanSummary, in year: Int) -> [(id: String, core: String, population: Int64)] {
+        base.zones.compactMap { z in
+            guard let p = base.projected[z.id]?[String(year)], p < base.minZonePopulation else { return nil }
+            return (z.id, z.core, p)
+        }
+    }
+
+    /// Metrics shown after ``metricOrder`` when a plan has them: access to services and projections.
+    static func isExtraMetric(_ key: String) -> Bool {
+        ["population_beyond_", "muui_chiku_", "zones_viable_until_"].contains { key.hasPrefix($0) }
     }
 
     static let metricOrder = [
@@ -114,7 +134,18 @@ struct CompareCommand: Command {
             zones.append((z["zone_id"] as? String ?? "?", z["core_name"] as? String ?? "", members))
         }
         let cutOff = (obj["cut_off"] as? [String: Any])?["cut_off_by_closed_roads"] as? [String] ?? []
-        return PlanSummary(name: name, metrics: m, zones: zones, cutOff: cutOff)
+        var summary = PlanSummary(name: name, metrics: m, zones: zones, cutOff: cutOff)
+        summary.year = ((obj["projection"] as? [String: Any])?["year"] as? NSNumber)?.intValue
+        summary.minZonePopulation = ((obj["parameters"] as? [String: Any])?["minZonePop"] as? NSNumber)?.int64Value ?? 0
+        for z in obj["zones"] as? [[String: Any]] ?? [] {
+            guard let id = z["zone_id"] as? String else { continue }
+            var years: [String: Int64] = [:]
+            for (k, v) in z where k.hasPrefix("pop_") {
+                if let n = v as? NSNumber, Int(k.dropFirst(4)) != nil { years[String(k.dropFirst(4))] = n.int64Value }
+            }
+            if !years.isEmpty { summary.projected[id] = years }
+        }
+        return summary
     }
 
     // MARK: - Rendering
@@ -128,7 +159,8 @@ struct CompareCommand: Command {
 
     private func render(_ plans: [PlanSummary]) -> String {
         guard let base = plans.first else { return "" }
-        let metrics = Self.metricOrder.filter { k in plans.contains { $0.metrics[k] != nil } }
+        let extra = Set(plans.flatMap { $0.metrics.keys.filter(Self.isExtraMetric) }).sorted()
+        let metrics = (Self.metricOrder + extra).filter { k in plans.contains { $0.metrics[k] != nil } }
         func value(_ p: PlanSummary, _ k: String) -> Double? { p.metrics[k] }
         func fmt(_ d: Double) -> String {
             d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(format: "%.2f", d)
@@ -154,6 +186,10 @@ struct CompareCommand: Command {
                         "same_zones_as_baseline": .array(same[i].map { .object(["baseline": .string($0.0), "zone": .string($0.1)]) }),
                         "unserved_but_served_in_baseline": .array(Self.lost(base, p).map(JSONValue.string)),
                         "cut_off_by_closed_roads": .array(p.cutOff.map(JSONValue.string)),
+                        "baseline_zones_not_viable_in_year": .array(
+                            (p.year.map { Self.notViable(base, in: $0) } ?? []).map {
+                                .object(["zone": .string($0.id), "core_name": .string($0.core), "population": .int($0.population)])
+                            }),
                     ])
                 })
             return (try? String(decoding: JSONValue.object(out).rendered(), as: UTF8.self)) ?? "{}\n"
@@ -203,6 +239,14 @@ struct CompareCommand: Command {
                 text +=
                     "\nServed in \(base.name) but not in \(p.name): \(lost.count) settlement(s)"
                     + (cut > 0 ? ", \(cut) of them cut off by closed roads" : "") + ": \(shown)\n"
+            }
+            for p in plans.dropFirst() {
+                guard let year = p.year, !base.projected.isEmpty else { continue }
+                let gone = Self.notViable(base, in: year)
+                let list = gone.map { "\($0.id) \($0.core) (\($0.population) in \(year))" }.joined(separator: ", ")
+                text +=
+                    "\nZones of \(base.name) that stop being viable by \(year) (\(p.name) plans with \(year)'s population; "
+                    + "below minZonePop \(base.minZonePopulation)): " + (gone.isEmpty ? "none" : "\(gone.count): \(list)") + "\n"
             }
             return text
         }

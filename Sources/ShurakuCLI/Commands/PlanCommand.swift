@@ -34,6 +34,9 @@ struct PlanCommand: Command {
             OptionSpec("--out", "DIR", "Folder to write the plan into.", group: "Output"),
             OptionSpec(
                 "--wait", nil, "When another run is writing the same folder, wait for it instead of failing.", group: "Output"),
+            OptionSpec(
+                "--timings", nil, "Print each stage with the seconds since the start on stderr (also when not a terminal).",
+                group: "Output"),
         ] + PlanFlags.options,
         examples: [
             "shuraku plan --settlements geodata/noto/settlements.geojson --roads geodata/noto/roads.geojson \\",
@@ -54,7 +57,7 @@ struct PlanCommand: Command {
     func run(_ console: Console) throws -> Int32 {
         let options = try PlanOptions.resolve(args)
         try options.request.validate()
-        let progress = Progress(console: console, quiet: options.quiet)
+        let progress = Progress(console: console, quiet: options.quiet, timings: args.has("--timings"))
         let folder = try OutputFolder(
             options.outputPath, force: options.request.output.force, wait: args.has("--wait"),
             label: "--out \(options.outputPath)")
@@ -73,6 +76,7 @@ struct PlanCommand: Command {
         }
         progress.step("writing \(options.outputPath)")
         try PlanWriter(plan).write(to: folder)
+        if args.has("--timings") { progress.step("done") }
         if !options.quiet {
             let m = plan.metrics
             for n in plan.notes { console.err("note: \(SettingName.render(n, naming: PlanFlags.name))\n") }

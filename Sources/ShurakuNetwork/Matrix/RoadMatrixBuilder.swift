@@ -102,9 +102,11 @@ func seeds(
     }
 }
 
-/// Places inside the same edge as `s` are also reached directly along it.
+/// Places inside the same edge as `s` are also reached directly along it (`extraSeconds` and
+/// `extraMeters` added to each, e.g. the source's own connector).
 func offerSameEdge(
-    _ s: Int, reverse: Bool, roads: RoadGraph, at: PlaceAttachments, ws: DijkstraWorkspace, budget: Float32
+    _ s: Int, reverse: Bool, roads: RoadGraph, at: PlaceAttachments, ws: DijkstraWorkspace, budget: Float32,
+    extraSeconds: Float32 = 0, extraMeters: Float32 = 0
 ) {
     let e = Int(at.edge[s])
     guard e >= 0 else { return }
@@ -121,8 +123,8 @@ func offerSameEdge(
         let ahead = at.offsetSeconds[to] >= at.offsetSeconds[from]
         let allowed = ahead ? flags & 1 != 0 : flags & 2 != 0
         guard allowed || oq == os else { continue }
-        let d = abs(oq - os)
-        let m = abs(mq - om)
+        let d = abs(oq - os) + extraSeconds
+        let m = abs(mq - om) + extraMeters
         if d <= budget { ws.offer(place: q, seconds: d, meters: m) }
     }
 }

@@ -47,7 +47,7 @@ struct StudyLoading: Sendable {
             boundary: request.inputs.boundary.map { SourceSpec(parsing: $0) },
             settlementOptions: SettlementOptions(
                 roles: roles, missingPopulationAsZero: request.inputs.missingPopulationAsZero,
-                filter: f.filter.map { ($0.field, Set($0.values)) }),
+                filter: f.filter.map { ($0.field, Set($0.values)) }, keepFields: ProjectionStage.keepFields(request.projection)),
             districtNameField: f.district, crs: crs, read: read,
             facilities: request.inputs.facilities.map { SourceSpec(parsing: $0) },
             facilityOptions: FacilityOptions(kindField: f.facilityKind, exclusions: request.cores.exclude.map { [$0] } ?? []))

@@ -48,6 +48,20 @@ public struct Plan: Sendable {
         /// Whether the drone arrives before a car on the roads (`drone_faster`); nil when
         /// ``droneMin`` is.
         public var droneFaster: Bool? = nil
+        /// Minutes to the nearest facility of each kind (`access_<kind>_min`); a kind of
+        /// ``Plan/AccessReport/kinds`` missing here is beyond «accessLimitMin» (`access_beyond`).
+        public var accessMin: [FacilityKind: Double] = [:]
+        /// 無医地区-style flag (`muui_chiku`): at least 50 people within 4 km (straight line) and no
+        /// clinic or hospital (dental clinics not counted) within 4 km; nil without facilities.
+        public var muuiChiku: Bool? = nil
+        /// Whether the nearest shop is farther than 500 m in a straight line (`beyond_500m_shop`);
+        /// nil without shops in the facility layer.
+        public var beyond500mShop: Bool? = nil
+        /// Its municipality code (`muni_code`), with projections.
+        public var municipality: String? = nil
+        /// Its projected population per year of ``/ShurakuInput/ProjectionTable/years``
+        /// (`pop_2025` … `pop_2050`); empty without projections.
+        public var projected: [Int64] = []
     }
 
     /// One zone: its core, size, travel, districts, bus loops and grant cap.
@@ -116,6 +130,24 @@ public struct Plan: Sendable {
         public var isolatablePopulationInDroneRange: Int64? = nil
         /// The drone's range around the core in lon/lat (a polygon); nil without a drone.
         public var droneRing: Geometry? = nil
+        /// People farther than «accessThresholdMin» from each kind (`pop_beyond_<kind>`).
+        public var beyondPopulation: [FacilityKind: Int64] = [:]
+        /// The worst-served member for each kind (`worst_<kind>`, `worst_<kind>_min`).
+        public var worstServed: [FacilityKind: WorstServed] = [:]
+        /// Members flagged 無医地区-style (`muui_chiku_settlements`); nil without facilities.
+        public var muuiChikuSettlements: Int? = nil
+        /// People farther than 500 m from a shop (`pop_beyond_500m_shop`), an upper bound; nil
+        /// without shops.
+        public var beyond500mShopPopulation: Int64? = nil
+        /// The zone's projected population per year of ``/ShurakuInput/ProjectionTable/years``
+        /// (`pop_2025` … `pop_2050`); empty without projections.
+        public var projected: [Int64] = []
+        /// The last projection year up to which the zone meets «minZonePop» in every projection
+        /// year (`viable_until`); nil when it does not even in the first, or without projections.
+        public var viableUntil: Int? = nil
+        /// The share of people aged 65+ in 2050 of the core's municipality
+        /// (`muni_aged65_share_2050`, a municipal figure); nil when unknown.
+        public var muniAged65Share2050: Double? = nil
 
         /// Vehicles the zone needs (`vehicles`): the most any service window needs; nil without
         /// service windows.
@@ -177,6 +209,10 @@ public struct Plan: Sendable {
     public var networkIssues: [NetworkIssueRow]? = nil
     /// The road-data counts, when the plan has roads.
     public var roadCheck: RoadDataCheck? = nil
+    /// Access to services (with facilities), else nil.
+    public var access: AccessReport? = nil
+    /// Population to 2050 (with «projections»), else nil.
+    public var projection: ProjectionReport? = nil
     /// Road pieces whose loss alone cuts someone off from their core, by road id; nil without roads.
     public var criticalRoads: [CriticalRoadRow]? = nil
     /// The road pieces closed by «closedRoads», by road id; nil without closures.

@@ -24,12 +24,15 @@ extension PlanRequest {
         }
         problems += riskProblems()
         problems += serviceProblems()
+        problems += accessAndProjectionProblems()
         if let c = bus.capacity, c < 1 { problem("busCapacity", "«busCapacity» must be at least 1, got \(c)") }
         for (key, text) in [("crs", inputs.crs), ("sourceCrs", inputs.sourceCRS)] {
             guard let text else { continue }
             do throws(ShurakuError) { _ = try StudyLoading.parseCRS(text, setting: key) } catch { problems += error.problems }
         }
-        let files = [inputs.settlements, inputs.districts, inputs.roads, inputs.boundary, inputs.speedTable, risk.closedRoads]
+        let files = [
+            inputs.settlements, inputs.districts, inputs.roads, inputs.boundary, inputs.speedTable, risk.closedRoads, projection.table,
+        ]
         for path in files {
             guard let path else { continue }
             let spec = SourceSpec(parsing: path)

@@ -29,6 +29,10 @@ public struct PlanRequest: Sendable, Equatable {
     public var funding: Funding
     /// Road closures and drone reach (cut-off risk).
     public var risk: Risk
+    /// Travel times to the nearest service of each kind (with facilities).
+    public var access: Access
+    /// Population to 2050 from a municipal projection table.
+    public var projection: Projection
     public var output: Output
     /// The scenario file the settings came from, when any (hashed into `plan.json`).
     public var scenarioPath: String?
@@ -43,6 +47,8 @@ public struct PlanRequest: Sendable, Equatable {
         bus = Bus()
         funding = Funding()
         risk = Risk()
+        access = Access()
+        projection = Projection()
         output = Output()
     }
 

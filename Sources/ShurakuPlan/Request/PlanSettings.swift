@@ -114,7 +114,8 @@ public struct PlanSetting: Sendable {
         }
     }
 
-    static func format(_ d: Double) -> String { String(format: "%g", d) }
+    /// A number as help and keys print it (`%g`: 30, 22.5).
+    public static func format(_ d: Double) -> String { String(format: "%g", d) }
 }
 
 /// Every setting of a plan, in help order.
@@ -188,7 +189,7 @@ public enum PlanSettings {
     /// Every setting, in help order.
     public static let all: [PlanSetting] =
         inputSettings + fieldSettings + travelSettings + zoneSettings + coreSettings + busSettings + serviceSettings + riskSettings
-        + outputSettings
+        + accessSettings + outputSettings
 
     static let inputSettings: [PlanSetting] = [
         PlanSetting(
