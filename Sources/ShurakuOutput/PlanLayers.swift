@@ -21,6 +21,8 @@ enum PlanLayers {
         fields += facilityKinds.map { f("facilities_\($0.rawValue)", .integer) }
         fields += zoneRiskFields
         if grouped { fields.append(f("group", .string)) }
+        if r.evaluation != nil { fields.append(f("violations", .string)) }
+        let violations = r.evaluation?.zoneTexts()
         let features = r.zones.enumerated().map { i, z in
             var v: [FieldValue] = [
                 .string(z.zoneID), .string(z.coreID), .string(z.coreName), .integer(z.population), .integer(Int64(z.settlementCount)),
@@ -36,6 +38,7 @@ enum PlanLayers {
             v += facilityKinds.map { k in z.facilityCounts.map { .integer(Int64($0[k] ?? 0)) } ?? .null }
             v += riskValues(z)
             if grouped { v.append(z.group.map(FieldValue.string) ?? .null) }
+            if let violations { v.append(.string(violations[z.zoneID] ?? "")) }
             return VectorFeature(fid: Int64(i + 1), geometry: multiPolygon(z.shape), values: v)
         }
         return OutputLayer(name: "zones", geometryType: .multiPolygon, crs: .lonLat, fields: fields, features: features)
@@ -49,6 +52,8 @@ enum PlanLayers {
         ]
         fields += settlementRiskFields
         if grouped { fields.append(f("group", .string)) }
+        if r.evaluation != nil { fields.append(f("violations", .string)) }
+        let violations = r.evaluation?.settlementTexts()
         let features = r.settlements.enumerated().map { i, s in
             var v: [FieldValue] = [
                 .string(s.id), .string(s.name), .integer(s.population), text(s.zoneID), text(s.coreID), bool(s.isCore),
@@ -57,6 +62,7 @@ enum PlanLayers {
             ]
             v += riskValues(s)
             if grouped { v.append(text(s.group)) }
+            if let violations { v.append(.string(violations[s.id] ?? "")) }
             return VectorFeature(fid: Int64(i + 1), geometry: .point(s.lonLat), values: v)
         }
         return OutputLayer(name: "settlements", geometryType: .point, crs: .lonLat, fields: fields, features: features)
