@@ -53,7 +53,7 @@ struct CompareCommand: Command {
         "zones", "settlements", "population", "unserved_settlements", "unserved_population", "mean_travel_min",
         "max_travel_min", "min_zone_population", "max_zone_population", "route_km_total", "route_min_total",
         "grant_cap_yen_total", "vehicles_total", "vehicles_lower_bound_total", "driver_hours_per_day_total",
-        "vehicle_km_per_day_total", "annual_cost_yen_total",
+        "vehicle_km_per_day_total", "annual_cost_yen_total", "violations",
     ]
 
     func run(_ console: Console) throws -> Int32 {
