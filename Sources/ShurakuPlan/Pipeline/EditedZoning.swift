@@ -67,12 +67,29 @@ struct ResolvedEdits: Sendable {
                 edits.oldIsCore[i] = id == z.coreID
             }
         }
+        // Cut off by closed roads in the plan and left so: back in the zone of the core it lost,
+        // where the closures cut it off again (or no longer do, when the closures changed).
+        for i in 0..<n where edits.zoneOf[i] == nil && edits.oldZoneOf[i] == nil {
+            guard let core = edits.reason[i].flatMap(lostCore), let c = index[core], edits.isCore[c], let z = edits.zoneOf[c] else { continue }
+            edits.zoneOf[i] = z
+        }
         if !unknown.isEmpty {
             edits.notes.append(
                 "\(unknown.count) settlement(s) of the plan's zones are no longer in the settlements input and are left out of "
                     + "changes.csv: \(unknown.prefix(10).joined(separator: ", "))")
         }
         return edits
+    }
+
+    /// The id of the core a settlement lost to closed roads, from its reason as the plan wrote
+    /// it (``UnservedReason/cutOffByClosedRoads(core:)``: "… to its core ID (NAME))").
+    static func lostCore(_ reason: String) -> String? {
+        let lead = "cut off by closed roads (no road left to its core "
+        guard reason.hasPrefix(lead) else { return nil }
+        let rest = reason.dropFirst(lead.count)
+        guard let end = rest.range(of: " (") else { return nil }
+        let id = String(rest[..<end.lowerBound])
+        return id.isEmpty ? nil : id
     }
 }
 
