@@ -53,9 +53,11 @@ public struct EditedAssignment: Sendable {
     ///
     /// - Parameter planZones: the plan's zone ids, to tell a new zone from a mistyped one.
     public static func read(_ source: String, planZones: [String]) throws(ShurakuError) -> EditedAssignment {
+        let spec = SourceSpec(parsing: source)
+        guard FileManager.default.fileExists(atPath: spec.path) else { throw .badInput(file: spec.path, "no such file") }
         let layer: VectorLayer
         do {
-            layer = try VectorReader.read(SourceSpec(parsing: source), allowEmpty: true)
+            layer = try VectorReader.read(spec, allowEmpty: true)
         } catch {
             throw .badInput(file: source, "cannot read the edited settlements: \(error)")
         }
