@@ -154,7 +154,9 @@ public enum Planner {
     }
 
     /// With «groupBy», each group is planned apart: a zone cannot hold settlements of two groups.
-    static func checkGroups(_ edits: ResolvedEdits, edited: EditedAssignment, groups: [PlanGroup], settlements: [Settlement]) throws(ShurakuError) {
+    static func checkGroups(_ edits: ResolvedEdits, edited: EditedAssignment, groups: [PlanGroup], settlements: [Settlement])
+        throws(ShurakuError)
+    {
         guard groups.count > 1 else { return }
         var groupOfZone: [String: String] = [:]
         let feature = Dictionary(edited.entries.map { ($0.settlementID, $0.feature) }) { a, _ in a }

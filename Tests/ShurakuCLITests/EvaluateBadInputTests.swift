@@ -157,7 +157,9 @@ struct EvaluateBadInputTests {
         let out = dir.path("out")
         let r = CapturedRun(["evaluate", "--plan", plan, "--edited", plan + "/settlements.geojson", "--out", out])
         #expect(r.status == 0, "\(r.err)")
-        #expect(r.err.contains("warning: the settlements input \(dir.path("s.csv")) changed since the plan was made (sha256 differs)"), "\(r.err)")
+        #expect(
+            r.err.contains("warning: the settlements input \(dir.path("s.csv")) changed since the plan was made (sha256 differs)"),
+            "\(r.err)")
         let zones = try EvaluateSupport.rows(out + "/zones.geojson")
         #expect(zones.first?["population"]?.number == 1750)
     }

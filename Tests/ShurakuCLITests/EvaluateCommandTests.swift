@@ -79,11 +79,14 @@ struct EvaluateCommandTests {
         #expect(r.status == 0, "\(r.err)")
         #expect(r.err.contains("2 changed"), "\(r.err)")
 
-        let oldS = Dictionary(uniqueKeysWithValues: try EvaluateSupport.rows(plan + "/settlements.geojson").map { ($0["settlement_id"]?.text ?? "", $0) })
+        let oldS = Dictionary(
+            uniqueKeysWithValues: try EvaluateSupport.rows(plan + "/settlements.geojson").map { ($0["settlement_id"]?.text ?? "", $0) })
         let newRows = try EvaluateSupport.rows(out + "/settlements.geojson")
         let newS = Dictionary(uniqueKeysWithValues: newRows.map { ($0["settlement_id"]?.text ?? "", $0) })
-        let oldZ = Dictionary(uniqueKeysWithValues: try EvaluateSupport.rows(plan + "/zones.geojson").map { ($0["zone_id"]?.text ?? "", $0) })
-        let newZ = Dictionary(uniqueKeysWithValues: try EvaluateSupport.rows(out + "/zones.geojson").map { ($0["zone_id"]?.text ?? "", $0) })
+        let oldZ = Dictionary(
+            uniqueKeysWithValues: try EvaluateSupport.rows(plan + "/zones.geojson").map { ($0["zone_id"]?.text ?? "", $0) })
+        let newZ = Dictionary(
+            uniqueKeysWithValues: try EvaluateSupport.rows(out + "/zones.geojson").map { ($0["zone_id"]?.text ?? "", $0) })
         let workCRS = try #require(try EvaluateSupport.planJSON(plan)["work_crs"] as? String)
 
         for (id, zone) in [(near, "Z01"), (far, "Z07")] {

@@ -20,7 +20,9 @@ struct EvaluateSharedFolderTests {
 
     /// Starts `count` real `shuraku evaluate` processes into `out` at once, alternating the
     /// edits, and returns each one's edit, exit status and stderr.
-    static func race(_ plan: String, edits: [String], into out: String, count: Int, extra: [String] = []) throws -> [(String, Int32, String)] {
+    static func race(_ plan: String, edits: [String], into out: String, count: Int, extra: [String] = []) throws -> [(
+        String, Int32, String
+    )] {
         let binary = try InterruptTests.shurakuBinary()
         var runs: [(String, Process, Pipe)] = []
         for i in 0..<count {

@@ -90,7 +90,9 @@ struct EvaluateTests {
         var wrong = params
         wrong["maxTravelMin"] = "thirty"
         expectBad(try Self.planJSON(parameters: wrong), ["maxTravelMin", "wrong type"])
-        let noZones = try JSONSerialization.data(withJSONObject: ["tool": "shuraku", "version": shurakuVersion, "parameters": params, "inputs": [:]])
+        let noZones = try JSONSerialization.data(withJSONObject: [
+            "tool": "shuraku", "version": shurakuVersion, "parameters": params, "inputs": [:],
+        ])
         expectBad(noZones, ["zones"])
     }
 
@@ -143,7 +145,8 @@ struct EvaluateTests {
         try PlanWriter(plan).write(toFolder: dir.path("plan"))
         let saved = try SavedPlan.read(folder: dir.path("plan"))
         let edits = plan.settlements.map {
-            EditedAssignment.Entry(settlementID: $0.id, zoneID: $0.zoneID, isCore: $0.isCore, reason: $0.reason?.description, feature: $0.id)
+            EditedAssignment.Entry(
+                settlementID: $0.id, zoneID: $0.zoneID, isCore: $0.isCore, reason: $0.reason?.description, feature: $0.id)
         }
         return (saved, plan, edits)
     }

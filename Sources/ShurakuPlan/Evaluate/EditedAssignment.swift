@@ -100,7 +100,8 @@ public struct EditedAssignment: Sendable {
                 continue
             }
             guard let core = flag(layer.value(f, "is_core")) else {
-                problem("is_core", layer.value(f, "is_core").text, "is_core must be true or false (1 or 0), got '\(layer.value(f, "is_core"))'")
+                problem(
+                    "is_core", layer.value(f, "is_core").text, "is_core must be true or false (1 or 0), got '\(layer.value(f, "is_core"))'")
                 continue
             }
             let reason = layer.fieldIndex("reason") == nil ? nil : layer.value(f, "reason").text.flatMap { $0.isEmpty ? nil : $0 }

@@ -62,7 +62,9 @@ public struct PlanEvaluation: Sendable {
         var out: [String: String] = [:]
         for z in order {
             var parts = own[z] ?? []
-            if let c = counts[z], !c.isEmpty { parts.append("members(" + c.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", ") + ")") }
+            if let c = counts[z], !c.isEmpty {
+                parts.append("members(" + c.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", ") + ")")
+            }
             out[z] = parts.joined(separator: "; ")
         }
         return out

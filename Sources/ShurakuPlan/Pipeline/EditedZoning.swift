@@ -70,7 +70,9 @@ struct ResolvedEdits: Sendable {
         // Cut off by closed roads in the plan and left so: back in the zone of the core it lost,
         // where the closures cut it off again (or no longer do, when the closures changed).
         for i in 0..<n where edits.zoneOf[i] == nil && edits.oldZoneOf[i] == nil {
-            guard let core = edits.reason[i].flatMap(lostCore), let c = index[core], edits.isCore[c], let z = edits.zoneOf[c] else { continue }
+            guard let core = edits.reason[i].flatMap(lostCore), let c = index[core], edits.isCore[c], let z = edits.zoneOf[c] else {
+                continue
+            }
             edits.zoneOf[i] = z
         }
         if !unknown.isEmpty {
@@ -108,8 +110,10 @@ struct MemberTravel: Sendable {
     /// member it does not reach, up to ``horizon(limitSeconds:)``.
     init(_ travel: GroupTravel, pairs: [(member: Int, core: Int)], limitSeconds: Double, workers: Int?) throws {
         matrix = travel.matrix
-        let missing = Set(pairs.filter { $0.member != $0.core && travel.matrix.entry(row: $0.member, target: Int32($0.core)) == nil }.map(\.member))
-            .sorted()
+        let missing = Set(
+            pairs.filter { $0.member != $0.core && travel.matrix.entry(row: $0.member, target: Int32($0.core)) == nil }.map(\.member)
+        )
+        .sorted()
         guard !missing.isEmpty else {
             long = nil
             longRow = [:]
@@ -216,7 +220,8 @@ struct AssignedZoning: Sendable {
                 notes.append(
                     "\(prep.prefix)\(isNew ? "new " : "")zone \(z) \(what): \(label(subset[core])), with \(rule) of "
                         + "\(marked.isEmpty ? "its members" : "them"), is its core")
-                why = "core chosen by evaluate: \(rule) of \(marked.isEmpty ? "the zone's members (none was marked)" : "the settlements marked")"
+                why =
+                    "core chosen by evaluate: \(rule) of \(marked.isEmpty ? "the zone's members (none was marked)" : "the settlements marked")"
             }
             cores.append(core)
             coreNotes.append(why)
@@ -251,7 +256,8 @@ struct AssignedZoning: Sendable {
                 core: cores[zi], members: ms, travelSeconds: seconds, settlements: subset, districts: prep.membership,
                 minPopulation: minPopulation)
         }
-        var zoning = Zoning(zones: zones, zoneOf: zoneIndex, travelSeconds: seconds, travelMeters: meters, unservedReason: reasons, notes: [])
+        var zoning = Zoning(
+            zones: zones, zoneOf: zoneIndex, travelSeconds: seconds, travelMeters: meters, unservedReason: reasons, notes: [])
         zoning.notes = Zoner.shortfallNotes(zoning, settlements: subset, minPopulation: minPopulation)
         return zoning
     }

@@ -34,7 +34,8 @@ enum EvaluationAssembly {
             changes.append(
                 SettlementChange(
                     settlementID: row.id, name: row.name, population: row.population, oldZoneID: edits.oldZoneOf[gi],
-                    newZoneID: row.zoneID, oldIsCore: edits.oldIsCore[gi], newIsCore: row.isCore, oldTravelMin: oldTravel[gi].map { $0 / 60 },
+                    newZoneID: row.zoneID, oldIsCore: edits.oldIsCore[gi], newIsCore: row.isCore,
+                    oldTravelMin: oldTravel[gi].map { $0 / 60 },
                     newTravelMin: row.travelMin))
         }
         var zoneChanges: [String: ZoneChange] = [:]
@@ -99,7 +100,8 @@ enum EvaluationAssembly {
                 for d in z.zone.districts {
                     let others = (districtZones[d] ?? []).map(\.zone).filter { $0 != zi }
                     guard !others.isEmpty else { continue }
-                    zoneViolation(.splitsDistrict, "\(d), also in " + others.map { plan.zones[firstZone + $0].zoneID }.joined(separator: ", "))
+                    zoneViolation(
+                        .splitsDistrict, "\(d), also in " + others.map { plan.zones[firstZone + $0].zoneID }.joined(separator: ", "))
                 }
             }
             let core = z.zone.core
