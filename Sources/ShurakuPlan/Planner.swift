@@ -64,15 +64,23 @@ public enum Planner {
     /// print(plan.evaluation?.violations.map(\.text) ?? [])
     /// ```
     ///
-    /// - Throws: ``/ShurakuCore/ShurakuError``: ``/ShurakuCore/FailureClass/badInput`` for a
-    ///   settlement id the plan's inputs do not have, a settlement missing from the edits,
-    ///   settlements of two groups in one zone, or unusable settings or data.
+    /// Inputs whose checksum changed since the plan are read as they are now, with a warning
+    /// (``SavedPlan/checkInputs()``, also in ``Plan/warnings``).
+    ///
+    /// - Throws: ``/ShurakuCore/ShurakuError``: ``/ShurakuCore/FailureClass/badInput`` for an
+    ///   input of the plan that is gone, a settlement id the plan's inputs do not have, a
+    ///   settlement missing from the edits, settlements of two groups in one zone, or unusable
+    ///   settings or data.
     public static func evaluate(_ saved: SavedPlan, edited: EditedAssignment, progress: PlanProgress = .silent) throws(ShurakuError)
         -> Plan
     {
+        let changed = try saved.checkInputs()
+        for w in changed { progress.warn(w) }
         try saved.request.validate()
         do {
-            return try run(saved.request, progress: progress, edits: (saved, edited))
+            var plan = try run(saved.request, progress: progress, edits: (saved, edited))
+            plan.warnings = changed + plan.warnings
+            return plan
         } catch {
             throw ShurakuError.from(error)
         }

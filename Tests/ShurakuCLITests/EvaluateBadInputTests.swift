@@ -3,6 +3,8 @@ import ShurakuGeo
 import ShurakuTestSupport
 import Testing
 
+@testable import ShurakuCLI
+
 /// Bad edits and bad plan folders for `shuraku evaluate`: exit status 2 with a message naming
 /// the file, the feature and the field, and no output folder left behind; edits that say too
 /// little are completed with a note instead.
@@ -104,6 +106,8 @@ struct EvaluateBadInputTests {
         #expect(r.status == 2 && r.err.contains("missing --plan DIR") && r.err.contains("shuraku evaluate --help"))
         let s = CapturedRun(["evaluate", "--plan", "x"])
         #expect(s.status == 2 && s.err.contains("missing --edited SRC"))
+        #expect(EvaluateCommand.defaultOutput("out/noto/") == "out/noto-evaluated")
+        #expect(EvaluateCommand.defaultOutput(".") == FileManager.default.currentDirectoryPath + "-evaluated")
     }
 
     @Test("edits that say too little are completed with a note: a new zone id, two cores, an emptied zone_id, a numeric zone_id")
@@ -162,5 +166,7 @@ struct EvaluateBadInputTests {
             "\(r.err)")
         let zones = try EvaluateSupport.rows(out + "/zones.geojson")
         #expect(zones.first?["population"]?.number == 1750)
+        let warnings = try EvaluateSupport.planJSON(out)["warnings"] as? [String] ?? []
+        #expect(warnings.contains { $0.contains("settlements input") && $0.contains("sha256 differs") }, "\(warnings)")
     }
 }

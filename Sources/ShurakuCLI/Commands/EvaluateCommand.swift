@@ -64,10 +64,11 @@ struct EvaluateCommand: Command {
 
     let args: ParsedArgs
 
-    /// `DIR-evaluated` beside `DIR`.
+    /// `DIR-evaluated` beside `DIR` (`.` and `..` resolved first, so that the folder has a name).
     static func defaultOutput(_ plan: String) -> String {
         var p = plan
         while p.count > 1 && p.hasSuffix("/") { p.removeLast() }
+        if [".", ".."].contains((p as NSString).lastPathComponent) { p = URL(fileURLWithPath: p).standardizedFileURL.path }
         return p + "-evaluated"
     }
 
@@ -84,7 +85,8 @@ struct EvaluateCommand: Command {
         do {
             progress.step("reading \(planFolder)/plan.json and \(edited)")
             let saved = try SavedPlan.read(folder: planFolder)
-            for w in try saved.checkInputs() { progress.warn(w) }
+            // Before reading the edits: a missing input is the first thing to fix.
+            _ = try saved.checkInputs()
             let assignment = try EditedAssignment.read(edited, planZones: saved.zones.map(\.zoneID))
             plan = try Planner.evaluate(saved, edited: assignment, progress: progress.planProgress)
         } catch {

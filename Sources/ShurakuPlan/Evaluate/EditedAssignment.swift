@@ -51,7 +51,9 @@ public struct EditedAssignment: Sendable {
     /// is bad input, as is a number with a fraction. `is_core` takes booleans, 0/1 and
     /// true/false/yes/no; empty is false. Every problem names the file, the feature and the field.
     ///
-    /// - Parameter planZones: the plan's zone ids, to tell a new zone from a mistyped one.
+    /// - Parameters:
+    ///   - source: the layer, `path` or `path:layer`.
+    ///   - planZones: the plan's zone ids, to tell a new zone from a mistyped one.
     public static func read(_ source: String, planZones: [String]) throws(ShurakuError) -> EditedAssignment {
         let spec = SourceSpec(parsing: source)
         guard FileManager.default.fileExists(atPath: spec.path) else { throw .badInput(file: spec.path, "no such file") }

@@ -99,6 +99,7 @@ public struct PlanViolation: Sendable, Hashable {
         case splitsDistrict = "splits_district"
     }
 
+    /// What is broken.
     public var code: Code
     /// The zone it is in or about (nil for a settlement in no zone).
     public var zoneID: String?
@@ -120,14 +121,19 @@ public struct PlanViolation: Sendable, Hashable {
 
 /// A settlement whose zone or core status the edits changed.
 public struct SettlementChange: Sendable, Hashable {
+    /// The settlement's id (`settlement_id`).
     public var settlementID: String
+    /// Its name.
     public var name: String
+    /// Its population.
     public var population: Int64
     /// Its zone in the plan (nil: none).
     public var oldZoneID: String?
     /// Its zone now (nil: none).
     public var newZoneID: String?
+    /// Whether it is a core in the plan.
     public var oldIsCore: Bool
+    /// Whether it is a core now.
     public var newIsCore: Bool
     /// Its travel time to its core in the plan, minutes (recomputed with the same travel model).
     public var oldTravelMin: Double?
@@ -160,10 +166,13 @@ public struct SettlementChange: Sendable, Hashable {
 
 /// A zone's figures that changes.csv compares.
 public struct ZoneFigures: Sendable, Hashable {
+    /// Its population.
     public var population: Int64
+    /// The number of its bus loops.
     public var loops: Int
     /// Minutes of all its loops.
     public var routeMin: Double
+    /// Its grant cap in yen.
     public var grantCapYen: Int64
 
     public init(population: Int64, loops: Int, routeMin: Double, grantCapYen: Int64) {
@@ -179,8 +188,11 @@ public struct ZoneFigures: Sendable, Hashable {
 
 /// A zone's figures in the plan and after the edits (nil: the zone does not exist then).
 public struct ZoneChange: Sendable, Hashable {
+    /// The zone id.
     public var zoneID: String
+    /// Its figures in the plan (nil: a new zone).
     public var old: ZoneFigures?
+    /// Its figures now (nil: the zone is gone).
     public var new: ZoneFigures?
 
     public init(zoneID: String, old: ZoneFigures?, new: ZoneFigures?) {

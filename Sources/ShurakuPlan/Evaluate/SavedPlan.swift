@@ -189,9 +189,10 @@ public struct SavedPlan: Sendable {
             }
             let now = InputChecksum.sha256(of: input.path)
             if now != input.sha256 {
-                warnings.append(
-                    "the \(input.role) input \(input.path) changed since the plan was made (sha256 differs): "
-                        + "the evaluation reads it as it is now")
+                let use =
+                    input.role == "scenario"
+                    ? "the evaluation uses the settings recorded in plan.json" : "the evaluation reads it as it is now"
+                warnings.append("the \(input.role) input \(input.path) changed since the plan was made (sha256 differs): \(use)")
             }
         }
         guard missing.isEmpty else { throw .invalid(missing) }

@@ -15,6 +15,8 @@ public struct Zoning: Sendable {
         /// Whether the core was designated (not chosen by the solver).
         public var isDesignated: Bool
 
+        /// A zone with its figures as given (``Zoner/zone(core:members:travelSeconds:settlements:districts:minPopulation:)``
+        /// computes them from the members).
         public init(
             core: Int, members: [Int], population: Int64, maxTravelSeconds: Double, meanTravelSeconds: Double, districts: [String],
             meetsMinPopulation: Bool, isDesignated: Bool
@@ -42,6 +44,7 @@ public struct Zoning: Sendable {
     /// Constraints that could not all hold, and by how much; choices the planner made.
     public var notes: [String]
 
+    /// A zoning as given: for a zoning made outside the ``Zoner``, e.g. from a planner's edits.
     public init(
         zones: [Zone], zoneOf: [Int?], travelSeconds: [Double?], travelMeters: [Double?], unservedReason: [UnservedReason?],
         notes: [String]
