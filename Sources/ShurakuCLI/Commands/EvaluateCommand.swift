@@ -47,6 +47,7 @@ struct EvaluateCommand: Command {
             "shuraku compare out/noto out/noto-evaluated",
         ])
 
+    let args: ParsedArgs
     let planFolder: String
     let edited: String
     let outputPath: String
@@ -61,8 +62,6 @@ struct EvaluateCommand: Command {
         quiet = args.has("--quiet")
         self.args = args
     }
-
-    let args: ParsedArgs
 
     /// `DIR-evaluated` beside `DIR` (`.` and `..` resolved first, so that the folder has a name).
     static func defaultOutput(_ plan: String) -> String {
