@@ -4,7 +4,9 @@ import ShurakuPlan
 
 /// The command-line entry point.
 public enum ShurakuCLI {
-    static let commands: [any Command.Type] = [PlanCommand.self, CompareCommand.self, InspectCommand.self, CooperativeCommand.self]
+    static let commands: [any Command.Type] = [
+        PlanCommand.self, EvaluateCommand.self, CompareCommand.self, InspectCommand.self, CooperativeCommand.self,
+    ]
 
     /// Runs the command line `args` (without the program name) and returns the exit status.
     public static func run(_ args: [String], console: Console = .standard) -> Int32 {

@@ -22,6 +22,8 @@ enum PlanLayers {
         fields += zoneRiskFields
         fields += zoneAccessFields(r) + zoneProjectionFields(r)
         if grouped { fields.append(f("group", .string)) }
+        if r.evaluation != nil { fields.append(f("violations", .string)) }
+        let violations = r.evaluation?.zoneTexts()
         let features = r.zones.enumerated().map { i, z in
             var v: [FieldValue] = [
                 .string(z.zoneID), .string(z.coreID), .string(z.coreName), .integer(z.population), .integer(Int64(z.settlementCount)),
@@ -38,6 +40,7 @@ enum PlanLayers {
             v += riskValues(z)
             v += accessValues(z, r) + projectionValues(z, r)
             if grouped { v.append(z.group.map(FieldValue.string) ?? .null) }
+            if let violations { v.append(.string(violations[z.zoneID] ?? "")) }
             return VectorFeature(fid: Int64(i + 1), geometry: multiPolygon(z.shape), values: v)
         }
         return OutputLayer(name: "zones", geometryType: .multiPolygon, crs: .lonLat, fields: fields, features: features)
@@ -52,6 +55,8 @@ enum PlanLayers {
         fields += settlementRiskFields
         fields += settlementAccessFields(r) + settlementProjectionFields(r)
         if grouped { fields.append(f("group", .string)) }
+        if r.evaluation != nil { fields.append(f("violations", .string)) }
+        let violations = r.evaluation?.settlementTexts()
         let features = r.settlements.enumerated().map { i, s in
             var v: [FieldValue] = [
                 .string(s.id), .string(s.name), .integer(s.population), text(s.zoneID), text(s.coreID), bool(s.isCore),
@@ -61,6 +66,7 @@ enum PlanLayers {
             v += riskValues(s)
             v += accessValues(s, r) + projectionValues(s, r)
             if grouped { v.append(text(s.group)) }
+            if let violations { v.append(.string(violations[s.id] ?? "")) }
             return VectorFeature(fid: Int64(i + 1), geometry: .point(s.lonLat), values: v)
         }
         return OutputLayer(name: "settlements", geometryType: .point, crs: .lonLat, fields: fields, features: features)

@@ -6,7 +6,8 @@ import ShurakuPlan
 /// Writes a plan folder (DESIGN.md's output contract): `plan.gpkg` with the layers zones,
 /// settlements, cores and routes (and facilities, network_issues when the plan has them) and their
 /// default styles; one RFC 7946 `.geojson` per layer
-/// with a `.qml` beside it; `summary.csv`; `plan.json`; `map.svg`. All or nothing.
+/// with a `.qml` beside it; `summary.csv`; `plan.json`; `map.svg`; for an evaluated plan also
+/// `changes.csv` and a `violations` field on zones and settlements. All or nothing.
 ///
 /// ```swift
 /// try PlanWriter(plan).write(toFolder: "out/noto")
@@ -56,6 +57,7 @@ public struct PlanWriter: Sendable {
             try write(styles[layer.name] ?? "", to: folder.path("\(layer.name).qml"))
         }
         try VectorWriter.writeCSV(PlanLayers.summary(result, grouped: grouped), to: folder.path("summary.csv"))
+        if let e = result.evaluation { try VectorWriter.writeCSV(PlanWriter.changes(e), to: folder.path("changes.csv")) }
         try write(planJSON(), to: folder.path("plan.json"))
         let title = "Shuraku plan: \(result.zones.count) zones, ≤ \(String(format: "%g", result.request.travel.maxMinutes)) min"
         try write(MapSVG(result: result, title: title).render(), to: folder.path("map.svg"))
@@ -141,6 +143,7 @@ public struct PlanWriter: Sendable {
         ]
         metrics.merge(PlanWriter.serviceMetrics(m)) { a, _ in a }
         metrics.merge(PlanWriter.accessMetrics(result)) { a, _ in a }
+        if let e = result.evaluation { metrics["violations"] = .int(Int64(e.violations.count)) }
         var members: [String: [String]] = [:]
         for s in result.settlements { if let z = s.zoneID { members[z, default: []].append(s.id) } }
         let zones: [JSONValue] = result.zones.map { z in
@@ -170,24 +173,15 @@ public struct PlanWriter: Sendable {
         doc["bus_service"] = PlanWriter.busServiceJSON(result)
         if let access = PlanWriter.accessReportJSON(result) { doc["access"] = access }
         if let projection = PlanWriter.projectionJSON(result) { doc["projection"] = projection }
+        if let e = result.evaluation {
+            doc["evaluation"] = PlanWriter.evaluationJSON(e)
+            doc["violations"] = PlanWriter.violationsJSON(e)
+        }
         return try JSONValue.object(doc).rendered()
     }
 
     /// SHA-256 of an input (all sidecar files of a Shapefile, in a fixed order).
-    static func checksum(_ path: String) -> String {
-        let spec = SourceSpec(parsing: path)
-        var files = [spec.path]
-        if spec.path.lowercased().hasSuffix(".shp") {
-            let base = (spec.path as NSString).deletingPathExtension
-            files = ["shp", "shx", "dbf", "prj", "cpg"].map { "\(base).\($0)" }.filter { FileManager.default.fileExists(atPath: $0) }
-        }
-        var h = SHA256()
-        for f in files {
-            guard let d = FileManager.default.contents(atPath: f) else { return "unreadable" }
-            h.update(d)
-        }
-        return h.hexDigest()
-    }
+    static func checksum(_ path: String) -> String { InputChecksum.sha256(of: path) }
 
     /// plan.json's `network_issues`: the road-data counts and, when measured, what joining the
     /// crossings changes.

@@ -40,13 +40,53 @@ public enum Planner {
     public static func plan(_ request: PlanRequest, progress: PlanProgress = .silent) throws(ShurakuError) -> Plan {
         try request.validate()
         do {
-            return try run(request, progress: progress)
+            return try run(request, progress: progress, edits: nil)
         } catch {
             throw ShurakuError.from(error)
         }
     }
 
-    private static func run(_ request: PlanRequest, progress: PlanProgress) throws -> Plan {
+    /// Evaluates a planner's edits of a saved plan: keeps the edited zones and cores, and
+    /// recomputes everything else with the plan's settings (``SavedPlan/request``): travel
+    /// times to the cores, zone populations and shapes, bus loops, grant caps, vehicles and costs,
+    /// cut-off risk. Broken rules are flagged in ``Plan/evaluation``, never refused.
+    ///
+    /// Edits that say too little are completed, each with a note in
+    /// ``PlanEvaluation/edits``: a zone id the plan does not have makes a new zone (a single
+    /// settlement is its core); a zone with no core marked, or with several, gets the member
+    /// (of those marked, when several are) with the best core score, else the most people; an
+    /// empty zone id takes a settlement out of every zone ("removed by the planner").
+    ///
+    /// ```swift
+    /// let saved = try SavedPlan.read(folder: "out/noto")
+    /// let edited = try EditedAssignment.read("edited.gpkg:settlements", planZones: saved.zones.map(\.zoneID))
+    /// let plan = try Planner.evaluate(saved, edited: edited)
+    /// print(plan.evaluation?.violations.map(\.text) ?? [])
+    /// ```
+    ///
+    /// Inputs whose checksum changed since the plan are read as they are now, with a warning
+    /// (``SavedPlan/checkInputs()``, also in ``Plan/warnings``).
+    ///
+    /// - Throws: ``/ShurakuCore/ShurakuError``: ``/ShurakuCore/FailureClass/badInput`` for an
+    ///   input of the plan that is gone, a settlement id the plan's inputs do not have, a
+    ///   settlement missing from the edits, settlements of two groups in one zone, or unusable
+    ///   settings or data.
+    public static func evaluate(_ saved: SavedPlan, edited: EditedAssignment, progress: PlanProgress = .silent) throws(ShurakuError)
+        -> Plan
+    {
+        let changed = try saved.checkInputs()
+        for w in changed { progress.warn(w) }
+        try saved.request.validate()
+        do {
+            var plan = try run(saved.request, progress: progress, edits: (saved, edited))
+            plan.warnings = changed + plan.warnings
+            return plan
+        } catch {
+            throw ShurakuError.from(error)
+        }
+    }
+
+    private static func run(_ request: PlanRequest, progress: PlanProgress, edits: (SavedPlan, EditedAssignment)?) throws -> Plan {
         progress.step("reading inputs")
         var study = try StudyLoading.load(request)
         for w in study.inputs.warnings { progress.warn(w) }
@@ -85,8 +125,18 @@ public enum Planner {
 
         let context = try PlanContext(request: request, study: study, graph: network?.graph, cutOff: cutOff)
         let groups = context.groups()
-        progress.step("planning \(groups.count == 1 ? "zones" : "\(groups.count) groups")")
-        let outcomes = try GroupPlanner.run(groups, context: context)
+        let outcomes: [GroupOutcome]
+        var resolved: ResolvedEdits? = nil
+        if let (saved, edited) = edits {
+            let r = try ResolvedEdits.resolve(saved, edited, settlements: context.settlements)
+            try checkGroups(r, edited: edited, groups: groups, settlements: context.settlements)
+            progress.step("evaluating \(groups.count == 1 ? "the edited zones" : "\(groups.count) groups")")
+            outcomes = try GroupEvaluator.run(groups, context: context, edits: r)
+            resolved = r
+        } else {
+            progress.step("planning \(groups.count == 1 ? "zones" : "\(groups.count) groups")")
+            outcomes = try GroupPlanner.run(groups, context: context)
+        }
 
         progress.step("assembling the plan")
         let travelNotes = network.map { [$0.note] + (roadCheck.map { [RoadCheckText.note($0)] } ?? []) } ?? []
@@ -121,7 +171,37 @@ public enum Planner {
             progress.warn(w)
         }
         plan.inputWarnings = study.inputs.warnings + (network?.warnings ?? [])
+        if let (saved, edited) = edits, let resolved {
+            plan.evaluation = try EvaluationAssembly.evaluation(
+                plan, outcomes: outcomes, context: context, edits: resolved, saved: saved, edited: edited)
+        }
         return plan
+    }
+
+    /// With «groupBy», each group is planned apart: a zone cannot hold settlements of two groups.
+    static func checkGroups(_ edits: ResolvedEdits, edited: EditedAssignment, groups: [PlanGroup], settlements: [Settlement])
+        throws(ShurakuError)
+    {
+        guard groups.count > 1 else { return }
+        var groupOfZone: [String: String] = [:]
+        let feature = Dictionary(edited.entries.map { ($0.settlementID, $0.feature) }) { a, _ in a }
+        var problems: [Problem] = []
+        for g in groups {
+            for i in g.members {
+                guard let z = edits.zoneOf[i] else { continue }
+                let name = g.name ?? ""
+                if let other = groupOfZone[z], other != name {
+                    problems.append(
+                        Problem(
+                            file: edited.source, feature: feature[settlements[i].id], field: "zone_id", value: z,
+                            message: "zone \(z) holds settlements of groups \(other) and \(name); «groupBy» plans each group "
+                                + "apart, so a zone cannot span two"))
+                } else {
+                    groupOfZone[z] = name
+                }
+            }
+        }
+        guard problems.isEmpty else { throw .invalid(problems) }
     }
 }
 

@@ -10,11 +10,12 @@ struct CompareCommand: Command {
         abstract: "Compare plans: metrics side by side with differences, and which zones are the same.",
         usage: "DIR|FILE.json ... [--format md|csv|json]",
         discussion: """
-            Each argument is a plan folder written by 'shuraku plan', or a scenario file, which is
-            planned first (in a temporary folder) with the same code. The first plan is the baseline:
+            Each argument is a plan folder written by 'shuraku plan' (or 'evaluate'), or a scenario
+            file, which is planned first (in a temporary folder) with the same code. The first plan is the baseline:
             every other column shows its value and the difference from it. Two zones are the same when
             they have exactly the same member settlements. Vehicles, driver hours, vehicle-km and the
-            annual cost appear for plans made with service windows (and costs); '–' marks a plan without.
+            annual cost appear for plans made with service windows (and costs), violations for evaluated
+            plans; '–' marks a plan without.
             """,
         positionals: ("DIR|FILE.json", "Plan folders or scenario files, baseline first.", 1, 64),
         options: [OptionSpec("--format", "md|csv|json", "Output format.", default: "md")],
@@ -73,7 +74,7 @@ struct CompareCommand: Command {
         "zones", "settlements", "population", "unserved_settlements", "unserved_population", "mean_travel_min",
         "max_travel_min", "min_zone_population", "max_zone_population", "route_km_total", "route_min_total",
         "grant_cap_yen_total", "vehicles_total", "vehicles_lower_bound_total", "driver_hours_per_day_total",
-        "vehicle_km_per_day_total", "annual_cost_yen_total",
+        "vehicle_km_per_day_total", "annual_cost_yen_total", "violations",
     ]
 
     func run(_ console: Console) throws -> Int32 {

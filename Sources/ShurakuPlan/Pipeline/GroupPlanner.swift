@@ -24,25 +24,53 @@ enum GroupPlanner {
     /// Plans one group.
     static func plan(_ group: PlanGroup, context ctx: PlanContext, workers: Int?) throws -> GroupOutcome {
         let request = ctx.request
-        let subset = group.members.map { ctx.settlements[$0] }
-        let prefix = group.name.map { "group \($0): " } ?? ""
-        let mode = request.effectiveDistrictMode
+        let prep = try prepare(group, context: ctx, workers: workers)
+        var parameters = zoningParameters(request, mode: prep.mode, coreScores: prep.scores)
+        // Zones at the programme's scale come in one piece: with auto and whole districts, each
+        // district of a zone touches the core's district (fewest and N keep the plain p-median).
+        if prep.mode == .whole, request.zoning.zones == .auto, let m = prep.membership {
+            parameters.districtNeighbours = try DistrictAdjacency.neighbours(of: m.names, areas: ctx.districtAreas)
+        }
+        let zoning = try Zoner.plan(
+            settlements: prep.subset, travel: prep.travel.matrix, blocked: prep.travel.blocked, districts: prep.membership,
+            parameters: parameters)
+        return try finish(zoning, prep: prep, group: group, context: ctx, workers: workers)
+    }
 
+    /// What zoning a group needs, whoever makes the zones: its settlements, travel times,
+    /// districts and core scores.
+    struct Prepared: Sendable {
+        var subset: [Settlement]
+        var travel: GroupTravel
+        var membership: DistrictMembership?
+        var districtOf: [String?]
+        var scores: [CoreScore]?
+        var mode: DistrictMode
+        /// "group X: " for messages, empty for one plan.
+        var prefix: String
+    }
+
+    static func prepare(_ group: PlanGroup, context ctx: PlanContext, workers: Int?) throws -> Prepared {
+        let subset = group.members.map { ctx.settlements[$0] }
+        let mode = ctx.request.effectiveDistrictMode
         let travel = try GroupTravel.compute(ctx, group: group, subset: subset, workers: workers)
         let membership = try districtMembership(subset, ctx: ctx, mode: mode)
         let districtOf: [String?] = subset.indices.map { i in membership.map { $0.names[$0.district[i]] } }
+        return Prepared(
+            subset: subset, travel: travel, membership: membership, districtOf: districtOf, scores: coreScores(subset, context: ctx),
+            mode: mode, prefix: group.name.map { "group \($0): " } ?? "")
+    }
 
-        let scores = coreScores(subset, context: ctx)
-        var parameters = zoningParameters(request, mode: mode, coreScores: scores)
-        // Zones at the programme's scale come in one piece: with auto and whole districts, each
-        // district of a zone touches the core's district (fewest and N keep the plain p-median).
-        if mode == .whole, request.zoning.zones == .auto, let m = membership {
-            parameters.districtNeighbours = try DistrictAdjacency.neighbours(of: m.names, areas: ctx.districtAreas)
-        }
-        var zoning = try Zoner.plan(
-            settlements: subset, travel: travel.matrix, blocked: travel.blocked, districts: membership, parameters: parameters)
+    /// A group's zoning carried through: road closures, bus loops and grants, zone shapes.
+    static func finish(
+        _ planned: Zoning, prep: Prepared, group: PlanGroup, context ctx: PlanContext, workers: Int?
+    ) throws -> GroupOutcome {
+        let request = ctx.request
+        let subset = prep.subset
+        let prefix = prep.prefix
+        var zoning = planned
         var notes = zoning.notes.map { prefix + $0 }
-        var loopTravel = travel.loops
+        var loopTravel = prep.travel.loops
         var lostCore: [Int: Int] = [:]
         if let cut = ctx.cutOff, cut.closed != nil {
             let impact = try ClosureImpact.apply(
@@ -66,15 +94,15 @@ enum GroupPlanner {
         }
 
         let shapes = try ZoneShapesStage.shapes(
-            zoning: zoning, subset: subset, group: group, districtOf: districtOf, context: ctx,
-            useDistricts: mode != .ignore && ctx.districts != nil)
+            zoning: zoning, subset: subset, group: group, districtOf: prep.districtOf, context: ctx,
+            useDistricts: prep.mode != .ignore && ctx.districts != nil)
         for i in zones.indices { zones[i].shape = shapes[i] }
 
         return GroupOutcome(
-            group: group.name, members: group.members, zoning: zoning, zones: zones, coreScores: scores, districtOf: districtOf,
-            notes: notes,
-            warnings: travel.warnings + (membership?.warnings.map { prefix + $0 } ?? []), travelModel: travel.model,
-            lostCore: lostCore)
+            group: group.name, members: group.members, zoning: zoning, zones: zones, coreScores: prep.scores,
+            districtOf: prep.districtOf, notes: notes,
+            warnings: prep.travel.warnings + (prep.membership?.warnings.map { prefix + $0 } ?? []), travelModel: prep.travel.model,
+            lostCore: lostCore, loopTravel: loopTravel)
     }
 
     /// Each settlement's core score: services within the radius when facilities are given, else

@@ -18,10 +18,10 @@ enum PlanAssembly {
         for out in outcomes {
             notes += out.notes
             warnings += out.warnings
-            let zoneIDs = self.zoneIDs(count: out.zones.count, group: out.group)
+            let zoneIDs = out.zoneIDs ?? self.zoneIDs(count: out.zones.count, group: out.group)
             for (zi, z) in out.zones.enumerated() {
                 routes += try self.routes(z, zoneID: zoneIDs[zi], out: out, ctx: ctx, back: back)
-                zones.append(try zoneRow(z, zoneID: zoneIDs[zi], out: out, ctx: ctx, back: back, engine: engine))
+                zones.append(try zoneRow(z, index: zi, zoneID: zoneIDs[zi], out: out, ctx: ctx, back: back, engine: engine))
                 shapes.append(z.shape)
                 let pieces = try separatePieces(z.shape, engine: engine)
                 if pieces > 1 {
@@ -108,7 +108,7 @@ enum PlanAssembly {
     }
 
     static func zoneRow(
-        _ z: GroupOutcome.ZoneOut, zoneID: String, out: GroupOutcome, ctx: PlanContext, back: CoordinateTransformer,
+        _ z: GroupOutcome.ZoneOut, index zi: Int, zoneID: String, out: GroupOutcome, ctx: PlanContext, back: CoordinateTransformer,
         engine: GeometryEngine
     ) throws -> Plan.ZoneRow {
         let core = ctx.settlements[out.members[z.zone.core]]
@@ -119,7 +119,8 @@ enum PlanAssembly {
             meetsMinPopulation: z.zone.meetsMinPopulation, routeKm: z.loops.reduce(0) { $0 + $1.meters } / 1000,
             routeMin: z.loops.reduce(0) { $0 + $1.durationSeconds } / 60, loops: z.loops.count,
             grantCapYen: Int64(z.grant.capYen), grantBasis: z.grant.reason, coreScore: out.coreScores?[z.zone.core].value,
-            coreReason: coreReason(z, out: out, ctx: ctx), facilityCounts: nil, group: out.group, shape: try back.apply(z.shape))
+            coreReason: [out.coreNotes?[zi] ?? nil, coreReason(z, out: out, ctx: ctx)].compactMap { $0 }.filter { !$0.isEmpty }
+                .joined(separator: "; "), facilityCounts: nil, group: out.group, shape: try back.apply(z.shape))
         ServiceAssembly.add(to: &row, loops: z.loops, bus: ctx.request.bus)
         return row
     }

@@ -95,4 +95,12 @@ struct GroupOutcome: Sendable {
     var travelModel: TravelModel
     /// Members cut off by closed roads → the core they lost (group indices).
     var lostCore: [Int: Int] = [:]
+    /// How the bus loops travelled (the open roads when roads are closed).
+    var loopTravel: LoopTravel? = nil
+    /// The zones' ids when given (an evaluated plan keeps the planner's), else numbered.
+    var zoneIDs: [String]? = nil
+    /// Per zone, why its core is the core when the planner's edits decided it (evaluated plans).
+    var coreNotes: [String?]? = nil
+    /// The plan's own zones re-measured (evaluated plans).
+    var baseline: GroupBaseline? = nil
 }

@@ -233,6 +233,9 @@ public struct Plan: Sendable {
     public var request: PlanRequest
     /// The input files read, by role ("settlements", "roads", "scenario", …), for checksums.
     public var inputs: [(role: String, path: String)]
+    /// For a plan made by ``Planner/evaluate(_:edited:progress:)``: what the edits changed and
+    /// the rules they break; nil for a plan made by ``Planner/plan(_:progress:)``.
+    public var evaluation: PlanEvaluation? = nil
     /// Whether the settlements were planned in groups (`groupBy`).
     public var isGrouped: Bool { request.fields.groupBy != nil }
     /// Plan-wide figures.

@@ -18,6 +18,11 @@ public enum UnservedReason: Sendable, Hashable, CustomStringConvertible {
     case notAssigned
     /// In the zone of `core` on the open roads, but the closed roads leave it no road to that core.
     case cutOffByClosedRoads(core: String)
+    /// In a zone in the plan, taken out of every zone by the planner (an empty `zone_id` in an
+    /// edited plan).
+    case removedByPlanner
+    /// Unserved in the plan an edited plan was made from, for the reason stated there (in words).
+    case asPlanned(String)
 
     /// The reason in words, with its figures.
     public var description: String {
@@ -31,6 +36,8 @@ public enum UnservedReason: Sendable, Hashable, CustomStringConvertible {
         case .reachableZonesFull: "every reachable zone is at the maximum population"
         case .notAssigned: "not assigned"
         case .cutOffByClosedRoads(let core): "cut off by closed roads (no road left to its core \(core))"
+        case .removedByPlanner: "removed by the planner"
+        case .asPlanned(let text): text
         }
     }
 
@@ -44,6 +51,9 @@ public enum UnservedReason: Sendable, Hashable, CustomStringConvertible {
         case .reachableZonesFull: "every reachable zone is at the maximum population"
         case .notAssigned: "not assigned"
         case .cutOffByClosedRoads: "cut off by closed roads"
+        case .removedByPlanner: "removed by the planner"
+        // The words before the figures: "beyond travel limit (no possible core …)" → "beyond travel limit".
+        case .asPlanned(let text): text.range(of: " (").map { String(text[..<$0.lowerBound]) } ?? text
         }
     }
 

@@ -192,8 +192,9 @@ public enum Zoner {
             notes: [])
     }
 
-    /// One zone's figures from its core and members.
-    static func zone(
+    /// One zone's figures from its core and members (`travelSeconds` per settlement, nil = none
+    /// known; those count as 0 in the mean and are left out of the maximum).
+    public static func zone(
         core: Int, members: [Int], travelSeconds: [Double?], settlements: [Settlement], districts: DistrictMembership?,
         minPopulation: Int64
     ) -> Zoning.Zone {
@@ -211,7 +212,7 @@ public enum Zoner {
     }
 
     /// Step 8: zones below the minimum, and the unserved counted by reason.
-    static func shortfallNotes(_ zoning: Zoning, settlements: [Settlement], minPopulation: Int64) -> [String] {
+    public static func shortfallNotes(_ zoning: Zoning, settlements: [Settlement], minPopulation: Int64) -> [String] {
         var notes: [String] = []
         let below = zoning.zones.filter { !$0.meetsMinPopulation }
         if !below.isEmpty {

@@ -14,6 +14,22 @@ public struct Zoning: Sendable {
         public var meetsMinPopulation: Bool
         /// Whether the core was designated (not chosen by the solver).
         public var isDesignated: Bool
+
+        /// A zone with its figures as given (``Zoner/zone(core:members:travelSeconds:settlements:districts:minPopulation:)``
+        /// computes them from the members).
+        public init(
+            core: Int, members: [Int], population: Int64, maxTravelSeconds: Double, meanTravelSeconds: Double, districts: [String],
+            meetsMinPopulation: Bool, isDesignated: Bool
+        ) {
+            self.core = core
+            self.members = members
+            self.population = population
+            self.maxTravelSeconds = maxTravelSeconds
+            self.meanTravelSeconds = meanTravelSeconds
+            self.districts = districts
+            self.meetsMinPopulation = meetsMinPopulation
+            self.isDesignated = isDesignated
+        }
     }
 
     /// Zones ordered by their core's position in the input.
@@ -27,4 +43,17 @@ public struct Zoning: Sendable {
     public var unservedReason: [UnservedReason?]
     /// Constraints that could not all hold, and by how much; choices the planner made.
     public var notes: [String]
+
+    /// A zoning as given: for a zoning made outside the ``Zoner``, e.g. from a planner's edits.
+    public init(
+        zones: [Zone], zoneOf: [Int?], travelSeconds: [Double?], travelMeters: [Double?], unservedReason: [UnservedReason?],
+        notes: [String]
+    ) {
+        self.zones = zones
+        self.zoneOf = zoneOf
+        self.travelSeconds = travelSeconds
+        self.travelMeters = travelMeters
+        self.unservedReason = unservedReason
+        self.notes = notes
+    }
 }
