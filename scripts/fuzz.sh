@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(scenario args speedtable tsplib cvrp pmed csv demand osmtags service facilities projections)
+[ ${#targets[@]} -gt 0 ] || targets=(scenario args speedtable tsplib cvrp pmed csv demand osmtags service facilities projections savedplan edited)
 
 if ! log=$(swift build --scratch-path .build-fuzz -c release --product shuraku-fuzz \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld 2>&1); then

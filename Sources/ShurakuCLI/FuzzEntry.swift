@@ -13,7 +13,7 @@ public enum FuzzEntry {
     /// Target names, as `SHURAKU_FUZZ_TARGET` and the corpus folders under `Fuzz/corpus/` name them.
     public static let targets = [
         "scenario", "args", "speedtable", "tsplib", "cvrp", "pmed", "csv", "demand", "osmtags", "service", "facilities",
-        "projections",
+        "projections", "savedplan", "edited",
     ]
 
     /// Feeds `bytes` to the parser called `target`. Returns false for an unknown target.
@@ -50,6 +50,10 @@ public enum FuzzEntry {
             service(bytes)
         case "facilities":
             facilities(bytes)
+        case "savedplan":
+            _ = try? SavedPlan.parse(Data(bytes), path: "/nonexistent/plan.json")
+        case "edited":
+            edited(bytes)
         case "projections":
             _ = try? ProjectionTable.parse(bytes, file: "projections.csv")
         default:
@@ -83,6 +87,16 @@ public enum FuzzEntry {
         guard let crs = try? CRS.epsg(6690) else { return }
         let options = FacilityOptions(exclusions: [FacilityExclusion(field: "subkind", values: ["institutional_clinic"])])
         _ = try? FacilityLoader.load(SourceSpec(path: url.path), into: crs, options: options)
+    }
+
+    /// An edited settlements layer (GeoJSON or CSV) through the real reader, against a plan of
+    /// three zones: zone ids of any type, core flags, duplicates and unknown zones.
+    private static func edited(_ bytes: [UInt8]) {
+        let ext = bytes.first == UInt8(ascii: "{") ? "geojson" : "csv"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("shuraku-fuzz-edit-\(getpid()).\(ext)")
+        guard (try? Data(bytes).write(to: url)) != nil else { return }
+        defer { try? FileManager.default.removeItem(at: url) }
+        _ = try? EditedAssignment.read(url.path, planZones: ["Z01", "Z02", "Z03"])
     }
 
     /// CSV settlements: decoding, coordinate-column and field-role detection, lenient numbers
