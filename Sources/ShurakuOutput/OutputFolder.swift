@@ -13,11 +13,17 @@ public struct OutputFolder: Sendable {
     let force: Bool
     /// One writer per folder: held from here until ``commit()`` or ``discard()``.
     let lock: FolderLock
+    /// With `cleanupOnSignal`: SIGTERM and SIGINT remove the staging folder and end the process
+    /// (status 128 + signal) until this is cancelled. Armed before the staging folder exists.
+    public let signalCleanup: SignalCleanup?
 
     /// Checks the destination, takes its lock (``FolderLock``; `wait` waits for another run
     /// writing the same folder instead of failing) and creates the staging folder. `label`
     /// names the folder in messages (the path by default; the command line says "--out PATH").
-    public init(_ path: String, force: Bool, wait: Bool = false, label: String? = nil) throws(ShurakuError) {
+    /// `cleanupOnSignal` (for command-line runs) arms a ``SignalCleanup`` for the staging folder.
+    public init(
+        _ path: String, force: Bool, wait: Bool = false, label: String? = nil, cleanupOnSignal: Bool = false
+    ) throws(ShurakuError) {
         let label = label ?? path
         let fm = FileManager.default
         destination = URL(fileURLWithPath: path).standardizedFileURL
@@ -44,9 +50,11 @@ public struct OutputFolder: Sendable {
                 "\(label): the folder is not empty and holds no earlier plan; choose another folder or add --force")
         }
         staging = parent.appendingPathComponent(".\(destination.lastPathComponent).shuraku-\(UUID().uuidString)")
+        signalCleanup = cleanupOnSignal ? SignalCleanup(staging: staging, lockFile: lock.path) : nil
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
+            signalCleanup?.cancel()
             throw ShurakuError.failure("\(label): cannot write in \(parent.path): \(error.localizedDescription)")
         }
     }
@@ -69,27 +77,6 @@ public struct OutputFolder: Sendable {
             } else {
                 try? fm.removeItem(at: old)
             }
-        }
-    }
-
-    /// Until the returned token is cancelled, SIGTERM and SIGINT remove the staging folder before
-    /// the process exits (status 128 + signal), so a killed run leaves nothing half-written.
-    public func removeOnSignal() -> [any DispatchSourceSignal] {
-        let staging = self.staging
-        let lockFile = lock.path
-        return [SIGTERM, SIGINT].map { sig in
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler {
-                Termination.begin()
-                try? FileManager.default.removeItem(at: staging)
-                unlink(lockFile)
-                // _exit, not exit: static destructors (PROJ's, GDAL's) must not run while the
-                // interrupted run is still using those libraries on another thread.
-                _exit(128 + sig)
-            }
-            source.resume()
-            return source
         }
     }
 

@@ -56,6 +56,38 @@ struct InterruptTests {
         #expect(leftovers.isEmpty, "left behind: \(leftovers)")
     }
 
+    @Test("SIGTERM the moment the staging folder appears, ten times: every run ends on the signal and leaves nothing")
+    func sigtermAtOnce() throws {
+        let dir = try TempDir()
+        let out = dir.path("plan")
+        let settlements = try dir.write("s.csv", BadInputTests.goodCSV)
+        #expect(CapturedRun(["plan", "--settlements", settlements, "--out", out, "--quiet"]).status == 0)
+        let before = try Self.snapshot(out)
+        for attempt in 0..<10 {
+            let p = Process()
+            p.executableURL = try Self.shurakuBinary()
+            p.arguments = [
+                "plan", "--scenario", SharedData.repoPath("geodata/scenarios/noto-30min-1000-ignore.json"), "--out", out, "--quiet",
+            ]
+            try p.run()
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline && p.isRunning {
+                let staged =
+                    (try? FileManager.default.contentsOfDirectory(atPath: dir.url.path))?.contains { $0.hasPrefix(".plan.shuraku-") }
+                    ?? false
+                if staged { break }
+                usleep(1_000)
+            }
+            // A signal in the first moments of a run must not be lost: the run ends on it.
+            p.terminate()
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 143, "attempt \(attempt): status \(p.terminationStatus) (\(p.terminationReason))")
+            #expect(try Self.snapshot(out) == before, "attempt \(attempt)")
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.url.path).filter { $0.hasPrefix(".plan.") }
+            #expect(leftovers.isEmpty, "attempt \(attempt): left behind \(leftovers)")
+        }
+    }
+
     @Test("a plan swapped aside by a run that died mid-commit is put back by the next run")
     func restoresSwappedPlan() throws {
         let dir = try TempDir()

@@ -73,13 +73,9 @@ struct EvaluateCommand: Command {
 
     func run(_ console: Console) throws -> Int32 {
         let progress = Progress(console: console, quiet: quiet)
-        let folder = try OutputFolder(outputPath, force: args.has("--force"), wait: args.has("--wait"), label: "--out \(outputPath)")
-        let signals = folder.removeOnSignal()
-        defer {
-            for s in signals { s.cancel() }
-            signal(SIGTERM, SIG_DFL)
-            signal(SIGINT, SIG_DFL)
-        }
+        let folder = try OutputFolder(
+            outputPath, force: args.has("--force"), wait: args.has("--wait"), label: "--out \(outputPath)", cleanupOnSignal: true)
+        defer { folder.signalCleanup?.cancel() }
         let plan: Plan
         do {
             progress.step("reading \(planFolder)/plan.json and \(edited)")

@@ -60,13 +60,8 @@ struct PlanCommand: Command {
         let progress = Progress(console: console, quiet: options.quiet, timings: args.has("--timings"))
         let folder = try OutputFolder(
             options.outputPath, force: options.request.output.force, wait: args.has("--wait"),
-            label: "--out \(options.outputPath)")
-        let signals = folder.removeOnSignal()
-        defer {
-            for s in signals { s.cancel() }
-            signal(SIGTERM, SIG_DFL)
-            signal(SIGINT, SIG_DFL)
-        }
+            label: "--out \(options.outputPath)", cleanupOnSignal: true)
+        defer { folder.signalCleanup?.cancel() }
         let plan: Plan
         do {
             plan = try Planner.plan(options.request, progress: progress.planProgress)
