@@ -14,8 +14,10 @@ import queue
 import re
 import shlex
 import shutil
+import signal
 import subprocess
 import threading
+import time
 
 from qgis.core import QgsProcessingException
 
@@ -138,12 +140,41 @@ def command_line(args):
     return " ".join(shlex.quote(a) for a in args)
 
 
-def run(args, feedback, stages=(), cwd=None, ok_statuses=(0,)):
+def stop(proc, seconds=10):
+    """Ends the process with SIGTERM, repeated every half second (the command sets up its handler
+    just after it starts: a signal in that moment is lost), SIGKILL after `seconds`; returns
+    whether it had to be killed."""
+    end = time.monotonic() + seconds
+    while proc.poll() is None and time.monotonic() < end:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=0.5)
+        except subprocess.TimeoutExpired:
+            pass
+    if proc.poll() is None:
+        proc.kill()
+        proc.wait()
+        return True
+    return False
+
+
+def remove_staging(folder):
+    """Removes what a killed run left beside its output folder: its staging folders
+    (.NAME.shuraku-…); a later run would remove them too."""
+    parent, name = os.path.split(os.path.normpath(folder))
+    for entry in os.listdir(parent or "."):
+        if entry.startswith(f".{name}.shuraku-") and not entry.endswith(".lock"):
+            shutil.rmtree(os.path.join(parent, entry), ignore_errors=True)
+
+
+def run(args, feedback, stages=(), cwd=None, ok_statuses=(0,), staging_of=None):
     """Runs `shuraku ARGS…`; returns its standard output (text).
 
     Progress, warnings and notes go to `feedback` as they come. On cancellation the process
-    gets SIGTERM (SIGKILL if it has not ended 10 s later) and Canceled is raised; a failing
-    run raises QgsProcessingException with the command's error message.
+    is stopped (see `stop`) and Canceled is raised; when it was killed, the staging folders of
+    the output folder `staging_of` are removed. A run that had already finished when canceled
+    returns as usual. A failing run raises QgsProcessingException with the command's error
+    message.
     """
     exe = executable()
     argv = [exe] + [str(a) for a in args]
@@ -184,16 +215,15 @@ def run(args, feedback, stages=(), cwd=None, ok_statuses=(0,)):
                 canceled = True
                 break
     if canceled:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        killed = stop(proc)
         for t in readers:
             t.join(timeout=2)
-        raise Canceled(f"Canceled: shuraku {args[0]} was stopped (exit status {proc.returncode})")
+        if proc.returncode != 0:
+            if killed and staging_of:
+                remove_staging(staging_of)
+            raise Canceled(f"Canceled: shuraku {args[0]} was stopped (exit status {proc.returncode})")
+        if feedback is not None:
+            feedback.pushWarning(f"shuraku {args[0]} had finished before it could be stopped: its output is complete")
     proc.wait()
     for t in readers:
         t.join()

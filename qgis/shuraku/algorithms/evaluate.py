@@ -93,7 +93,7 @@ class EvaluateAlgorithm(ShurakuAlgorithm):
             feedback.setProgress(5)
             args = ["evaluate", "--plan", self.plan, "--edited", files["EDITED"], "--out", self.output.path]
             os.makedirs(self.output.parent, exist_ok=True)
-            cli.run(args, feedback, cwd=run_folder(self.plan))
+            cli.run(args, feedback, cwd=run_folder(self.plan), staging_of=self.output.path)
             if not os.path.isfile(os.path.join(self.output.path, "plan.json")):
                 raise QgsProcessingException(f"shuraku evaluate wrote no plan.json into {self.output.path}")
             success = True

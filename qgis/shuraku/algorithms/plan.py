@@ -89,7 +89,7 @@ class PlanAlgorithm(ShurakuAlgorithm):
                     args += option.arguments(self, parameters, context)
             args += ["--out", self.output.path, "--timings"]
             os.makedirs(self.output.parent, exist_ok=True)
-            cli.run(args, feedback, stages=cli.PLAN_STAGES, cwd=self.output.parent)
+            cli.run(args, feedback, stages=cli.PLAN_STAGES, cwd=self.output.parent, staging_of=self.output.path)
             if not os.path.isfile(os.path.join(self.output.path, "plan.json")):
                 raise QgsProcessingException(f"shuraku plan wrote no plan.json into {self.output.path}")
             success = True
