@@ -17,7 +17,11 @@ Loads the plugin from qgis/shuraku (classFactory, initProcessing) and checks:
     is nearest to it, committed, then shuraku:evaluate: its new zone, core and travel time, both
     zones' populations the sum of their members', changes.csv's row; a far settlement moved to a
     far zone: a beyond_travel_limit violation on it and on its zone;
+  - with REFERENCE_PLAN (made from the checkout with relative paths), shuraku:evaluate of it
+    unedited, the project's home being the checkout: its inputs found, no changes, no
+    violations, the same zones;
   - compare and inspect (inspect on the selected features of a memory layer);
+  - a bad setting: QgsProcessingException with the command's message, nothing left;
   - cancel: shuraku:plan canceled at its first progress line: SIGTERM ends the command (exit
     status 143), which removes its staging folder; no output folder, staging folder or exported
     inputs are left.
@@ -345,6 +349,38 @@ def check_round_trip(work, plan_dir):
     return out
 
 
+def check_unedited_reference(work, reference):
+    out = os.path.join(work, "reference-evaluated")
+    edited = QgsVectorLayer(f"{reference}/plan.gpkg|layername=settlements", "settlements", "ogr")
+    # As with a project saved in the checkout: the plan's relative paths are found from its folder.
+    QgsProject.instance().setPresetHomePath(ROOT)
+    try:
+        run("shuraku:evaluate", {"PLAN": reference, "EDITED": edited, "OUTPUT": out})
+    finally:
+        QgsProject.instance().setPresetHomePath("")
+    plan = read_json(os.path.join(out, "plan.json"))
+    ref = read_json(os.path.join(reference, "plan.json"))
+    _, _, changes = evaluated(out)
+    check(plan["metrics"]["violations"] == 0 and not changes, "reference: the unedited plan has changes or violations")
+    check([z["members"] for z in plan["zones"]] == [z["members"] for z in ref["zones"]], "reference: zones differ")
+    summary.append(f"evaluate of the command's own plan (relative input paths), unedited: "
+                   f"{plan['metrics']['zones']} zones, no changes, no violations")
+
+
+def check_bad_setting(work):
+    out = os.path.join(work, "bad")
+    mem = QgsVectorLayer(os.path.join(SAMPLE, "settlements.geojson"), "s", "ogr").materialize(QgsFeatureRequest())
+    error = None
+    try:
+        run("shuraku:plan", {"SETTLEMENTS": mem, "ZONES": "0", "OUTPUT": out})
+    except QgsProcessingException as e:
+        error = str(e)
+    check(error is not None and "--zones: expected auto, fewest or a whole number" in error and "exit status 2" in error,
+          f"bad setting: {error}")
+    check(not os.path.exists(out) and not os.path.exists(out + "-inputs"), "bad setting: output or inputs left")
+    summary.append("bad setting (ZONES 0): the command's message, exit status 2, nothing left")
+
+
 def check_compare_and_inspect(work, plan_dir, evaluated_dir):
     out = os.path.join(work, "compare.md")
     result = run("shuraku:compare", {"PLAN_1": plan_dir, "PLAN_2": evaluated_dir, "OUTPUT": out})
@@ -410,10 +446,24 @@ def check_cancel(work, attempt):
     return seconds
 
 
+def quiet_expected_tracebacks():
+    """QGIS logs the traceback of every exception an algorithm raises: keep the expected ones
+    (cancel, the bad setting) out of the output, print everything else."""
+    from qgis.PyQt.QtCore import qInstallMessageHandler
+
+    def handler(mode, context, message):
+        if "Traceback" in message and ("Canceled: shuraku" in message or "--zones: expected" in message):
+            return
+        sys.stderr.write(message + "\n")
+
+    qInstallMessageHandler(handler)
+
+
 def main(binary, work, reference):
     os.makedirs(work, exist_ok=True)
     app = QgsApplication([], False)
     app.initQgis()
+    quiet_expected_tracebacks()
     from processing.core.Processing import Processing
     from processing.core.ProcessingConfig import ProcessingConfig
 
@@ -434,7 +484,10 @@ def main(binary, work, reference):
     check_defaults(binary)
     plan_dir, _ = check_plan(work, reference)
     evaluated_dir = check_round_trip(work, plan_dir)
+    if reference:
+        check_unedited_reference(work, reference)
     check_compare_and_inspect(work, plan_dir, evaluated_dir)
+    check_bad_setting(work)
     # A few times: SIGTERM in the command's first milliseconds is lost (its handler is not set up
     # yet) and the provider has to send it again.
     times = [check_cancel(work, i) for i in range(3)]

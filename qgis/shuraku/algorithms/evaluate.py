@@ -20,9 +20,10 @@ from .output import OutputFolder
 from .plan import add_plan_outputs, plan_results
 
 
-def run_folder(plan_folder):
-    """The folder to run `shuraku evaluate` from: where the plan's relative input paths lead to
-    files (the plan folder's parent, or a folder above it); the parent when none do."""
+def run_folder(plan_folder, others=()):
+    """The folder to run `shuraku evaluate` from: where the plan's relative input paths (relative
+    to the folder the plan was made in) lead to files: the plan folder's parent or a folder above
+    it, else one of `others` (the project's folder, the current folder); the parent when none do."""
     parent = os.path.dirname(os.path.abspath(plan_folder))
     try:
         with open(os.path.join(plan_folder, "plan.json"), encoding="utf-8") as f:
@@ -38,14 +39,16 @@ def run_folder(plan_folder):
         full = os.path.join(base, path)
         return os.path.exists(full) or (":" in path and os.path.exists(full.rsplit(":", 1)[0]))
 
+    candidates = []
     base = parent
-    while True:
+    while base not in candidates:
+        candidates.append(base)
+        base = os.path.dirname(base)
+    candidates += [o for o in others if o]
+    for base in candidates:
         if all(exists(base, p) for p in relative):
             return base
-        up = os.path.dirname(base)
-        if up == base:
-            return parent
-        base = up
+    return parent
 
 
 class EvaluateAlgorithm(ShurakuAlgorithm):
@@ -81,6 +84,8 @@ class EvaluateAlgorithm(ShurakuAlgorithm):
         temp = os.path.join(QgsProcessingUtils.tempFolder(), "shuraku-evaluate")
         self.inputs = InputFiles(temp)
         self.inputs.prepare(self, parameters, "EDITED", context, stem="settlements")
+        home = context.project().homePath() if context.project() is not None else ""
+        self.cwd = run_folder(self.plan, [home, os.getcwd()])
         return True
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -93,7 +98,7 @@ class EvaluateAlgorithm(ShurakuAlgorithm):
             feedback.setProgress(5)
             args = ["evaluate", "--plan", self.plan, "--edited", files["EDITED"], "--out", self.output.path]
             os.makedirs(self.output.parent, exist_ok=True)
-            cli.run(args, feedback, cwd=run_folder(self.plan), staging_of=self.output.path)
+            cli.run(args, feedback, cwd=self.cwd, staging_of=self.output.path)
             if not os.path.isfile(os.path.join(self.output.path, "plan.json")):
                 raise QgsProcessingException(f"shuraku evaluate wrote no plan.json into {self.output.path}")
             success = True
