@@ -4,6 +4,8 @@
 #  - every GeoJSON passes an RFC 7946 check (and the checker rejects a known-bad file)
 #  - every layer of plan.gpkg and every .geojson opens in real QGIS (PyQGIS, headless) with
 #    the expected count, CRS and default style
+#  - the QGIS plugin, packaged as its zip and loaded from it: the Processing algorithms plan,
+#    evaluate (an edit round trip), compare, inspect and a canceled plan, in real QGIS
 #  - `shuraku compare` on three scenarios prints the table
 #  - the scenario notebook executes cleanly (Python venv in .venv/)
 # Called by scripts/test.sh; installs QGIS and fonts when missing.
@@ -35,6 +37,13 @@ echo "== QGIS"
 apt_install python3-qgis qgis-providers fonts-noto-cjk
 "$bin" plan --scenario geodata/scenarios/noto-30min-1000-ignore.json --out "$work/c" --quiet
 QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$work/xdg" /usr/bin/python3 Tests/e2e/check_plan_qgis.py "$work/a" "$work/c"
+
+echo "== QGIS plugin (Processing provider)"
+zip=$(scripts/package-qgis-plugin.sh "$work/dist")
+/usr/bin/python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "$zip" "$work/plugins"
+echo "$(basename "$zip"): $(find "$work/plugins/shuraku" -type f | wc -l) files"
+SHURAKU_QGIS_PLUGINS="$work/plugins" QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$work/xdg" \
+  /usr/bin/python3 Tests/e2e/check_qgis_provider.py "$bin" "$work/qgis-provider" "$work/a"
 
 echo "== compare"
 "$bin" compare "$work/a" geodata/scenarios/noto-20min-500.json geodata/scenarios/noto-45min-1000.json | tee "$work/compare.md"
