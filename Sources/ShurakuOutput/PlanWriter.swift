@@ -69,7 +69,20 @@ public struct PlanWriter: Sendable {
         let map = MapSVG(result: result, title: title).render()
         try write(map, to: folder.path("map.svg"))
         let report = ReportHTML(plan: result, staticMap: map, leaflet: LeafletAssets.load(from: leafletDirectory))
-        try write(report.render(), to: folder.path("report.html"))
+        try writeStreamed(to: folder.path("report.html")) { sink in try report.render(sink) }
+    }
+
+    /// Writes the text `produce` hands to its sink, piece by piece, to `path`.
+    private func writeStreamed(to path: String, _ produce: ((String) throws -> Void) throws -> Void) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw ShurakuError.failure(file: path, "cannot write: cannot create the file")
+        }
+        defer { try? handle.close() }
+        do {
+            try produce { piece in try handle.write(contentsOf: Data(piece.utf8)) }
+        } catch {
+            throw ShurakuError.failure(file: path, "cannot write: \(error.localizedDescription)")
+        }
     }
 
     private func write(_ text: String, to path: String) throws { try write(Data(text.utf8), to: path) }

@@ -78,6 +78,10 @@ extension ReportHTML {
     }
 
     private func settlementsTable(_ rows: [Plan.SettlementRow], into s: inout String) {
+        if rows.count == 1, let only = rows.first {
+            s += "<h3>集落</h3>\n<p>\(ReportText.html(only.name))（基幹集落）だけの圏域です。</p>\n"
+            return
+        }
         let sorted = rows.enumerated().sorted { a, b in
             if a.element.isCore != b.element.isCore { return a.element.isCore }
             let ta = a.element.travelMin ?? .infinity

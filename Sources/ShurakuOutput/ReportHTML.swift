@@ -59,7 +59,16 @@ struct ReportHTML {
         self.violations = plan.evaluation?.zoneTexts()
     }
 
+    /// The whole page as one string.
     func render() -> String {
+        var page = ""
+        render { page += $0 }
+        return page
+    }
+
+    /// The page in pieces of about a megabyte, in order (a national plan's page is over 100 MB:
+    /// it is written as it is made).
+    func render(_ sink: (String) throws -> Void) rethrows {
         let kind = mapKind
         var s = ""
         s.reserveCapacity(1 << 20)
@@ -81,7 +90,14 @@ struct ReportHTML {
         cover(into: &s)
         mapSection(kind, into: &s)
         s += "<section id=\"cards\">\n"
-        for (i, z) in plan.zones.enumerated() { card(z, index: i, into: &s) }
+        for (i, z) in plan.zones.enumerated() {
+            card(z, index: i, into: &s)
+            if s.utf8.count >= 1 << 20 {
+                try sink(s)
+                s = ""
+                s.reserveCapacity(1 << 20)
+            }
+        }
         s += "</section>\n"
         unservedAndNotes(into: &s)
         s += "</main>\n"
@@ -95,7 +111,7 @@ struct ReportHTML {
             s += "</script>\n"
         }
         s += "<script>\n" + Self.pageScript + "</script>\n</body>\n</html>\n"
-        return s
+        try sink(s)
     }
 
     // MARK: - Cover
