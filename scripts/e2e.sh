@@ -6,9 +6,12 @@
 #    the expected count, CRS and default style
 #  - the QGIS plugin, packaged as its zip and loaded from it: the Processing algorithms plan,
 #    evaluate (an edit round trip), compare, inspect and a canceled plan, in real QGIS
+#  - report.html opens in headless Chromium without a script error, with one zone polygon and one
+#    card per zone and the figures of plan.json (also the static map without Leaflet, and the
+#    sample with bus service and projections when the shared IPSS table is there)
 #  - `shuraku compare` on three scenarios prints the table
 #  - the scenario notebook executes cleanly (Python venv in .venv/)
-# Called by scripts/test.sh; installs QGIS and fonts when missing.
+# Called by scripts/test.sh; installs QGIS, Chromium and fonts when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/ensure-deps.sh
@@ -16,6 +19,7 @@ cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+apt_install libjs-leaflet # report.html's map (a core dependency: setup.sh installs it)
 swift build -c release --product shuraku >/dev/null
 bin=$(swift build -c release --show-bin-path)/shuraku
 
@@ -23,6 +27,7 @@ echo "== plan: same inputs and seed give byte-identical outputs"
 "$bin" plan --scenario geodata/scenarios/noto-30min-1000.json --out "$work/a" --quiet
 "$bin" plan --scenario geodata/scenarios/noto-30min-1000.json --out "$work/b" --quiet
 diff -r "$work/a" "$work/b" && echo "identical: $(ls "$work/a" | wc -l) files"
+test -s "$work/a/report.html"
 
 echo "== RFC 7946"
 apt_install python3
@@ -44,6 +49,20 @@ zip=$(scripts/package-qgis-plugin.sh "$work/dist")
 echo "$(basename "$zip"): $(find "$work/plugins/shuraku" -type f | wc -l) files"
 SHURAKU_QGIS_PLUGINS="$work/plugins" QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$work/xdg" \
   /usr/bin/python3 Tests/e2e/check_qgis_provider.py "$bin" "$work/qgis-provider" "$work/a"
+
+echo "== report.html in Chromium"
+apt_install chromium fonts-noto-cjk
+SHURAKU_LEAFLET_DIR="$work/no-leaflet" "$bin" plan --scenario geodata/scenarios/noto-30min-1000.json --out "$work/d" --quiet
+reports=("$work/a")
+ipss="${SHURAKU_SHARED:-../shared}/geodata-real/japan-population-projections/ipss2023_municipal_projections.csv"
+if [ -f "$ipss" ]; then
+  "$bin" plan --scenario geodata/scenarios/noto-bus-service.json --projections "$ipss" --out "$work/e" --quiet
+  reports+=("$work/e")
+else
+  echo "no $ipss: the report with projections is not checked"
+fi
+python3 Tests/e2e/check_report_html.py "${reports[@]}"
+python3 Tests/e2e/check_report_html.py --map svg "$work/d"
 
 echo "== compare"
 "$bin" compare "$work/a" geodata/scenarios/noto-20min-500.json geodata/scenarios/noto-45min-1000.json | tee "$work/compare.md"

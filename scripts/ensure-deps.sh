@@ -25,8 +25,8 @@ apt_install() {
 ensure_core_deps() {
   if [ "$(uname -s)" = Linux ]; then
     # GEOS, PROJ, GDAL headers and pkg-config files; gdal-bin/proj-bin give ogrinfo and cs2cs
-    # (tests compare against them).
-    apt_install pkg-config libgeos-dev libproj-dev libgdal-dev gdal-bin proj-bin
+    # (tests compare against them); libjs-leaflet is the map library report.html inlines.
+    apt_install pkg-config libgeos-dev libproj-dev libgdal-dev gdal-bin proj-bin libjs-leaflet
   fi
   if ! command -v swift >/dev/null; then
     echo "error: no Swift toolchain on PATH. Install Swift 6 from https://www.swift.org/install/ and retry." >&2

@@ -6,8 +6,9 @@ import ShurakuPlan
 /// Writes a plan folder (DESIGN.md's output contract): `plan.gpkg` with the layers zones,
 /// settlements, cores and routes (and facilities, network_issues when the plan has them) and their
 /// default styles; one RFC 7946 `.geojson` per layer
-/// with a `.qml` beside it; `summary.csv`; `plan.json`; `map.svg`; for an evaluated plan also
-/// `changes.csv` and a `violations` field on zones and settlements. All or nothing.
+/// with a `.qml` beside it; `summary.csv`; `plan.json`; `map.svg`; `report.html` (an offline
+/// page with a map and a card per zone); for an evaluated plan also `changes.csv` and a
+/// `violations` field on zones and settlements. All or nothing.
 ///
 /// ```swift
 /// try PlanWriter(plan).write(toFolder: "out/noto")
@@ -15,11 +16,16 @@ import ShurakuPlan
 public struct PlanWriter: Sendable {
     let result: Plan
     let grouped: Bool
+    /// The folder `report.html` takes Leaflet's `leaflet.js` and `leaflet.css` from:
+    /// `$SHURAKU_LEAFLET_DIR` when set, else Debian's `/usr/share/javascript/leaflet`. When they
+    /// are missing the report still comes, with a static map.
+    public var leafletDirectory: String
 
     /// A writer for `plan`.
     public init(_ plan: Plan) {
         self.result = plan
         self.grouped = plan.isGrouped
+        self.leafletDirectory = LeafletAssets.defaultDirectory
     }
 
     /// Writes the plan folder at `path` atomically: staged beside it and moved into place whole.
@@ -60,7 +66,23 @@ public struct PlanWriter: Sendable {
         if let e = result.evaluation { try VectorWriter.writeCSV(PlanWriter.changes(e), to: folder.path("changes.csv")) }
         try write(planJSON(), to: folder.path("plan.json"))
         let title = "Shuraku plan: \(result.zones.count) zones, ≤ \(String(format: "%g", result.request.travel.maxMinutes)) min"
-        try write(MapSVG(result: result, title: title).render(), to: folder.path("map.svg"))
+        let map = MapSVG(result: result, title: title).render()
+        try write(map, to: folder.path("map.svg"))
+        let report = ReportHTML(plan: result, staticMap: map, leaflet: LeafletAssets.load(from: leafletDirectory))
+        try writeStreamed(to: folder.path("report.html")) { sink in try report.render(sink) }
+    }
+
+    /// Writes the text `produce` hands to its sink, piece by piece, to `path`.
+    private func writeStreamed(to path: String, _ produce: ((String) throws -> Void) throws -> Void) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw ShurakuError.failure(file: path, "cannot write: cannot create the file")
+        }
+        defer { try? handle.close() }
+        do {
+            try produce { piece in try handle.write(contentsOf: Data(piece.utf8)) }
+        } catch {
+            throw ShurakuError.failure(file: path, "cannot write: \(error.localizedDescription)")
+        }
     }
 
     private func write(_ text: String, to path: String) throws { try write(Data(text.utf8), to: path) }

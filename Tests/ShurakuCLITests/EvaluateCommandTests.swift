@@ -9,10 +9,12 @@ import Testing
 @Suite("shuraku evaluate")
 struct EvaluateCommandTests {
     /// The files an evaluated plan writes exactly as the plan did when nothing was edited: all
-    /// but those that carry `violations` (the two layers, plan.gpkg, summary.csv) and plan.json.
+    /// but those that carry `violations` (the two layers, plan.gpkg, summary.csv) and plan.json
+    /// (report.html shows violations only where there are some).
     static let unchangedFiles = [
         "cores.geojson", "cores.qml", "critical_roads.geojson", "critical_roads.qml", "facilities.geojson", "facilities.qml",
-        "map.svg", "network_issues.geojson", "network_issues.qml", "routes.geojson", "routes.qml", "settlements.qml", "zones.qml",
+        "map.svg", "network_issues.geojson", "network_issues.qml", "report.html", "routes.geojson", "routes.qml", "settlements.qml",
+        "zones.qml",
     ]
 
     @Test("an unedited plan evaluates to the same zones, populations, travel times and loops; DIR is left alone")

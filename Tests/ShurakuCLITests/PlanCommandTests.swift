@@ -35,7 +35,9 @@ struct PlanCommandTests {
         let s = try dir.write("s.csv", Self.twoTowns)
         let r = CapturedRun(["plan", "--settlements", s, "--out", dir.path("p"), "--quiet"])
         #expect(r.status == 0, "\(r.err)")
-        for f in ["plan.gpkg", "plan.json", "summary.csv", "map.svg"] + Self.contract.keys.flatMap({ ["\($0).geojson", "\($0).qml"] }) {
+        for f in ["plan.gpkg", "plan.json", "summary.csv", "map.svg", "report.html"]
+            + Self.contract.keys.flatMap({ ["\($0).geojson", "\($0).qml"] })
+        {
             #expect(FileManager.default.fileExists(atPath: dir.path("p/\(f)")), "missing \(f)")
         }
         // The four layers, plus QGIS's layer_styles table holding their default styles.
@@ -62,6 +64,12 @@ struct PlanCommandTests {
         let inputs = try #require(plan["inputs"] as? [String: [String: String]])
         #expect(inputs["settlements"]?["sha256"]?.count == 64)
         #expect(plan["version"] as? String != nil && plan["parameters"] as? [String: Any] != nil)
+        // report.html: a card per zone of plan.json, in order.
+        let zoneIDs = try #require(plan["zones"] as? [[String: Any]]).compactMap { $0["zone_id"] as? String }
+        let report = try String(contentsOfFile: dir.path("p/report.html"), encoding: .utf8)
+        #expect(!zoneIDs.isEmpty)
+        #expect(report.components(separatedBy: "<article class=\"card\"").count - 1 == zoneIDs.count)
+        for id in zoneIDs { #expect(report.contains("<article class=\"card\" id=\"card-\(id)\" data-zone=\"\(id)\"")) }
         let csv = try String(contentsOfFile: dir.path("p/summary.csv"), encoding: .utf8)
         #expect(
             csv.hasPrefix(

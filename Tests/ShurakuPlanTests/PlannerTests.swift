@@ -72,7 +72,7 @@ struct PlannerTests {
         let plan = try Planner.plan(try Self.sampleRequest())
         try PlanWriter(plan).write(toFolder: dir.path("a"))
         try PlanWriter(plan).write(toFolder: dir.path("b"))
-        for f in ["plan.gpkg", "plan.json", "summary.csv", "zones.geojson", "settlements.geojson", "map.svg"] {
+        for f in ["plan.gpkg", "plan.json", "summary.csv", "zones.geojson", "settlements.geojson", "map.svg", "report.html"] {
             let a = FileManager.default.contents(atPath: dir.path("a/\(f)"))
             #expect(a != nil && a == FileManager.default.contents(atPath: dir.path("b/\(f)")), "\(f)")
         }

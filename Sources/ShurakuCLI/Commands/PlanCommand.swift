@@ -13,9 +13,9 @@ struct PlanCommand: Command {
             Every option can also be set in a scenario file: JSON with the same names in camelCase
             (--max-travel-min → "maxTravelMin"), paths relative to the file; flags override it.
             The plan folder holds plan.gpkg (zones, settlements, cores, routes, styled for QGIS), one
-            .geojson and .qml per layer, summary.csv, plan.json and map.svg. It is written whole or not
-            at all; an earlier plan in the same folder is replaced. Same inputs and --seed give
-            byte-identical files.
+            .geojson and .qml per layer, summary.csv, plan.json, map.svg and report.html (one offline
+            page with a map and a card per zone, to hand out). It is written whole or not at all; an
+            earlier plan in the same folder is replaced. Same inputs and --seed give byte-identical files.
 
             How many zones and which cores (--zones auto, the default), in order:
               1. the most zones such that every zone has at least --min-zone-pop people (default

@@ -43,7 +43,7 @@ do {
     print("mean travel \(String(format: "%.1f", metrics.meanTravelMin)) min, bus loops \(String(format: "%.1f", metrics.routeKmTotal)) km")
 
     // The folder `shuraku plan --out` writes: plan.gpkg, GeoJSON with QGIS styles, summary.csv,
-    // plan.json, map.svg.
+    // plan.json, map.svg, report.html.
     try PlanWriter(plan).write(toFolder: "out/noto-swift")
     print("written to out/noto-swift")
 } catch {
