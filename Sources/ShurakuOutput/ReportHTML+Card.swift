@@ -12,7 +12,7 @@ extension ReportHTML {
         let id = h(z.zoneID)
         let zoneMembers = members[z.zoneID] ?? []
         s +=
-            "<article class=\"card\" id=\"card-\(id)\" data-zone=\"\(id)\" data-population=\"\(z.population)\" "
+            "<article class=\"card\" id=\"\(ReportText.anchor(z.zoneID))\" data-zone=\"\(id)\" data-population=\"\(z.population)\" "
             + "data-settlements=\"\(zoneMembers.count)\">\n"
         s +=
             "<h2><span class=\"sw\" style=\"background:\(ZonePalette.hex(ZonePalette.color(i)))\"></span>\(id) \(h(z.coreName))"

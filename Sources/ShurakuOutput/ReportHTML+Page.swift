@@ -103,7 +103,7 @@ extension ReportHTML {
                 var p = f.properties;
                 byZone[p.zone_id] = layer;
                 layer.bindPopup('<b>' + esc(p.zone_id) + ' ' + esc(p.core_name) + '</b><br>' + digits(p.population) +
-                  '人・' + p.settlements + '集落<br><a href="#card-' + esc(p.zone_id) + '">集落カルテへ</a>');
+                  '人・' + p.settlements + '集落<br><a href="#card-' + esc(String(p.zone_id).replace(/\s/g, '_')) + '">集落カルテへ</a>');
               }
             }).addTo(map);
             overlays['圏域'] = zones;

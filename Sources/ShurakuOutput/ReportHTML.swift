@@ -198,7 +198,7 @@ struct ReportHTML {
             let id = ReportText.html(z.zoneID)
             s +=
                 "<tr><td><span class=\"sw\" style=\"background:\(ZonePalette.hex(ZonePalette.color(i)))\"></span>"
-                + "<a href=\"#card-\(id)\">\(id)</a></td><td>\(ReportText.html(z.coreName))</td><td class=\"n\">\(groupedDigits(z.population))</td>"
+                + "<a href=\"#\(ReportText.anchor(z.zoneID))\">\(id)</a></td><td>\(ReportText.html(z.coreName))</td><td class=\"n\">\(groupedDigits(z.population))</td>"
             if projected { s += "<td class=\"n\">\(z.projected.last.map(groupedDigits) ?? "—")</td>" }
             s +=
                 "<td class=\"n\">\(z.settlementCount)</td><td class=\"n\">\(ReportText.minutes(z.maxTravelMin))</td>"
