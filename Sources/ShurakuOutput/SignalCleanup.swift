@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -13,8 +14,9 @@ import Foundation
 /// ``OutputFolder/init(_:force:wait:label:cleanupOnSignal:)``): no signal is lost or ignored. It only writes the signal number to a pipe (all a signal
 /// handler may safely do); a thread waiting on the pipe does the cleanup.
 public final class SignalCleanup: @unchecked Sendable {
-    /// The pipe the handler writes to; -1 when no cleanup is armed. Read by the signal handler.
-    nonisolated(unsafe) private static var pipeWrite: Int32 = -1
+    /// The pipe the handler writes to; -1 when no cleanup is armed. Read by the signal handler
+    /// (a lock-free atomic load is safe there).
+    private static let pipeWrite = Atomic<Int32>(-1)
     private static let signals = [SIGTERM, SIGINT]
 
     private let lock = NSLock()
@@ -29,17 +31,17 @@ public final class SignalCleanup: @unchecked Sendable {
         }
         let readEnd = ends[0]
         writeEnd = ends[1]
-        Self.pipeWrite = writeEnd
+        Self.pipeWrite.store(writeEnd, ordering: .releasing)
         var action = sigaction()
         #if canImport(Glibc)
             action.__sigaction_handler.sa_handler = { sig in
                 var byte = UInt8(truncatingIfNeeded: sig)
-                _ = write(SignalCleanup.pipeWrite, &byte, 1)
+                _ = write(SignalCleanup.pipeWrite.load(ordering: .acquiring), &byte, 1)
             }
         #else
             action.__sigaction_u.__sa_handler = { sig in
                 var byte = UInt8(truncatingIfNeeded: sig)
-                _ = write(SignalCleanup.pipeWrite, &byte, 1)
+                _ = write(SignalCleanup.pipeWrite.load(ordering: .acquiring), &byte, 1)
             }
         #endif
         sigemptyset(&action.sa_mask)
@@ -85,7 +87,7 @@ public final class SignalCleanup: @unchecked Sendable {
         }
         guard wasArmed, writeEnd >= 0 else { return }
         for sig in Self.signals { signal(sig, SIG_DFL) }
-        Self.pipeWrite = -1
+        _ = Self.pipeWrite.compareExchange(expected: writeEnd, desired: -1, ordering: .acquiringAndReleasing)
         var stop: UInt8 = 0
         _ = write(writeEnd, &stop, 1)
     }
