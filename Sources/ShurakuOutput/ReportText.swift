@@ -4,13 +4,13 @@ import ShurakuCore
 /// Text helpers of `report.html`: HTML escaping, compact JSON for the embedded map data, and
 /// numbers as the page prints them. Everything here gives the same bytes for the same values.
 enum ReportText {
-    /// `s` safe in HTML text and in double-quoted attribute values.
     /// A zone's card anchor (`card-…`): HTML ids hold no whitespace, so `--group-by` values with
     /// spaces become underscores (the page script does the same).
     static func anchor(_ zoneID: String) -> String {
         "card-" + html(String(zoneID.map { $0.isWhitespace ? "_" : $0 }))
     }
 
+    /// `s` safe in HTML text and in double-quoted attribute values.
     static func html(_ s: String) -> String {
         guard s.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "'" }) else { return s }
         var out = ""
