@@ -6,16 +6,8 @@ import Testing
 /// and the field where there is one, and leaves no output folder behind.
 @Suite("Bad inputs")
 struct BadInputTests {
-    /// Five settlements around 能登町, 1 km apart, as a CSV (lon/lat, no CRS).
-    static let goodCSV = """
-        id,name,pop,lon,lat
-        a,宇出津,1200,137.150,37.300
-        b,小木,800,137.160,37.300
-        c,松波,600,137.170,37.305
-        d,柳田,300,137.155,37.310
-        e,鵜川,200,137.140,37.295
-
-        """
+    /// The shared five-settlement fixture (lon/lat CSV, no CRS).
+    static let goodCSV = FiveSettlements.csv
 
     /// Runs `plan` with `args` plus `--out`, and checks the failure.
     func expectBad(_ args: [String], in dir: TempDir, mentions: [String], sourceLocation: SourceLocation = #_sourceLocation) {

@@ -11,16 +11,8 @@ import Testing
 /// `Planner.evaluate` on a small plan.
 @Suite("Evaluating edited plans")
 struct EvaluateTests {
-    /// Five settlements 1 km apart (lon/lat CSV): two zones, 宇出津 (a, d, e) and 小木 (b, c).
-    static let csv = """
-        id,name,pop,lon,lat
-        a,宇出津,1200,137.150,37.300
-        b,小木,800,137.160,37.300
-        c,松波,600,137.170,37.305
-        d,柳田,300,137.155,37.310
-        e,鵜川,200,137.140,37.295
-
-        """
+    /// The shared five-settlement fixture: two zones, 宇出津 (a, d, e) and 小木 (b, c).
+    static let csv = FiveSettlements.csv
 
     /// `parameters` as `plan.json` records them (the writer's conversion of each value).
     static func parametersJSON(_ request: PlanRequest) throws -> [String: Any] {
